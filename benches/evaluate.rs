@@ -1,0 +1,28 @@
+//! Evaluation speed on the real library: each preset against every position,
+//! and a full comparison of two presets. Target: under 20 µs per evaluation.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use redline::evaluate::{compare, evaluate};
+use redline::library::Library;
+use redline::plan::Plan;
+use std::hint::black_box;
+
+fn presets(c: &mut Criterion) {
+    let library = Library::embedded().expect("the embedded library is valid");
+    let plans: Vec<_> = (0..library.presets.len()).map(|p| Plan::from_preset(&library, p).selection(&library)).collect();
+    let mut group = c.benchmark_group("evaluate");
+    for (p, plan) in plans.iter().enumerate() {
+        group.bench_function(&library.presets[p].id, |b| b.iter(|| evaluate(&library, black_box(plan), None)));
+    }
+    group.bench_function("every-preset-in-turn", |b| {
+        b.iter(|| plans.iter().map(|plan| evaluate(&library, black_box(plan), None).actors.len()).sum::<usize>())
+    });
+    group.finish();
+
+    let first = &plans[0];
+    let last = &plans[plans.len() - 1];
+    c.bench_function("compare/first-vs-last-preset", |b| b.iter(|| compare(&library, black_box(first), black_box(last), None)));
+}
+
+criterion_group!(benches, presets);
+criterion_main!(benches);

@@ -1,0 +1,18 @@
+//! Redline: draft a settlement of the Russia-Ukraine war and see, for every
+//! actor, which of its stated red lines the draft crosses.
+//!
+//! The crate is a functional core with a thin browser shell:
+//! - the core (`date`, `library`, `plan`, `evaluate`) is plain Rust, tested
+//!   natively, with no browser APIs;
+//! - `shell` (wasm32 only) adapts it to the browser with Leptos.
+//!
+//! See ARCHITECTURE.md for the map.
+
+pub mod date;
+pub mod evaluate;
+pub mod library;
+pub mod plan;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod shell;

@@ -1,0 +1,265 @@
+//! The clause library: sources, topics, clauses, actors, their positions and
+//! the preset plans, resolved from the TOML data into index-linked tables.
+//!
+//! Ids are strings in the data and in saved plans; everywhere inside the core
+//! they are indices into these tables, so evaluation never hashes a string.
+
+mod condition;
+#[doc(hidden)]
+pub mod fixture;
+pub mod raw;
+mod validate;
+
+use std::collections::HashMap;
+
+pub use condition::{Condition, Literal, Selection, Test};
+pub use raw::Citation as RawCitation;
+pub use validate::{id_table_entries, LibraryErrors};
+
+use crate::date::Date;
+
+pub type SourceIx = usize;
+pub type TopicIx = usize;
+pub type QuestionIx = usize;
+pub type ClauseIx = usize;
+pub type ActorIx = usize;
+pub type PositionIx = usize;
+pub type PresetIx = usize;
+
+/// The library JSON that `build.rs` merged from `src/library/data/`.
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/library.json"));
+
+/// The append-only table of clause ids that share links index into.
+pub const CLAUSE_ID_TABLE: &str = include_str!("clause_ids.txt");
+
+#[derive(Debug)]
+pub struct Library {
+    pub sources: Vec<Source>,
+    pub topics: Vec<Topic>,
+    pub questions: Vec<Question>,
+    pub clauses: Vec<Clause>,
+    pub actors: Vec<Actor>,
+    pub positions: Vec<Position>,
+    pub presets: Vec<Preset>,
+    clause_by_id: HashMap<String, ClauseIx>,
+    actor_by_id: HashMap<String, ActorIx>,
+    preset_by_id: HashMap<String, PresetIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub file: String,
+    pub title: String,
+    pub outlet: String,
+    pub kind: String,
+    pub date: Date,
+    pub date_note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Cite {
+    pub source: SourceIx,
+    pub quote: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    /// In data order.
+    pub clauses: Vec<ClauseIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub topic: TopicIx,
+    pub prompt: String,
+    /// The alternatives, at most one of which a plan holds.
+    pub clauses: Vec<ClauseIx>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub id: String,
+    pub topic: TopicIx,
+    pub question: Option<QuestionIx>,
+    pub title: String,
+    pub text: String,
+    pub param: Option<Param>,
+    pub cite: Vec<Cite>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub unit: String,
+    pub min: i64,
+    pub max: i64,
+    pub step: i64,
+    pub default: i64,
+    pub marks: Vec<Mark>,
+}
+
+impl Param {
+    pub fn contains(&self, value: i64) -> bool {
+        (self.min..=self.max).contains(&value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Mark {
+    pub value: i64,
+    pub label: String,
+    pub cite: Cite,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub parent: Option<ActorIx>,
+    pub note: Option<String>,
+    /// Every version of every position, in data order.
+    pub positions: Vec<PositionIx>,
+}
+
+/// How strongly an actor holds a position, worst first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strength {
+    Hard,
+    Firm,
+    Preference,
+    Concern,
+}
+
+impl Strength {
+    pub fn parse(text: &str) -> Option<Strength> {
+        Some(match text {
+            "hard" => Strength::Hard,
+            "firm" => Strength::Firm,
+            "preference" => Strength::Preference,
+            "concern" => Strength::Concern,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Strength::Hard => "hard red line",
+            Strength::Firm => "firm demand",
+            Strength::Preference => "stated preference",
+            Strength::Concern => "stated concern",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub id: String,
+    pub actor: ActorIx,
+    pub strength: Strength,
+    pub summary: String,
+    pub speaker: String,
+    pub role: Option<String>,
+    pub date: Date,
+    pub reported_by: Option<String>,
+    pub stance: Option<String>,
+    pub cite: Vec<Cite>,
+    /// True when the plan crosses the position.
+    pub crossed_when: Condition,
+    /// `crossed_when`'s clause tests, computed once: evaluation explains every breach with them.
+    pub literals: Vec<Literal>,
+    /// Topics of the clauses the condition names, for the actor × topic grid.
+    pub topics: Vec<TopicIx>,
+    /// Later versions of the same stance, oldest first.
+    pub later_versions: Vec<PositionIx>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    AsDescribed,
+    Partial,
+}
+
+#[derive(Debug, Clone)]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    pub proposer: String,
+    pub date: Date,
+    pub summary: String,
+    pub completeness: Completeness,
+    pub note: Option<String>,
+    pub items: Vec<PresetItem>,
+    pub cite: Vec<Cite>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PresetItem {
+    pub clause: ClauseIx,
+    pub point: Option<u32>,
+    /// Always set for a clause with a parameter (its default when the data gave none).
+    pub value: Option<i64>,
+}
+
+impl Library {
+    /// The library compiled into this binary.
+    pub fn embedded() -> Result<Library, LibraryErrors> {
+        let library = Library::from_json(EMBEDDED_JSON)?;
+        validate::check_id_table(&library, CLAUSE_ID_TABLE)?;
+        Ok(library)
+    }
+
+    /// Parses and validates library JSON (the merged TOML data).
+    pub fn from_json(json: &str) -> Result<Library, LibraryErrors> {
+        let raw: raw::RawLibrary =
+            serde_json::from_str(json).map_err(|e| LibraryErrors(vec![format!("library data does not fit the schema: {e}")]))?;
+        Library::from_raw(&raw)
+    }
+
+    pub fn from_raw(raw: &raw::RawLibrary) -> Result<Library, LibraryErrors> {
+        validate::resolve(raw)
+    }
+
+    pub fn clause_ix(&self, id: &str) -> Option<ClauseIx> {
+        self.clause_by_id.get(id).copied()
+    }
+
+    pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
+        self.actor_by_id.get(id).copied()
+    }
+
+    pub fn preset_ix(&self, id: &str) -> Option<PresetIx> {
+        self.preset_by_id.get(id).copied()
+    }
+
+    pub fn source(&self, cite: &Cite) -> &Source {
+        &self.sources[cite.source]
+    }
+
+    /// Whether `position` is the version of its stance in force on `as_of`
+    /// (`None`: today, i.e. the latest version).
+    pub fn in_force(&self, position: PositionIx, as_of: Option<Date>) -> bool {
+        let p = &self.positions[position];
+        match as_of {
+            None => p.later_versions.is_empty(),
+            Some(day) => p.date <= day && p.later_versions.iter().all(|&later| self.positions[later].date > day),
+        }
+    }
+
+    /// Every citation in the library, with what it belongs to, for the quote check.
+    pub fn citations(&self) -> impl Iterator<Item = (String, &Cite)> {
+        let clauses = self.clauses.iter().flat_map(|c| {
+            c.cite.iter().map(move |x| (format!("clause {}", c.id), x)).chain(
+                c.param.iter().flat_map(move |p| p.marks.iter().map(move |m| (format!("clause {} mark {}", c.id, m.value), &m.cite))),
+            )
+        });
+        let positions = self.positions.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("position {}", p.id), x)));
+        let presets = self.presets.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("preset {}", p.id), x)));
+        clauses.chain(positions).chain(presets)
+    }
+}

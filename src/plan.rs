@@ -1,0 +1,314 @@
+//! A user's plan: an ordered list of clauses with parameter values, a title
+//! and notes, and the JSON document it is saved, exported and imported as.
+//!
+//! Clauses are kept by id, not index, so a plan made with an older library
+//! keeps a clause the library has since retired (it is shown as "no longer in
+//! the library" and left out of evaluation) instead of losing it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::library::{ClauseIx, Library, PresetIx, Selection};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub title: String,
+    pub notes: String,
+    pub items: Vec<PlanItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanItem {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+}
+
+/// What one edit did, so the caller can tell the user ("replaced X").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Added,
+    /// The clause took the place of this alternative of the same question.
+    Replaced(String),
+    Removed,
+    Unchanged,
+}
+
+impl Plan {
+    pub fn from_preset(library: &Library, preset: PresetIx) -> Plan {
+        let p = &library.presets[preset];
+        Plan {
+            title: p.name.clone(),
+            notes: String::new(),
+            items: p.items.iter().map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value }).collect(),
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.items.iter().any(|i| i.id == id)
+    }
+
+    pub fn value(&self, id: &str) -> Option<i64> {
+        self.items.iter().find(|i| i.id == id).and_then(|i| i.value)
+    }
+
+    /// Adds a clause; an alternative of the same question already in the plan
+    /// is replaced in place, so a plan never holds two answers to one question.
+    pub fn add(&mut self, library: &Library, clause: ClauseIx) -> Edit {
+        let c = &library.clauses[clause];
+        if self.contains(&c.id) {
+            return Edit::Unchanged;
+        }
+        let item = PlanItem { id: c.id.clone(), value: c.param.as_ref().map(|p| p.default) };
+        let rival = c.question.and_then(|q| {
+            self.items.iter().position(|i| library.clause_ix(&i.id).is_some_and(|other| library.clauses[other].question == Some(q)))
+        });
+        match rival {
+            Some(at) => Edit::Replaced(std::mem::replace(&mut self.items[at], item).id),
+            None => {
+                self.items.push(item);
+                Edit::Added
+            }
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> Edit {
+        let before = self.items.len();
+        self.items.retain(|i| i.id != id);
+        if self.items.len() < before {
+            Edit::Removed
+        } else {
+            Edit::Unchanged
+        }
+    }
+
+    /// Adds the clause if absent, removes it if present.
+    pub fn toggle(&mut self, library: &Library, clause: ClauseIx) -> Edit {
+        if self.contains(&library.clauses[clause].id) {
+            self.remove(&library.clauses[clause].id)
+        } else {
+            self.add(library, clause)
+        }
+    }
+
+    /// Sets a held clause's parameter, clamped into its range.
+    pub fn set_value(&mut self, library: &Library, clause: ClauseIx, value: i64) -> Edit {
+        let c = &library.clauses[clause];
+        let Some(param) = &c.param else { return Edit::Unchanged };
+        let Some(item) = self.items.iter_mut().find(|i| i.id == c.id) else { return Edit::Unchanged };
+        let value = value.clamp(param.min, param.max);
+        if item.value == Some(value) {
+            return Edit::Unchanged;
+        }
+        item.value = Some(value);
+        Edit::Added
+    }
+
+    /// The held clauses the library knows, as the bitset evaluation reads.
+    pub fn selection(&self, library: &Library) -> Selection {
+        let mut s = Selection::empty(library.clauses.len());
+        for item in &self.items {
+            if let Some(c) = library.clause_ix(&item.id) {
+                let value = item.value.or(library.clauses[c].param.as_ref().map(|p| p.default)).unwrap_or(0);
+                s.insert(c, value);
+            }
+        }
+        s
+    }
+
+    /// Ids the plan holds that the library no longer has.
+    pub fn retired_ids<'a>(&'a self, library: &'a Library) -> impl Iterator<Item = &'a str> + 'a {
+        self.items.iter().filter(|i| library.clause_ix(&i.id).is_none()).map(|i| i.id.as_str())
+    }
+
+    pub fn to_document(&self) -> PlanDocument {
+        PlanDocument {
+            format: PLAN_FORMAT.to_string(),
+            version: PLAN_VERSION,
+            title: self.title.clone(),
+            notes: self.notes.clone(),
+            clauses: self.items.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.to_document()).expect("a plan document always serializes")
+    }
+
+    /// Reads a plan document, checking it against the library. Clauses the
+    /// library does not know are kept (and reported as warnings); anything
+    /// that cannot be a plan is an error naming what and where.
+    pub fn from_json(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
+        let doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
+            message: format!("not a Redline plan: {e}"),
+            line: Some(e.line()),
+            column: Some(e.column()),
+        })?;
+        doc.into_plan(library)
+    }
+}
+
+pub const PLAN_FORMAT: &str = "redline-plan";
+pub const PLAN_VERSION: u32 = 1;
+
+/// The plan as a file: what `redline-cli eval` reads and the app exports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanDocument {
+    pub format: String,
+    pub version: u32,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub notes: String,
+    pub clauses: Vec<PlanItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub message: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+impl PlanDocument {
+    pub fn into_plan(self, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
+        let fail = |message: String| PlanError { message, line: None, column: None };
+        if self.format != PLAN_FORMAT {
+            return Err(fail(format!("`format` is \"{}\", expected \"{PLAN_FORMAT}\"", self.format)));
+        }
+        if self.version == 0 || self.version > PLAN_VERSION {
+            return Err(fail(format!(
+                "`version` {} is not one this Redline reads (1 to {PLAN_VERSION}); a newer Redline made it",
+                self.version
+            )));
+        }
+        let mut warnings = Vec::new();
+        let mut answered = std::collections::HashMap::new();
+        for (n, item) in self.clauses.iter().enumerate() {
+            let at = format!("clauses[{n}] (`{}`)", item.id);
+            if self.clauses[..n].iter().any(|earlier| earlier.id == item.id) {
+                return Err(fail(format!("{at}: the clause appears twice")));
+            }
+            let Some(c) = library.clause_ix(&item.id) else {
+                warnings.push(format!("{at}: no longer in the library; kept, but not evaluated"));
+                continue;
+            };
+            let clause = &library.clauses[c];
+            if let Some(q) = clause.question {
+                if let Some(other) = answered.insert(q, item.id.clone()) {
+                    return Err(fail(format!(
+                        "{at}: `{other}` already answers the question \"{}\"; a plan holds one answer",
+                        library.questions[q].prompt
+                    )));
+                }
+            }
+            match (&clause.param, item.value) {
+                (Some(p), Some(v)) if !p.contains(v) => {
+                    return Err(fail(format!("{at}: value {v} is outside {}..={} ({})", p.min, p.max, p.unit)))
+                }
+                (None, Some(_)) => return Err(fail(format!("{at}: this clause takes no value"))),
+                _ => {}
+            }
+        }
+        let items = self
+            .clauses
+            .into_iter()
+            .map(|mut item| {
+                // A parameter left out means the library's default, stated explicitly from here on.
+                if item.value.is_none() {
+                    item.value = library.clause_ix(&item.id).and_then(|c| library.clauses[c].param.as_ref()).map(|p| p.default);
+                }
+                item
+            })
+            .collect();
+        Ok((Plan { title: self.title, notes: self.notes, items }, warnings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::fixture;
+
+    #[test]
+    fn adding_an_alternative_replaces_the_other_in_place() {
+        let lib = fixture::library();
+        let mut plan = Plan::default();
+        assert_eq!(plan.add(&lib, lib.clause_ix("crimea-de-jure").unwrap()), Edit::Added);
+        assert_eq!(plan.add(&lib, lib.clause_ix("nato-ban").unwrap()), Edit::Added);
+        assert_eq!(plan.add(&lib, lib.clause_ix("crimea-de-facto").unwrap()), Edit::Replaced("crimea-de-jure".into()));
+        assert_eq!(plan.items.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), ["crimea-de-facto", "nato-ban"]);
+        assert_eq!(plan.add(&lib, lib.clause_ix("nato-ban").unwrap()), Edit::Unchanged);
+        assert_eq!(plan.toggle(&lib, lib.clause_ix("nato-ban").unwrap()), Edit::Removed);
+        assert_eq!(plan.remove("nato-ban"), Edit::Unchanged);
+    }
+
+    #[test]
+    fn parameters_start_at_default_and_clamp() {
+        let lib = fixture::library();
+        let cap = lib.clause_ix("army-cap").unwrap();
+        let mut plan = Plan::default();
+        plan.add(&lib, cap);
+        assert_eq!(plan.value("army-cap"), Some(600));
+        plan.set_value(&lib, cap, 5000);
+        assert_eq!(plan.value("army-cap"), Some(1000));
+        plan.set_value(&lib, cap, -3);
+        assert_eq!(plan.selection(&lib).value(cap), Some(100));
+    }
+
+    #[test]
+    fn document_round_trip_keeps_everything() {
+        let lib = fixture::library();
+        let mut plan = Plan::from_preset(&lib, lib.preset_ix("plan-28").unwrap());
+        plan.notes = "line one\n<b>not markup</b> \"quoted\"".into();
+        let (back, warnings) = Plan::from_json(&plan.to_json(), &lib).unwrap();
+        assert_eq!(back, plan);
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn unknown_clauses_are_kept_and_reported_not_dropped() {
+        let lib = fixture::library();
+        let text = r#"{"format":"redline-plan","version":1,"title":"t","clauses":[{"id":"retired-clause"},{"id":"nato-ban"}]}"#;
+        let (plan, warnings) = Plan::from_json(text, &lib).unwrap();
+        assert_eq!(plan.items.len(), 2);
+        assert_eq!(plan.retired_ids(&lib).collect::<Vec<_>>(), ["retired-clause"]);
+        assert!(warnings[0].contains("clauses[0]") && warnings[0].contains("no longer in the library"));
+        assert_eq!(plan.selection(&lib).len(), 1);
+    }
+
+    #[test]
+    fn bad_documents_say_what_and_where() {
+        let lib = fixture::library();
+        let cases = [
+            ("{\"format\":\"redline-plan\",\n\"version\":1,\n\"clauses\":[{\"id\":1}]}", "line 3"),
+            ("not json", "not a Redline plan"),
+            (r#"{"format":"other","version":1,"clauses":[]}"#, "`format`"),
+            (r#"{"format":"redline-plan","version":9,"clauses":[]}"#, "newer Redline"),
+            (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"army-cap","value":5}]}"#, "clauses[0] (`army-cap`): value 5 is outside 100..=1000"),
+            (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban","value":5}]}"#, "takes no value"),
+            (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban"},{"id":"nato-ban"}]}"#, "clauses[1] (`nato-ban`): the clause appears twice"),
+            (
+                r#"{"format":"redline-plan","version":1,"clauses":[{"id":"crimea-de-jure"},{"id":"crimea-de-facto"}]}"#,
+                "already answers the question \"Status of Crimea\"",
+            ),
+            (r#"{"format":"redline-plan","version":1,"clauses":[],"extra":1}"#, "unknown field `extra`"),
+        ];
+        for (text, expected) in cases {
+            let error = Plan::from_json(text, &lib).expect_err(text).to_string();
+            assert!(error.contains(expected), "{text}\n gave: {error}\n expected: {expected}");
+        }
+    }
+}
