@@ -1,0 +1,120 @@
+//! Properties of evaluation on the real library, over generated plans.
+
+use std::sync::OnceLock;
+
+use proptest::prelude::*;
+use redline::evaluate::evaluate;
+use redline::library::{Condition, Library, PositionIx, Selection};
+use redline::plan::{Plan, PlanItem};
+
+fn library() -> &'static Library {
+    static LIBRARY: OnceLock<Library> = OnceLock::new();
+    LIBRARY.get_or_init(|| Library::embedded().unwrap_or_else(|e| panic!("{e}")))
+}
+
+/// Any subset of the library's clauses, each with a value in its range.
+fn arbitrary_selection() -> impl Strategy<Value = Selection> {
+    let lib = library();
+    let n = lib.clauses.len();
+    (proptest::collection::vec(any::<bool>(), n), proptest::collection::vec(0.0f64..=1.0, n)).prop_map(
+        move |(held, fraction)| {
+            let mut s = Selection::empty(n);
+            for c in (0..n).filter(|&c| held[c]) {
+                let value =
+                    lib.clauses[c].param.as_ref().map_or(0, |p| p.min + ((p.max - p.min) as f64 * fraction[c]) as i64);
+                s.insert(c, value);
+            }
+            s
+        },
+    )
+}
+
+fn is_forbids(c: &Condition) -> bool {
+    matches!(c, Condition::Any(parts) if parts.iter().all(|p| matches!(p, Condition::Has(_))))
+}
+
+fn is_requires(c: &Condition) -> bool {
+    matches!(c, Condition::Not(inner) if is_forbids(inner))
+}
+
+fn breached(lib: &Library, s: &Selection, keep: impl Fn(&Condition) -> bool) -> Vec<PositionIx> {
+    let e = evaluate(lib, s, None);
+    e.actors
+        .iter()
+        .flat_map(|a| &a.breaches)
+        .map(|b| b.position)
+        .filter(|&p| keep(&lib.positions[p].crossed_when))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn evaluation_is_deterministic_and_ignores_clause_order(s in arbitrary_selection(), seed in any::<u64>()) {
+        let lib = library();
+        let items: Vec<PlanItem> = s.iter().map(|c| PlanItem { id: lib.clauses[c].id.clone(), value: s.value(c) }).collect();
+        let mut shuffled = items.clone();
+        // A cheap deterministic shuffle from the seed.
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let a = Plan { items, ..Plan::default() };
+        let b = Plan { items: shuffled, ..Plan::default() };
+        let first = evaluate(lib, &a.selection(lib), None);
+        prop_assert_eq!(&first, &evaluate(lib, &a.selection(lib), None));
+        prop_assert_eq!(&first, &evaluate(lib, &b.selection(lib), None));
+    }
+
+    #[test]
+    fn adding_a_clause_never_removes_a_forbids_breach(s in arbitrary_selection(), pick in any::<prop::sample::Index>()) {
+        let lib = library();
+        let clause = pick.index(lib.clauses.len());
+        let before = breached(lib, &s, is_forbids);
+        let mut more = s.clone();
+        more.insert(clause, lib.clauses[clause].param.as_ref().map_or(0, |p| p.default));
+        let after = breached(lib, &more, is_forbids);
+        for p in before {
+            prop_assert!(after.contains(&p), "adding {} removed the breach of {}", lib.clauses[clause].id, lib.positions[p].id);
+        }
+    }
+
+    #[test]
+    fn removing_a_clause_never_removes_a_requires_breach_it_did_not_satisfy(s in arbitrary_selection(), pick in any::<prop::sample::Index>()) {
+        let lib = library();
+        let held: Vec<usize> = s.iter().collect();
+        prop_assume!(!held.is_empty());
+        let clause = held[pick.index(held.len())];
+        let before = breached(lib, &s, is_requires);
+        let mut fewer = s.clone();
+        fewer.remove(clause);
+        let after = breached(lib, &fewer, is_requires);
+        for p in before {
+            prop_assert!(after.contains(&p), "removing {} removed the breach of {}", lib.clauses[clause].id, lib.positions[p].id);
+        }
+    }
+
+    #[test]
+    fn a_plan_survives_its_json_document(s in arbitrary_selection(), title in ".{0,40}", notes in "(?s).{0,200}") {
+        let lib = library();
+        // Documents hold one answer per question; keep the first held alternative.
+        let mut plan = Plan { title, notes, items: Vec::new() };
+        for c in s.iter() {
+            plan.add(lib, c);
+            if let Some(v) = s.value(c) { plan.set_value(lib, c, v); }
+        }
+        let (back, warnings) = Plan::from_json(&plan.to_json(), lib).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(warnings.is_empty());
+        prop_assert_eq!(back, plan);
+    }
+}
+
+#[test]
+fn the_real_library_has_positions_of_both_monotone_kinds() {
+    // The two properties above would pass vacuously without such positions.
+    let lib = library();
+    assert!(lib.positions.iter().filter(|p| is_forbids(&p.crossed_when)).count() >= 10);
+    assert!(lib.positions.iter().filter(|p| is_requires(&p.crossed_when)).count() >= 5);
+}
