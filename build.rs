@@ -19,7 +19,8 @@ fn main() {
     for file in &files {
         println!("cargo:rerun-if-changed={}", file.display());
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let table: toml::Table = toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML:\n{e}", file.display()));
+        let table: toml::Table =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML:\n{e}", file.display()));
         for (key, value) in table {
             let toml::Value::Array(items) = value else {
                 panic!("{}: top-level `{key}` must be an array of tables ([[{key}]])", file.display());

@@ -9,7 +9,8 @@ use std::hint::black_box;
 
 fn presets(c: &mut Criterion) {
     let library = Library::embedded().expect("the embedded library is valid");
-    let plans: Vec<_> = (0..library.presets.len()).map(|p| Plan::from_preset(&library, p).selection(&library)).collect();
+    let plans: Vec<_> =
+        (0..library.presets.len()).map(|p| Plan::from_preset(&library, p).selection(&library)).collect();
     let mut group = c.benchmark_group("evaluate");
     for (p, plan) in plans.iter().enumerate() {
         group.bench_function(&library.presets[p].id, |b| b.iter(|| evaluate(&library, black_box(plan), None)));
@@ -21,7 +22,9 @@ fn presets(c: &mut Criterion) {
 
     let first = &plans[0];
     let last = &plans[plans.len() - 1];
-    c.bench_function("compare/first-vs-last-preset", |b| b.iter(|| compare(&library, black_box(first), black_box(last), None)));
+    c.bench_function("compare/first-vs-last-preset", |b| {
+        b.iter(|| compare(&library, black_box(first), black_box(last), None))
+    });
 }
 
 criterion_group!(benches, presets);

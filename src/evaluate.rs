@@ -313,7 +313,10 @@ mod tests {
         // Latest NATO stance (Dec 2025): a ban only together with a guarantee.
         let ban = evaluate(&lib, &plan(&lib, &[("nato-ban", None)]), None);
         let b = breach(&lib, &ban, "ua-nato-2").expect("ban without guarantee");
-        assert_eq!((ids(&lib, &b.triggered_by), ids(&lib, &b.satisfied_by)), (vec!["nato-ban".into()], vec!["guarantee".into()]));
+        assert_eq!(
+            (ids(&lib, &b.triggered_by), ids(&lib, &b.satisfied_by)),
+            (vec!["nato-ban".into()], vec!["guarantee".into()])
+        );
         assert!(breach(&lib, &ban, "ua-nato-1").is_none(), "the older version is superseded");
         let with = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("guarantee", None)]), None);
         assert!(breach(&lib, &with, "ua-nato-2").is_none());
@@ -327,7 +330,11 @@ mod tests {
         assert_eq!(with.verdict_of(lib.actor_ix("ua").unwrap()), Verdict::NoObjection);
 
         // Before anything was said, nothing is in force.
-        let early = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("crimea-de-jure", None)]), Some(Date::parse("2020").unwrap()));
+        let early = evaluate(
+            &lib,
+            &plan(&lib, &[("nato-ban", None), ("crimea-de-jure", None)]),
+            Some(Date::parse("2020").unwrap()),
+        );
         assert!(early.actors.iter().all(|a| a.breaches.is_empty() && a.verdict == Verdict::NoObjection));
     }
 
@@ -340,7 +347,8 @@ mod tests {
         let b = breach(&lib, &ban, "eu-no-cap").expect("ban without guarantee");
         assert_eq!(ids(&lib, &b.triggered_by), ["nato-ban"], "army-cap at 750 is not a cause");
         assert_eq!(ids(&lib, &b.satisfied_by), ["guarantee"]);
-        let fine = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("guarantee", None), ("army-cap", Some(750))]), None);
+        let fine =
+            evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("guarantee", None), ("army-cap", Some(750))]), None);
         assert!(breach(&lib, &fine, "eu-no-cap").is_none());
     }
 
@@ -358,7 +366,8 @@ mod tests {
         assert_eq!(firm_only.verdict_of(eu), Verdict::StrainsPreference, "a crossed concern strains");
         assert_eq!(firm_only.summary(), "crosses red lines of 1 of 3 actors", "Russia's Crimea requirement");
         let sorted = evaluate(&lib, &plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(600))]), None);
-        let strengths: Vec<Strength> = sorted.actors[ua].breaches.iter().map(|b| lib.positions[b.position].strength).collect();
+        let strengths: Vec<Strength> =
+            sorted.actors[ua].breaches.iter().map(|b| lib.positions[b.position].strength).collect();
         assert_eq!(strengths, [Strength::Hard, Strength::Firm], "worst first");
     }
 

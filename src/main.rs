@@ -8,6 +8,8 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Redline's web app runs in the browser: build it with `scripts/serve`. The native tool is `redline-cli`.");
+    eprintln!(
+        "Redline's web app runs in the browser: build it with `scripts/serve`. The native tool is `redline-cli`."
+    );
     std::process::exit(2);
 }

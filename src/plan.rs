@@ -40,7 +40,11 @@ impl Plan {
         Plan {
             title: p.name.clone(),
             notes: String::new(),
-            items: p.items.iter().map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value }).collect(),
+            items: p
+                .items
+                .iter()
+                .map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value })
+                .collect(),
         }
     }
 
@@ -61,7 +65,9 @@ impl Plan {
         }
         let item = PlanItem { id: c.id.clone(), value: c.param.as_ref().map(|p| p.default) };
         let rival = c.question.and_then(|q| {
-            self.items.iter().position(|i| library.clause_ix(&i.id).is_some_and(|other| library.clauses[other].question == Some(q)))
+            self.items
+                .iter()
+                .position(|i| library.clause_ix(&i.id).is_some_and(|other| library.clauses[other].question == Some(q)))
         });
         match rival {
             Some(at) => Edit::Replaced(std::mem::replace(&mut self.items[at], item).id),
@@ -228,7 +234,8 @@ impl PlanDocument {
             .map(|mut item| {
                 // A parameter left out means the library's default, stated explicitly from here on.
                 if item.value.is_none() {
-                    item.value = library.clause_ix(&item.id).and_then(|c| library.clauses[c].param.as_ref()).map(|p| p.default);
+                    item.value =
+                        library.clause_ix(&item.id).and_then(|c| library.clauses[c].param.as_ref()).map(|p| p.default);
                 }
                 item
             })
@@ -297,9 +304,15 @@ mod tests {
             ("not json", "not a Redline plan"),
             (r#"{"format":"other","version":1,"clauses":[]}"#, "`format`"),
             (r#"{"format":"redline-plan","version":9,"clauses":[]}"#, "newer Redline"),
-            (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"army-cap","value":5}]}"#, "clauses[0] (`army-cap`): value 5 is outside 100..=1000"),
+            (
+                r#"{"format":"redline-plan","version":1,"clauses":[{"id":"army-cap","value":5}]}"#,
+                "clauses[0] (`army-cap`): value 5 is outside 100..=1000",
+            ),
             (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban","value":5}]}"#, "takes no value"),
-            (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban"},{"id":"nato-ban"}]}"#, "clauses[1] (`nato-ban`): the clause appears twice"),
+            (
+                r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban"},{"id":"nato-ban"}]}"#,
+                "clauses[1] (`nato-ban`): the clause appears twice",
+            ),
             (
                 r#"{"format":"redline-plan","version":1,"clauses":[{"id":"crimea-de-jure"},{"id":"crimea-de-facto"}]}"#,
                 "already answers the question \"Status of Crimea\"",

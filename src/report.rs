@@ -71,14 +71,23 @@ impl EvaluationReport {
                         .iter()
                         .map(|b| position_report(library, b.position, ids(&b.triggered_by), ids(&b.satisfied_by)))
                         .collect(),
-                    meets: a.met.iter().map(|m| position_report(library, m.position, ids(&m.met_by), Vec::new())).collect(),
+                    meets: a
+                        .met
+                        .iter()
+                        .map(|m| position_report(library, m.position, ids(&m.met_by), Vec::new()))
+                        .collect(),
                 })
                 .collect(),
         }
     }
 }
 
-fn position_report(library: &Library, position: PositionIx, because_of: Vec<String>, satisfied_by: Vec<String>) -> PositionReport {
+fn position_report(
+    library: &Library,
+    position: PositionIx,
+    because_of: Vec<String>,
+    satisfied_by: Vec<String>,
+) -> PositionReport {
     let p = &library.positions[position];
     PositionReport {
         position: p.id.clone(),
@@ -143,7 +152,11 @@ impl ComparisonReport {
                 .actors
                 .iter()
                 .zip(&comparison.after.actors)
-                .map(|(b, a)| VerdictShift { actor: library.actors[b.actor].id.clone(), before: b.verdict, after: a.verdict })
+                .map(|(b, a)| VerdictShift {
+                    actor: library.actors[b.actor].id.clone(),
+                    before: b.verdict,
+                    after: a.verdict,
+                })
                 .collect(),
         }
     }

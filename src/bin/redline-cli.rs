@@ -25,7 +25,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
         Ok(output) => {
-            println!("{output}");
+            use std::io::Write;
+            // A reader that stops early (`| head`) is not an error worth a panic.
+            let _ = writeln!(std::io::stdout().lock(), "{output}");
             ExitCode::SUCCESS
         }
         Err(message) => {
@@ -79,7 +81,12 @@ fn run(args: &[String]) -> Result<String, String> {
                     .presets
                     .iter()
                     .zip(&evaluations)
-                    .map(|(p, e)| (p.id.clone(), serde_json::to_value(EvaluationReport::new(&library, e)).expect("reports serialize")))
+                    .map(|(p, e)| {
+                        (
+                            p.id.clone(),
+                            serde_json::to_value(EvaluationReport::new(&library, e)).expect("reports serialize"),
+                        )
+                    })
                     .collect();
                 Ok(json(&serde_json::Value::Object(reports)))
             } else {
@@ -123,7 +130,13 @@ fn presets_table(library: &Library) -> String {
             redline::library::Completeness::Partial => " (partial)",
             redline::library::Completeness::AsDescribed => "",
         };
-        out.push_str(&format!("{:<28} {:<10} {:>3} clauses  {}{partial}\n", p.id, p.date.to_string(), p.items.len(), p.name));
+        out.push_str(&format!(
+            "{:<28} {:<10} {:>3} clauses  {}{partial}\n",
+            p.id,
+            p.date.to_string(),
+            p.items.len(),
+            p.name
+        ));
     }
     out.pop();
     out

@@ -76,7 +76,9 @@ impl Condition {
             Condition::Below(c, v) => out.push(Literal { clause: *c, test: Test::Below(*v), negated }),
             Condition::Above(c, v) => out.push(Literal { clause: *c, test: Test::Above(*v), negated }),
             Condition::Not(inner) => inner.collect_literals(!negated, out),
-            Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|p| p.collect_literals(negated, out)),
+            Condition::All(parts) | Condition::Any(parts) => {
+                parts.iter().for_each(|p| p.collect_literals(negated, out))
+            }
         }
     }
 
@@ -183,7 +185,10 @@ mod tests {
     fn literals_carry_polarity_through_negation() {
         let only_with = Condition::All(vec![
             Condition::Has(1),
-            Condition::Not(Box::new(Condition::Any(vec![Condition::Has(2), Condition::Not(Box::new(Condition::Below(3, 5)))]))),
+            Condition::Not(Box::new(Condition::Any(vec![
+                Condition::Has(2),
+                Condition::Not(Box::new(Condition::Below(3, 5))),
+            ]))),
         ]);
         let lits = only_with.literals();
         assert_eq!(

@@ -70,7 +70,14 @@ fn clause(id: &str, topic: &str, question: Option<&str>) -> serde_json::Value {
                        "cite": [{"source": "fixture.txt", "quote": "q"}]})
 }
 
-fn position(id: &str, actor: &str, strength: &str, date: &str, stance: Option<&str>, condition: serde_json::Value) -> serde_json::Value {
+fn position(
+    id: &str,
+    actor: &str,
+    strength: &str,
+    date: &str,
+    stance: Option<&str>,
+    condition: serde_json::Value,
+) -> serde_json::Value {
     let mut p = serde_json::json!({"id": id, "actor": actor, "strength": strength, "summary": id, "speaker": "someone",
                                    "date": date, "stance": stance, "cite": [{"source": "fixture.txt", "quote": "q"}]});
     for (k, v) in condition.as_object().expect("a condition is a table") {

@@ -216,8 +216,8 @@ impl Library {
 
     /// Parses and validates library JSON (the merged TOML data).
     pub fn from_json(json: &str) -> Result<Library, LibraryErrors> {
-        let raw: raw::RawLibrary =
-            serde_json::from_str(json).map_err(|e| LibraryErrors(vec![format!("library data does not fit the schema: {e}")]))?;
+        let raw: raw::RawLibrary = serde_json::from_str(json)
+            .map_err(|e| LibraryErrors(vec![format!("library data does not fit the schema: {e}")]))?;
         Library::from_raw(&raw)
     }
 
@@ -253,12 +253,14 @@ impl Library {
 
     /// Every citation in the library, with what it belongs to, for the quote check.
     pub fn citations(&self) -> impl Iterator<Item = (String, &Cite)> {
-        let clauses = self.clauses.iter().flat_map(|c| {
-            c.cite.iter().map(move |x| (format!("clause {}", c.id), x)).chain(
-                c.param.iter().flat_map(move |p| p.marks.iter().map(move |m| (format!("clause {} mark {}", c.id, m.value), &m.cite))),
-            )
-        });
-        let positions = self.positions.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("position {}", p.id), x)));
+        let clauses =
+            self.clauses.iter().flat_map(|c| {
+                c.cite.iter().map(move |x| (format!("clause {}", c.id), x)).chain(c.param.iter().flat_map(move |p| {
+                    p.marks.iter().map(move |m| (format!("clause {} mark {}", c.id, m.value), &m.cite))
+                }))
+            });
+        let positions =
+            self.positions.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("position {}", p.id), x)));
         let presets = self.presets.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("preset {}", p.id), x)));
         clauses.chain(positions).chain(presets)
     }

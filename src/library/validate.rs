@@ -161,7 +161,8 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
                     if !(p.min..=p.max).contains(&m.value) {
                         r.err(format!("{whose}: mark {} lies outside {}..={}", m.value, p.min, p.max));
                     }
-                    let cite = r.cite(&source_ix, &Citation { source: m.source.clone(), quote: m.quote.clone() }, &whose)?;
+                    let cite =
+                        r.cite(&source_ix, &Citation { source: m.source.clone(), quote: m.quote.clone() }, &whose)?;
                     Some(Mark { value: m.value, label: m.label.clone(), cite })
                 })
                 .collect();
@@ -292,7 +293,10 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
                     }
                     let value = match (&clauses[clause].param, item.value) {
                         (Some(param), Some(v)) if !param.contains(v) => {
-                            r.err(format!("{whose}: value {v} for `{}` lies outside {}..={}", item.clause, param.min, param.max));
+                            r.err(format!(
+                                "{whose}: value {v} for `{}` lies outside {}..={}",
+                                item.clause, param.min, param.max
+                            ));
                             Some(v)
                         }
                         (Some(param), v) => Some(v.unwrap_or(param.default)),
@@ -390,27 +394,46 @@ fn compile_condition(
         if bound.min.is_none() && bound.max.is_none() {
             r.err(format!("{whose}: param needs min or max"));
         }
-        let parts = bound.min.map(|v| Condition::Below(c, v)).into_iter().chain(bound.max.map(|v| Condition::Above(c, v)));
+        let parts =
+            bound.min.map(|v| Condition::Below(c, v)).into_iter().chain(bound.max.map(|v| Condition::Above(c, v)));
         return Condition::Any(parts.collect());
     }
     let expr = p.when.as_ref().expect("exactly one condition key is set");
     compile_expr(r, clause_ix, clauses, expr, whose)
 }
 
-fn compile_expr(r: &mut Resolver, clause_ix: &HashMap<String, usize>, clauses: &[Clause], e: &RawExpr, whose: &str) -> Condition {
-    let sub = |r: &mut Resolver, parts: &[RawExpr]| parts.iter().map(|p| compile_expr(r, clause_ix, clauses, p, whose)).collect();
+fn compile_expr(
+    r: &mut Resolver,
+    clause_ix: &HashMap<String, usize>,
+    clauses: &[Clause],
+    e: &RawExpr,
+    whose: &str,
+) -> Condition {
+    let sub = |r: &mut Resolver, parts: &[RawExpr]| {
+        parts.iter().map(|p| compile_expr(r, clause_ix, clauses, p, whose)).collect()
+    };
     match e {
-        RawExpr::Has(id) => r.lookup(clause_ix, "clause", id, whose).map(Condition::Has).unwrap_or(Condition::Any(Vec::new())),
+        RawExpr::Has(id) => {
+            r.lookup(clause_ix, "clause", id, whose).map(Condition::Has).unwrap_or(Condition::Any(Vec::new()))
+        }
         RawExpr::Not(inner) => Condition::Not(Box::new(compile_expr(r, clause_ix, clauses, inner, whose))),
         RawExpr::All(parts) => Condition::All(sub(r, parts)),
         RawExpr::Any(parts) => Condition::Any(sub(r, parts)),
-        RawExpr::Below(t) => value_clause(r, clause_ix, clauses, &t.clause, whose).map_or(Condition::Any(Vec::new()), |c| Condition::Below(c, t.value)),
-        RawExpr::Above(t) => value_clause(r, clause_ix, clauses, &t.clause, whose).map_or(Condition::Any(Vec::new()), |c| Condition::Above(c, t.value)),
+        RawExpr::Below(t) => value_clause(r, clause_ix, clauses, &t.clause, whose)
+            .map_or(Condition::Any(Vec::new()), |c| Condition::Below(c, t.value)),
+        RawExpr::Above(t) => value_clause(r, clause_ix, clauses, &t.clause, whose)
+            .map_or(Condition::Any(Vec::new()), |c| Condition::Above(c, t.value)),
     }
 }
 
 /// A clause a value test names: it must exist and have a parameter.
-fn value_clause(r: &mut Resolver, clause_ix: &HashMap<String, usize>, clauses: &[Clause], id: &str, whose: &str) -> Option<ClauseIx> {
+fn value_clause(
+    r: &mut Resolver,
+    clause_ix: &HashMap<String, usize>,
+    clauses: &[Clause],
+    id: &str,
+    whose: &str,
+) -> Option<ClauseIx> {
     let c = r.lookup(clause_ix, "clause", id, whose)?;
     if clauses[c].param.is_none() {
         r.err(format!("{whose}: tests the value of `{id}`, which has no parameter"));
@@ -489,7 +512,10 @@ mod tests {
 
     fn assert_reports(expected: &str, mistake: impl FnOnce(&mut RawLibrary)) {
         let errors = errors_after(mistake);
-        assert!(errors.iter().any(|e| e.contains(expected)), "expected an error containing {expected:?}, got {errors:#?}");
+        assert!(
+            errors.iter().any(|e| e.contains(expected)),
+            "expected an error containing {expected:?}, got {errors:#?}"
+        );
     }
 
     #[test]
@@ -511,7 +537,9 @@ mod tests {
     fn dangling_references() {
         assert_reports("clause crimea-de-jure: unknown topic `nowhere`", |r| r.clause[0].topic = "nowhere".into());
         assert_reports("unknown question `nope`", |r| r.clause[0].question = Some("nope".into()));
-        assert_reports("position ua-no-crimea: unknown clause `ghost`", |r| r.position[0].forbids = Some(vec!["ghost".into()]));
+        assert_reports("position ua-no-crimea: unknown clause `ghost`", |r| {
+            r.position[0].forbids = Some(vec!["ghost".into()])
+        });
         assert_reports("position ua-no-crimea: unknown actor `mars`", |r| r.position[0].actor = "mars".into());
         assert_reports("preset plan-28: unknown clause `ghost`", |r| r.preset[0].items[0].clause = "ghost".into());
         assert_reports("unknown source `missing.txt`", |r| r.position[0].cite[0].source = "missing.txt".into());
@@ -524,7 +552,9 @@ mod tests {
             r.preset[0].items.push(RawPresetItem { clause: "crimea-de-jure".into(), point: None, value: None })
         });
         assert_reports("value 5 for `army-cap` lies outside 100..=1000", |r| r.preset[0].items[1].value = Some(5));
-        assert_reports("gives a value for `nato-ban`, which has no parameter", |r| r.preset[0].items[2].value = Some(1));
+        assert_reports("gives a value for `nato-ban`, which has no parameter", |r| {
+            r.preset[0].items[2].value = Some(1)
+        });
         assert_reports("holds clause `nato-ban` twice", |r| {
             r.preset[0].items.push(RawPresetItem { clause: "nato-ban".into(), point: None, value: None })
         });
@@ -553,7 +583,9 @@ mod tests {
         assert_reports("needs exactly one of", |r| r.position[0].requires = Some(vec!["nato-ban".into()]));
         assert_reports("needs exactly one of", |r| r.position[0].forbids = None);
         assert_reports("empty clause list", |r| r.position[0].forbids = Some(vec![]));
-        assert_reports("forbids_together needs at least two", |r| r.position[5].forbids_together = Some(vec!["guarantee".into()]));
+        assert_reports("forbids_together needs at least two", |r| {
+            r.position[5].forbids_together = Some(vec!["guarantee".into()])
+        });
     }
 
     #[test]
