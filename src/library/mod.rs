@@ -26,8 +26,8 @@ pub type ActorIx = usize;
 pub type PositionIx = usize;
 pub type PresetIx = usize;
 
-/// The library JSON that `build.rs` merged from `src/library/data/`.
-const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/library.json"));
+/// The library `build.rs` read from `src/library/data/`, as postcard bytes.
+const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.postcard"));
 
 /// The append-only table of clause ids that share links index into.
 pub const CLAUSE_ID_TABLE: &str = include_str!("clause_ids.txt");
@@ -209,16 +209,11 @@ pub struct PresetItem {
 impl Library {
     /// The library compiled into this binary.
     pub fn embedded() -> Result<Library, LibraryErrors> {
-        let library = Library::from_json(EMBEDDED_JSON)?;
+        let raw: raw::RawLibrary = postcard::from_bytes(EMBEDDED)
+            .map_err(|e| LibraryErrors(vec![format!("the embedded library does not decode: {e}")]))?;
+        let library = Library::from_raw(&raw)?;
         validate::check_id_table(&library, CLAUSE_ID_TABLE)?;
         Ok(library)
-    }
-
-    /// Parses and validates library JSON (the merged TOML data).
-    pub fn from_json(json: &str) -> Result<Library, LibraryErrors> {
-        let raw: raw::RawLibrary = serde_json::from_str(json)
-            .map_err(|e| LibraryErrors(vec![format!("library data does not fit the schema: {e}")]))?;
-        Library::from_raw(&raw)
     }
 
     pub fn from_raw(raw: &raw::RawLibrary) -> Result<Library, LibraryErrors> {

@@ -1,7 +1,9 @@
 //! The library exactly as the TOML files spell it (see `docs/library-schema.md`).
 //!
 //! These types only mirror the files; ids are still strings here. `validate`
-//! turns them into the resolved [`crate::library::Library`] the engine uses.
+//! turns them into the resolved `Library` the engine uses. `build.rs`
+//! includes this file too, to read the TOML into these types at build time;
+//! so it depends on serde alone.
 
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +25,19 @@ pub struct RawLibrary {
     pub position: Vec<RawPosition>,
     #[serde(default)]
     pub preset: Vec<RawPreset>,
+}
+
+impl RawLibrary {
+    /// Adds another file's tables after this one's, keeping file order.
+    pub fn append(&mut self, mut other: RawLibrary) {
+        self.source.append(&mut other.source);
+        self.topic.append(&mut other.topic);
+        self.question.append(&mut other.question);
+        self.clause.append(&mut other.clause);
+        self.actor.append(&mut other.actor);
+        self.position.append(&mut other.position);
+        self.preset.append(&mut other.preset);
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
