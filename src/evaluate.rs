@@ -192,6 +192,33 @@ fn judge(library: &Library, position: PositionIx, plan: &Selection) -> Judgement
     }
 }
 
+/// The worst verdict of each actor on each topic, `grid[actor][topic]`:
+/// `None` where the actor has no position in force that touches the topic,
+/// so "no stated objection" and "said nothing about it" stay distinct.
+pub fn topic_grid(library: &Library, evaluation: &Evaluation) -> Vec<Vec<Option<Verdict>>> {
+    evaluation
+        .actors
+        .iter()
+        .map(|a| {
+            let mut row = vec![None; library.topics.len()];
+            for &p in &library.actors[a.actor].positions {
+                if !library.in_force(p, evaluation.as_of) {
+                    continue;
+                }
+                let verdict = a
+                    .breaches
+                    .iter()
+                    .find(|b| b.position == p)
+                    .map_or(Verdict::NoObjection, |_| Verdict::of(library.positions[p].strength));
+                for &t in &library.positions[p].topics {
+                    row[t] = Some(row[t].map_or(verdict, |v: Verdict| v.max(verdict)));
+                }
+            }
+            row
+        })
+        .collect()
+}
+
 /// Two plans side by side: what changed, and each actor's verdict before and after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comparison {
@@ -369,6 +396,25 @@ mod tests {
         let strengths: Vec<Strength> =
             sorted.actors[ua].breaches.iter().map(|b| lib.positions[b.position].strength).collect();
         assert_eq!(strengths, [Strength::Hard, Strength::Firm], "worst first");
+    }
+
+    #[test]
+    fn the_grid_shows_the_worst_verdict_per_topic_and_silence_as_none() {
+        let lib = fixture::library();
+        let topic = |id: &str| lib.topics.iter().position(|t| t.id == id).unwrap();
+        let e = evaluate(&lib, &plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(850))]), None);
+        let grid = topic_grid(&lib, &e);
+        let (ua, ru, eu) = (lib.actor_ix("ua").unwrap(), lib.actor_ix("ru").unwrap(), lib.actor_ix("eu").unwrap());
+        assert_eq!(grid[ua][topic("territory")], Some(Verdict::CrossesRedLine));
+        assert_eq!(grid[ua][topic("army")], Some(Verdict::NoObjection), "850 meets the 800 floor");
+        assert_eq!(grid[ru][topic("territory")], Some(Verdict::NoObjection), "requirement met");
+        assert_eq!(grid[ru][topic("army")], None, "Russia says nothing on the army in the fixture");
+        // eu-no-cap touches army and security; a NATO ban without guarantee strains it.
+        let e = evaluate(&lib, &plan(&lib, &[("nato-ban", None)]), None);
+        let grid = topic_grid(&lib, &e);
+        assert_eq!(grid[eu][topic("security")], Some(Verdict::StrainsPreference));
+        assert_eq!(grid[eu][topic("army")], Some(Verdict::StrainsPreference), "one position, both its topics");
+        assert_eq!(grid[eu][topic("territory")], None);
     }
 
     #[test]

@@ -2,17 +2,19 @@
 //! actor, which of its stated red lines the draft crosses.
 //!
 //! The crate is a functional core with a thin browser shell:
-//! - the core (`date`, `library`, `plan`, `evaluate`) is plain Rust, tested
+//! - the core (`date`, `library`, `plan`, `editor`, `evaluate`, `search`) is plain Rust, tested
 //!   natively, with no browser APIs;
 //! - `shell` (wasm32 only) adapts it to the browser with Leptos.
 //!
 //! See ARCHITECTURE.md for the map.
 
 pub mod date;
+pub mod editor;
 pub mod evaluate;
 pub mod library;
 pub mod plan;
 pub mod report;
+pub mod search;
 
 #[cfg(target_arch = "wasm32")]
 pub mod shell;

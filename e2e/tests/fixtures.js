@@ -20,3 +20,23 @@ export async function openApp(page, path = '/') {
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 2, name: 'Clause library' })).toBeVisible();
 }
+
+/** The three builder regions, by their accessible names. */
+export function regions(page) {
+  return {
+    library: page.getByRole('region', { name: 'Clause library', exact: true }),
+    draft: page.getByRole('region', { name: 'Your draft', exact: true }),
+    verdicts: page.getByRole('region', { name: 'Verdicts', exact: true }),
+  };
+}
+
+/** The library entry (li) of a clause, by its id. */
+export function clause(page, id) {
+  return page.locator(`.library li.clause[data-clause="${id}"]`);
+}
+
+/** Starts the draft from a preset, by the name shown in the picker. */
+export async function startFrom(page, presetLabel) {
+  await page.locator('#start-preset').selectOption({ label: presetLabel });
+  await page.getByRole('button', { name: 'Start from this plan' }).click();
+}

@@ -4,7 +4,7 @@ test('the app loads, mounts its three regions and names its sources', async ({ p
   await openApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Redline' })).toBeVisible();
   for (const region of ['Clause library', 'Your draft', 'Verdicts']) {
-    await expect(page.getByRole('region', { name: region })).toBeVisible();
+    await expect(page.getByRole('region', { name: region, exact: true })).toBeVisible();
   }
   const footer = page.getByRole('contentinfo');
   await expect(footer.getByRole('heading', { name: 'Sources' })).toBeVisible();
@@ -18,7 +18,7 @@ test('clicking a clause adds it to the draft and re-evaluates the verdicts', asy
   await expect(draft).toContainText('No clauses yet');
   const first = page.getByRole('region', { name: 'Clause library' }).locator('li.clause').first().getByRole('button');
   await expect(first).toHaveAttribute('aria-pressed', 'false');
-  const summary = page.getByRole('region', { name: 'Verdicts' }).getByRole('status');
+  const summary = page.getByRole('region', { name: 'Verdicts', exact: true }).getByRole('status');
   const before = await summary.textContent();
   const title = (await first.locator('.title').textContent()).trim();
   await first.click();

@@ -106,6 +106,20 @@ impl Param {
     pub fn contains(&self, value: i64) -> bool {
         (self.min..=self.max).contains(&value)
     }
+
+    /// "600,000 personnel", "50 percent": a value as people read it.
+    pub fn format(&self, value: i64) -> String {
+        let digits = value.unsigned_abs().to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        let sign = if value < 0 { "-" } else { "" };
+        format!("{sign}{grouped} {}", self.unit)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -258,5 +272,21 @@ impl Library {
             self.positions.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("position {}", p.id), x)));
         let presets = self.presets.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("preset {}", p.id), x)));
         clauses.chain(positions).chain(presets)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_with_thousands_separators_and_unit() {
+        let p =
+            Param { name: "cap".into(), unit: "personnel".into(), min: 0, max: 10, step: 1, default: 0, marks: vec![] };
+        assert_eq!(p.format(600_000), "600,000 personnel");
+        assert_eq!(p.format(1_000_000), "1,000,000 personnel");
+        assert_eq!(p.format(50), "50 personnel");
+        assert_eq!(p.format(-1234), "-1,234 personnel");
+        assert_eq!(p.format(0), "0 personnel");
     }
 }

@@ -1,17 +1,50 @@
-//! The page frame: header, the three regions of the builder, footer.
+//! The page frame: header, the three regions of the builder (tabs on a
+//! phone), the pictures below them, footer with the sources.
 
+use leptos::ev;
 use leptos::prelude::*;
 
-use super::{draft::DraftPanel, library_panel::LibraryPanel, verdicts::VerdictsPanel};
-use crate::evaluate::{evaluate, Evaluation};
+use super::draft::DraftPanel;
+use super::library_panel::LibraryPanel;
+use super::pictures::Pictures;
+use super::state::{State, Tab};
+use super::verdicts::VerdictsPanel;
 use crate::library::Library;
-use crate::plan::Plan;
 
 #[component]
 pub fn App(library: &'static Library) -> impl IntoView {
-    let plan = RwSignal::new(Plan::default());
-    let evaluation: Memo<Evaluation> =
-        Memo::new(move |_| plan.with(|p| evaluate(library, &p.selection(library), None)));
+    let state = State::new(library);
+    provide_context(state);
+
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo draft edits. Inside a
+    // text field the browser's own text undo applies, and the field's input
+    // event carries the result into the draft.
+    let shortcuts = window_event_listener(ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) || in_text_field(&e) {
+            return;
+        }
+        let key = e.key().to_lowercase();
+        let redo = (key == "z" && e.shift_key()) || key == "y";
+        let undo = key == "z" && !e.shift_key();
+        if undo || redo {
+            e.prevent_default();
+            state.editor.update(|ed| {
+                if redo {
+                    ed.redo();
+                } else {
+                    ed.undo();
+                }
+            });
+        }
+    });
+    on_cleanup(move || shortcuts.remove());
+
+    let tab_button = move |tab: Tab, label: &'static str| {
+        view! {
+            <button type="button" aria-current=move || (state.tab.get() == tab).then_some("true")
+                on:click=move |_| state.tab.set(tab)>{label}</button>
+        }
+    };
 
     let sources = library
         .sources
@@ -19,32 +52,50 @@ pub fn App(library: &'static Library) -> impl IntoView {
         .map(|s| {
             view! {
                 <li>
-                    <cite>{s.title.clone()}</cite>
-                    ", " {s.outlet.clone()} ", " {s.date.human()}
-                    {s.date_note.clone().map(|n| format!(" ({n})"))}
-                    <span class="file">" [" {s.file.clone()} "]"</span>
+                    <cite>{s.title.as_str()}</cite>
+                    ", " {s.outlet.as_str()} ", " {s.date.human()}
+                    {s.date_note.as_deref().map(|n| format!(" ({n})"))}
+                    <span class="file">" · " {s.file.as_str()}</span>
                 </li>
             }
         })
         .collect_view();
 
     view! {
+        <a class="skip" href="#draft-heading">"Skip to the draft"</a>
         <header class="masthead">
             <h1>"Redline"</h1>
             <p class="tagline">"Draft a settlement of the Russia-Ukraine war and see whose stated red lines it crosses."</p>
         </header>
-        <main class="builder">
-            <LibraryPanel library plan />
-            <DraftPanel library plan />
-            <VerdictsPanel library evaluation />
+        <nav class="tabs" aria-label="Sections">
+            {tab_button(Tab::Library, "Library")}
+            {tab_button(Tab::Draft, "Draft")}
+            {tab_button(Tab::Verdicts, "Verdicts")}
+        </nav>
+        <main class="builder" data-tab=move || match state.tab.get() {
+            Tab::Library => "library",
+            Tab::Draft => "draft",
+            Tab::Verdicts => "verdicts",
+        }>
+            <LibraryPanel />
+            <DraftPanel />
+            <VerdictsPanel />
         </main>
+        <Pictures />
         <footer class="sources">
             <h2>"Sources"</h2>
             <p>
                 "Every clause, plan and position cites one of these documents word for word. "
-                "Positions are attributed and dated; Redline takes no side."
+                "Positions are attributed and dated as the sources report them; Redline takes no side."
             </p>
             <ul>{sources}</ul>
         </footer>
     }
+}
+
+fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }

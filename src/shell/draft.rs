@@ -1,54 +1,161 @@
-//! The draft: the clauses the plan holds, grouped by topic, each removable.
+//! The draft: title and notes, the toolbar (start from a preset, clear, undo,
+//! redo), and the held clauses grouped by topic with their parameters.
 
 use leptos::prelude::*;
 
-use crate::library::Library;
+use super::state::{draft_row_id, State};
+use crate::editor::TextField;
+use crate::library::{ClauseIx, PresetIx, TopicIx};
 use crate::plan::Plan;
 
 #[component]
-pub fn DraftPanel(library: &'static Library, plan: RwSignal<Plan>) -> impl IntoView {
-    let groups = move || {
-        plan.with(|p| {
-            library
-                .topics
-                .iter()
-                .enumerate()
-                .filter_map(|(t, topic)| {
-                    let items: Vec<_> = p
-                        .items
-                        .iter()
-                        .filter(|i| library.clause_ix(&i.id).is_some_and(|c| library.clauses[c].topic == t))
-                        .cloned()
-                        .collect();
-                    (!items.is_empty()).then(|| (topic.name.clone(), items))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
+pub fn DraftPanel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let chosen_preset = RwSignal::new(0 as PresetIx);
+    let count = move || state.editor.with(|e| e.plan().items.len());
+    let retired = move || state.editor.with(|e| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>());
+
+    let preset_options = library
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(p, preset)| view! { <option value=p.to_string()>{format!("{} ({})", preset.name, preset.date.human())}</option> })
+        .collect_view();
+    let groups = (0..library.topics.len()).map(|t| view! { <TopicGroup topic=t /> }).collect_view();
+
+    // Bring a clause a verdict pointed at into view, once the draft shows.
+    Effect::new(move |_| {
+        if let Some(clause) = state.highlighted.get() {
+            let id = draft_row_id(library, clause);
+            request_animation_frame(move || {
+                if let Some(row) = document().get_element_by_id(&id) {
+                    row.scroll_into_view();
+                    use wasm_bindgen::JsCast;
+                    if let Ok(row) = row.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = row.focus();
+                    }
+                }
+            });
+        }
+    });
+
     view! {
         <section class="panel draft" aria-labelledby="draft-heading">
-            <h2 id="draft-heading">"Your draft"</h2>
-            <p class="count" aria-live="polite">{move || plan.with(|p| match p.items.len() {
-                0 => "No clauses yet: add some from the library.".to_string(),
+            <h2 id="draft-heading" tabindex="-1">"Your draft"</h2>
+            <label for="draft-title">"Title"</label>
+            <input id="draft-title" type="text" maxlength="200" placeholder="Untitled draft"
+                prop:value=move || state.editor.with(|e| e.plan().title.clone())
+                on:input=move |ev| state.editor.update(|e| e.type_text(TextField::Title, event_target_value(&ev))) />
+            <label for="draft-notes">"Notes"</label>
+            <textarea id="draft-notes" rows="3" maxlength="5000"
+                prop:value=move || state.editor.with(|e| e.plan().notes.clone())
+                on:input=move |ev| state.editor.update(|e| e.type_text(TextField::Notes, event_target_value(&ev)))></textarea>
+
+            <div class="toolbar" role="toolbar" aria-label="Draft">
+                <button type="button" disabled=move || !state.editor.with(|e| e.can_undo())
+                    on:click=move |_| state.editor.update(|e| { e.undo(); })
+                    aria-keyshortcuts="Control+Z">"Undo"</button>
+                <button type="button" disabled=move || !state.editor.with(|e| e.can_redo())
+                    on:click=move |_| state.editor.update(|e| { e.redo(); })
+                    aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
+                <button type="button" disabled=move || count() == 0
+                    on:click=move |_| state.edit(|p| *p = Plan::default())>"Clear"</button>
+            </div>
+            <div class="start-from">
+                <label for="start-preset">"Start from a plan"</label>
+                <select id="start-preset" on:change=move |ev| {
+                    if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
+                }>{preset_options}</select>
+                <button type="button" on:click=move |_| {
+                    let plan = Plan::from_preset(library, chosen_preset.get());
+                    state.editor.update(|e| { e.replace(plan); });
+                }>"Start from this plan"</button>
+            </div>
+
+            <p class="count" aria-live="polite">{move || match count() {
+                0 => "No clauses yet: add some from the library, or start from a plan.".to_string(),
                 1 => "1 clause".to_string(),
                 n => format!("{n} clauses"),
-            })}</p>
-            {move || groups().into_iter().map(|(name, items)| {
-                let rows = items.into_iter().map(|item| {
-                    let c = library.clause_ix(&item.id).expect("grouped items are known clauses");
-                    let clause = &library.clauses[c];
-                    let value = item.value.zip(clause.param.as_ref()).map(|(v, p)| format!(": {v} {}", p.unit));
-                    let id = item.id.clone();
-                    view! {
-                        <li data-clause=item.id.clone()>
-                            <span>{clause.title.clone()} {value}</span>
-                            <button type="button" class="remove" aria-label=format!("Remove {}", clause.title)
-                                on:click=move |_| plan.update(|p| { p.remove(&id); })>"Remove"</button>
-                        </li>
-                    }
-                }).collect_view();
-                view! { <section class="draft-topic"><h3>{name}</h3><ul>{rows}</ul></section> }
-            }).collect_view()}
+            }}</p>
+            {groups}
+            <Show when=move || !retired().is_empty()>
+                <section class="retired">
+                    <h3>"No longer in the library"</h3>
+                    <p>"Kept in the draft, but not evaluated:"</p>
+                    <ul>{move || retired().into_iter().map(|id| view! { <li><code>{id}</code></li> }).collect_view()}</ul>
+                </section>
+            </Show>
         </section>
+    }
+}
+
+#[component]
+fn TopicGroup(topic: TopicIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let held = Memo::new(move |_| {
+        state.editor.with(|e| {
+            e.plan()
+                .items
+                .iter()
+                .filter_map(|i| library.clause_ix(&i.id))
+                .filter(|&c| library.clauses[c].topic == topic)
+                .collect::<Vec<ClauseIx>>()
+        })
+    });
+    view! {
+        <Show when=move || held.with(|h| !h.is_empty())>
+            <section class="draft-topic">
+                <h3>{library.topics[topic].name.as_str()}</h3>
+                <ul>
+                    <For each=move || held.get() key=|c| *c children=move |c| view! { <DraftRow clause=c /> } />
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn DraftRow(clause: ClauseIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let c = &library.clauses[clause];
+    let value = move || state.editor.with(|e| e.plan().value(&library.clauses[clause].id));
+    let set = move |v: i64| state.edit(|p| p.set_value(library, clause, v));
+    let param = c.param.as_ref().map(|p| {
+        let input_id = format!("value-{}", c.id);
+        let marks = p
+            .marks
+            .iter()
+            .map(|m| {
+                view! {
+                    <button type="button" class="mark-value" aria-pressed=move || (value() == Some(m.value)).to_string()
+                        title=m.label.as_str() on:click=move |_| set(m.value)>
+                        {p.format(m.value)} <span class="mark-label">{m.label.as_str()}</span>
+                    </button>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="param">
+                <label for=input_id.clone()>{p.name.as_str()} " (" {p.unit.as_str()} ")"</label>
+                <input id=input_id type="number" min=p.min max=p.max step=p.step
+                    prop:value=move || value().unwrap_or(p.default).to_string()
+                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { set(v) } } />
+                <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
+            </div>
+        }
+    });
+    view! {
+        <li id=draft_row_id(library, clause) tabindex="-1" class="draft-row"
+            class:highlight=move || state.highlighted.get() == Some(clause)>
+            <div class="row-head">
+                <span class="title">{c.title.as_str()}</span>
+                <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
+                    on:click=move |_| state.edit(|p| p.remove(&library.clauses[clause].id))>"Remove"</button>
+            </div>
+            {param}
+        </li>
     }
 }

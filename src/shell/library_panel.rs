@@ -1,69 +1,144 @@
-//! The clause library, by topic: each clause with its text and sources, and a
-//! button that adds it to or removes it from the draft.
+//! The clause library: search as you type, filter to one preset, browse by
+//! topic. Alternatives of one question are grouped as a choice of one; each
+//! clause is a toggle button (click, Enter or Space adds or removes it).
 
 use leptos::prelude::*;
 
-use crate::library::{ClauseIx, Library};
-use crate::plan::Plan;
+use super::cite::Quote;
+use super::state::State;
+use crate::library::{ClauseIx, PresetIx, QuestionIx};
 
 #[component]
-pub fn LibraryPanel(library: &'static Library, plan: RwSignal<Plan>) -> impl IntoView {
+pub fn LibraryPanel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let query = RwSignal::new(String::new());
+    let preset_filter = RwSignal::new(None::<PresetIx>);
+    let visible = Memo::new(move |_| {
+        let mut shown = vec![false; library.clauses.len()];
+        for c in query.with(|q| state.search.find(q)) {
+            shown[c] = true;
+        }
+        if let Some(p) = preset_filter.get() {
+            let mut in_preset = vec![false; library.clauses.len()];
+            library.presets[p].items.iter().for_each(|i| in_preset[i.clause] = true);
+            shown.iter_mut().zip(in_preset).for_each(|(s, keep)| *s &= keep);
+        }
+        shown
+    });
+    let shown_count = move || visible.with(|v| v.iter().filter(|&&s| s).count());
+
     let topics = library
         .topics
         .iter()
-        .map(|topic| {
-            let clauses = topic.clauses.iter().map(|&c| view! { <ClauseEntry library plan clause=c /> }).collect_view();
+        .enumerate()
+        .map(|(t, topic)| {
+            let mut seen_questions: Vec<QuestionIx> = Vec::new();
+            let entries = topic
+                .clauses
+                .iter()
+                .filter_map(|&c| match library.clauses[c].question {
+                    None => Some(view! { <ClauseEntry clause=c visible preset_filter /> }.into_any()),
+                    Some(q) if !seen_questions.contains(&q) => {
+                        seen_questions.push(q);
+                        Some(view! { <QuestionGroup question=q visible preset_filter /> }.into_any())
+                    }
+                    Some(_) => None,
+                })
+                .collect_view();
+            let any_visible = move || visible.with(|v| library.topics[t].clauses.iter().any(|&c| v[c]));
             view! {
-                <section class="topic" aria-labelledby=format!("topic-{}", topic.id)>
-                    <h3 id=format!("topic-{}", topic.id)>{topic.name.clone()}</h3>
-                    <ul class="clauses">{clauses}</ul>
+                <section class="topic" aria-labelledby=format!("topic-{}", topic.id) hidden=move || !any_visible()>
+                    <h3 id=format!("topic-{}", topic.id)>{topic.name.as_str()}</h3>
+                    <ul class="clauses">{entries}</ul>
                 </section>
             }
         })
         .collect_view();
+
+    let preset_options = library
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(p, preset)| view! { <option value=p.to_string()>{preset.name.as_str()}</option> })
+        .collect_view();
+
     view! {
         <section class="panel library" aria-labelledby="library-heading">
             <h2 id="library-heading">"Clause library"</h2>
+            <div class="filters" role="search">
+                <label for="clause-search">"Search clauses, topics, actors, plans"</label>
+                <input id="clause-search" type="search" autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev)) />
+                <label for="preset-filter">"Show"</label>
+                <select id="preset-filter" on:change=move |ev| {
+                    preset_filter.set(event_target_value(&ev).parse::<PresetIx>().ok())
+                }>
+                    <option value="">"All clauses"</option>
+                    {preset_options}
+                </select>
+                <p class="count" aria-live="polite">
+                    {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}
+                </p>
+            </div>
             {topics}
         </section>
     }
 }
 
 #[component]
-fn ClauseEntry(library: &'static Library, plan: RwSignal<Plan>, clause: ClauseIx) -> impl IntoView {
-    let c = &library.clauses[clause];
-    let held = Memo::new(move |_| plan.with(|p| p.contains(&library.clauses[clause].id)));
-    let question = c.question.map(|q| library.questions[q].prompt.clone());
-    let cites = c
-        .cite
-        .iter()
-        .map(|cite| {
-            let source = library.source(cite);
-            view! {
-                <li>
-                    <q>{cite.quote.clone()}</q>
-                    " — " <cite>{source.title.clone()}</cite> ", " {source.outlet.clone()} ", " {source.date.human()}
-                </li>
-            }
-        })
-        .collect_view();
+fn QuestionGroup(
+    question: QuestionIx,
+    visible: Memo<Vec<bool>>,
+    preset_filter: RwSignal<Option<PresetIx>>,
+) -> impl IntoView {
+    let state = expect_context::<State>();
+    let q = &state.library.questions[question];
+    let any_visible = move || visible.with(|v| q.clauses.iter().any(|&c| v[c]));
+    let label_id = format!("question-{}", q.id);
+    let entries = q.clauses.iter().map(|&c| view! { <ClauseEntry clause=c visible preset_filter /> }).collect_view();
     view! {
-        <li class="clause" class:held=held data-clause=c.id.clone()>
-            <button
-                type="button"
-                class="toggle"
+        <li class="question" hidden=move || !any_visible()>
+            <p class="prompt" id=label_id.clone()>{q.prompt.as_str()} <span class="hint">" (choose one)"</span></p>
+            <div role="group" aria-labelledby=label_id><ul>{entries}</ul></div>
+        </li>
+    }
+}
+
+#[component]
+fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSignal<Option<PresetIx>>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let c = &library.clauses[clause];
+    let held = Memo::new(move |_| state.holds(clause));
+    let point = move || {
+        let p = preset_filter.get()?;
+        let point = library.presets[p].items.iter().find(|i| i.clause == clause)?.point?;
+        Some(view! { <span class="point">"point " {point}</span> })
+    };
+    let cites = c.cite.iter().map(|cite| view! { <li><Quote library cite /></li> }).collect_view();
+    let marks = c.param.as_ref().map(|p| {
+        let items = p
+            .marks
+            .iter()
+            .map(|m| view! { <li><strong>{p.format(m.value)}</strong> ": " {m.label.as_str()} <Quote library cite=&m.cite /></li> })
+            .collect_view();
+        view! { <p class="param-name">{p.name.as_str()} ", values the sources name:"</p><ul class="marks">{items}</ul> }
+    });
+    view! {
+        <li class="clause" class:held=held data-clause=c.id.as_str() hidden=move || !visible.with(|v| v[clause])>
+            <button type="button" class="toggle"
                 aria-pressed=move || if held.get() { "true" } else { "false" }
-                on:click=move |_| plan.update(|p| {
-                    p.toggle(library, clause);
-                })
-            >
-                <span class="mark" aria-hidden="true">{move || if held.get() { "−" } else { "+" }}</span>
-                <span class="title">{c.title.clone()}</span>
+                on:click=move |_| state.edit(|p| p.toggle(library, clause))>
+                <span class="mark" aria-hidden="true">{move || if held.get() { "✓" } else { "+" }}</span>
+                <span class="title">{c.title.as_str()}</span>
+                {point}
             </button>
-            {question.map(|q| view! { <span class="question">"One answer to: " {q}</span> })}
             <details>
                 <summary>"Text and sources"</summary>
-                <p>{c.text.clone()}</p>
+                <p>{c.text.as_str()}</p>
+                {marks}
                 <ul class="cites">{cites}</ul>
             </details>
         </li>

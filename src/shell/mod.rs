@@ -1,10 +1,13 @@
 //! The browser shell: Leptos components that wire the core to the page.
-//! No rule about plans or verdicts lives here; views only read signals and
-//! call core methods.
+//! No rule about plans or verdicts lives here; views read signals and call
+//! core methods (`Editor`, `evaluate`, `SearchIndex`).
 
 mod app;
+mod cite;
 mod draft;
 mod library_panel;
+mod pictures;
+mod state;
 mod verdicts;
 
 use leptos::prelude::*;

@@ -1,42 +1,137 @@
-//! One card per actor: verdict in words and symbol, and the positions behind it.
+//! Verdicts: the summary line, the as-of date, and one card per actor with
+//! its verdict in words and symbol. Expanding a card shows every position
+//! involved with quote, speaker, date and source, and the clauses behind it.
 
 use leptos::prelude::*;
 
-use crate::evaluate::Evaluation;
-use crate::library::Library;
+use super::cite::Quote;
+use super::state::State;
+use crate::date::Date;
+use crate::evaluate::{ActorVerdict, Verdict};
+use crate::library::{ActorIx, ClauseIx, PositionIx};
 
 #[component]
-pub fn VerdictsPanel(library: &'static Library, evaluation: Memo<Evaluation>) -> impl IntoView {
+pub fn VerdictsPanel() -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let cards = (0..library.actors.len()).map(|a| view! { <ActorCard actor=a /> }).collect_view();
+    let as_of_text = move || state.as_of.get().map(|d| d.to_string()).unwrap_or_default();
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
-            <p class="summary" role="status">{move || evaluation.with(|e| format!("This draft {}.", e.summary()))}</p>
-            <ul class="cards">
-                {move || evaluation.with(|e| e.actors.iter().map(|a| {
-                    let actor = &library.actors[a.actor];
-                    let reasons = a.breaches.iter().map(|b| {
-                        let p = &library.positions[b.position];
-                        let cite = &p.cite[0];
-                        view! {
-                            <li>
-                                <strong>{p.strength.label()} ": "</strong>{p.summary.clone()}
-                                <blockquote>{cite.quote.clone()}</blockquote>
-                                <p class="attribution">{p.speaker.clone()} ", " {p.date.human()}</p>
-                            </li>
-                        }
-                    }).collect_view();
-                    view! {
-                        <li class=format!("card {}", a.verdict.slug()) data-actor=actor.id.clone()>
-                            <h3>
-                                <span class="symbol" aria-hidden="true">{a.verdict.symbol()}</span>
-                                " " {actor.name.clone()}
-                            </h3>
-                            <p class="verdict">{a.verdict.label()}</p>
-                            <ul class="reasons">{reasons}</ul>
-                        </li>
-                    }
-                }).collect_view())}
+            <p class="summary" role="status">{move || state.evaluation.with(|e| format!("This draft {}.", e.summary()))}</p>
+            <div class="as-of">
+                <label for="as-of">"Positions as stated by"</label>
+                <input id="as-of" type="date" min="2022-01-01"
+                    prop:value=as_of_text
+                    on:change=move |ev| state.as_of.set(Date::parse(&event_target_value(&ev)).ok()) />
+                <button type="button" disabled=move || state.as_of.get().is_none()
+                    on:click=move |_| state.as_of.set(None)>"Latest"</button>
+                <p class="hint">{move || match state.as_of.get() {
+                    None => "Each actor's latest stated position applies.".to_string(),
+                    Some(d) => format!("Only positions stated by {} count; later ones are ignored.", d.human()),
+                }}</p>
+            </div>
+            <ul class="legend" aria-label="Key">
+                {Verdict::ALL.iter().map(|v| view! {
+                    <li class=v.slug()><span class="symbol" aria-hidden="true">{v.symbol()}</span> " " {v.label()}</li>
+                }).collect_view()}
             </ul>
+            <ul class="cards">{cards}</ul>
         </section>
+    }
+}
+
+#[component]
+fn ActorCard(actor: ActorIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let a = &library.actors[actor];
+    // Only cards whose verdict or reasons changed re-render on a click.
+    let verdict: Memo<ActorVerdict> = Memo::new(move |_| state.evaluation.with(|e| e.actors[actor].clone()));
+    let expanded = RwSignal::new(false);
+    let body_id = format!("card-{}", a.id);
+    let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
+    view! {
+        <li class=move || format!("card {}", verdict.with(|v| v.verdict.slug())) data-actor=a.id.as_str()>
+            <h3>
+                <button type="button" class="card-head" aria-expanded=move || expanded.get().to_string()
+                    aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
+                    <span class="symbol" aria-hidden="true">{move || verdict.with(|v| v.verdict.symbol())}</span>
+                    <span class="name">{a.name.as_str()}</span>
+                    <span class="verdict">{move || verdict.with(|v| v.verdict.label())}</span>
+                    <span class="tally">{move || verdict.with(|v| tally(v.breaches.len(), v.met.len()))}</span>
+                </button>
+            </h3>
+            <div id=body_id class="card-body" hidden=move || !expanded.get()>
+                {parent.map(|p| view! { <p class="parent">{p}</p> })}
+                {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
+                {move || verdict.with(|v| {
+                    let breaches = v.breaches.iter().map(|b| view! {
+                        <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
+                    }).collect_view();
+                    let met = v.met.iter().map(|m| view! {
+                        <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] />
+                    }).collect_view();
+                    let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
+                    let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
+                    view! { {none} <ul class="positions">{breaches}</ul> {met_heading} <ul class="positions met">{met}</ul> }
+                })}
+            </div>
+        </li>
+    }
+}
+
+fn tally(crossed: usize, met: usize) -> String {
+    match (crossed, met) {
+        (0, 0) => String::new(),
+        (c, 0) => format!("{c} crossed"),
+        (0, m) => format!("{m} met"),
+        (c, m) => format!("{c} crossed, {m} met"),
+    }
+}
+
+#[component]
+fn PositionItem(position: PositionIx, crossed: bool, because: Vec<ClauseIx>, missing: Vec<ClauseIx>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let library = state.library;
+    let p = &library.positions[position];
+    let quotes = p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view();
+    let because_label = if crossed { "Because the draft includes:" } else { "Met by:" };
+    let because = (!because.is_empty()).then(|| {
+        let links = because
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <li><button type="button" class="clause-link" on:click=move |_| state.highlight(c)
+                        title="Show this clause in the draft">{library.clauses[c].title.as_str()}</button></li>
+                }
+            })
+            .collect_view();
+        view! { <p class="why">{because_label}</p><ul class="clause-links">{links}</ul> }
+    });
+    let missing = (!missing.is_empty()).then(|| {
+        let links = missing
+            .into_iter()
+            .map(|c| view! {
+                <li><button type="button" class="clause-link add" on:click=move |_| state.edit(|plan| plan.add(library, c))
+                    title="Add this clause to the draft">"+ " {library.clauses[c].title.as_str()}</button></li>
+            })
+            .collect_view();
+        view! { <p class="why">"The draft lacks any of:"</p><ul class="clause-links">{links}</ul> }
+    });
+    view! {
+        <li class="position">
+            <p><strong class="strength">{p.strength.label()}</strong> ": " {p.summary.as_str()}</p>
+            {quotes}
+            <p class="attribution">
+                {p.speaker.as_str()}
+                {p.role.as_deref().map(|r| format!(", {r}"))}
+                ", " {p.date.human()}
+                {p.reported_by.as_deref().map(|r| format!(" · reported by {r}"))}
+            </p>
+            {because}
+            {missing}
+        </li>
     }
 }

@@ -1,0 +1,213 @@
+// The builder as a user drives it: library, draft, verdicts, pictures.
+import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+
+const US28 = 'US 28-point plan (Nov 2025)';
+
+test('search as you type narrows the library by clause, actor and preset', async ({ page }) => {
+  await openApp(page);
+  const { library } = regions(page);
+  const count = library.locator('.count');
+  await expect(count).toHaveText(/^96 of 96 clauses$|^\d+ of \d+ clauses$/);
+  const total = Number((await count.textContent()).split(' of ')[1].split(' ')[0]);
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('crimea');
+  await expect(count).not.toHaveText(`${total} of ${total} clauses`);
+  const shown = library.locator('li.clause:visible');
+  expect(await shown.count()).toBeGreaterThan(0);
+  for (const text of await shown.locator('.title').allTextContents()) expect(text).toBeTruthy();
+  await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
+  await expect(clause(page, 'army-cap')).toBeHidden();
+  // An actor's name finds the clauses its positions name; a preset's name finds its clauses.
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('Poland');
+  expect(await library.locator('li.clause:visible').count()).toBeGreaterThan(0);
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('Witkoff');
+  await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('zzzz nothing');
+  await expect(count).toHaveText(`0 of ${total} clauses`);
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('');
+  await expect(count).toHaveText(`${total} of ${total} clauses`);
+});
+
+test('filtering to one preset shows its clauses with their point numbers', async ({ page }) => {
+  await openApp(page);
+  const { library } = regions(page);
+  await page.getByLabel('Show').selectOption({ label: 'US 28-point plan' });
+  await expect(library.locator('.count')).toHaveText(/^2\d of \d+ clauses$/);
+  await expect(clause(page, 'army-cap').locator('.point')).toHaveText('point 6');
+  await expect(clause(page, 'crimea-restored-to-ukraine')).toBeHidden();
+});
+
+test('a clause is added and removed with one key, and alternatives replace each other', async ({ page }) => {
+  await openApp(page);
+  const { draft } = regions(page);
+  const deJure = clause(page, 'crimea-de-jure-russian').getByRole('button').first();
+  const deFacto = clause(page, 'crimea-de-facto-russian').getByRole('button').first();
+  await deJure.focus();
+  await page.keyboard.press('Enter');
+  await expect(deJure).toHaveAttribute('aria-pressed', 'true');
+  await expect(draft.locator('.draft-row')).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(deJure).toHaveAttribute('aria-pressed', 'false');
+  await expect(draft.locator('.draft-row')).toHaveCount(0);
+  // One answer per question: choosing de facto replaces de jure.
+  await deJure.click();
+  await deFacto.click();
+  await expect(deJure).toHaveAttribute('aria-pressed', 'false');
+  await expect(deFacto).toHaveAttribute('aria-pressed', 'true');
+  await expect(draft.locator('.draft-row')).toHaveCount(1);
+  await expect(draft).toContainText('Crimea recognised as Russian de facto');
+});
+
+test('a parameter is set from the values the sources name, and the verdict follows it', async ({ page }) => {
+  await openApp(page);
+  const { draft } = regions(page);
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  const row = draft.locator('#draft-army-cap');
+  const ukraine = page.locator('li.card[data-actor="ukraine"]');
+  await row.getByRole('button', { name: /600,000 personnel/ }).click();
+  await expect(row.getByRole('spinbutton')).toHaveValue('600000');
+  await expect(ukraine.locator('.card-head .verdict')).toHaveText('crosses a hard red line');
+  await row.getByRole('button', { name: /800,000 personnel/ }).click();
+  await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(ukraine.locator('.card-head .verdict')).not.toHaveText('crosses a hard red line');
+  // Typing a value out of range is clamped into the parameter's range.
+  await row.getByRole('spinbutton').fill('5');
+  await row.getByRole('spinbutton').press('Enter');
+  await expect(row.getByRole('spinbutton')).not.toHaveValue('5');
+});
+
+test('title, notes, presets, clear, undo and redo, by button and by keyboard', async ({ page }) => {
+  await openApp(page);
+  const { draft } = regions(page);
+  await page.getByLabel('Title').fill('Kyiv talks draft');
+  await page.getByLabel('Notes').fill('<b>not markup</b>');
+  await expect(page.getByLabel('Notes')).toHaveValue('<b>not markup</b>');
+  await startFrom(page, US28);
+  const rows = draft.locator('.draft-row');
+  const presetCount = await rows.count();
+  expect(presetCount).toBeGreaterThan(20);
+  await expect(page.getByLabel('Title')).toHaveValue('US 28-point plan');
+  await draft.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(rows).toHaveCount(0);
+  await draft.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(rows).toHaveCount(presetCount);
+  await draft.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(rows).toHaveCount(0);
+  // Keyboard: Ctrl+Z and Ctrl+Shift+Z outside text fields.
+  await draft.getByRole('button', { name: 'Undo', exact: true }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(rows).toHaveCount(presetCount);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Title')).toHaveValue('Kyiv talks draft');
+  await expect(rows).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(rows).toHaveCount(presetCount);
+});
+
+test('a verdict card explains itself and points at the clauses behind it', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const summary = regions(page).verdicts.getByRole('status');
+  await expect(summary).toHaveText(/^This draft crosses red lines of \d+ of \d+ actors\.$/);
+  const ukraine = page.locator('li.card[data-actor="ukraine"]');
+  const head = ukraine.locator('.card-head');
+  await expect(head).toHaveAttribute('aria-expanded', 'false');
+  await expect(ukraine.locator('.card-body')).toBeHidden();
+  await head.click();
+  await expect(head).toHaveAttribute('aria-expanded', 'true');
+  const first = ukraine.locator('.position').first();
+  await expect(first.locator('.strength')).toHaveText('hard red line');
+  await expect(first.locator('blockquote').first()).not.toBeEmpty();
+  await expect(first.locator('figcaption').first()).toContainText(/\d{4}/);
+  await expect(first.locator('.attribution')).toContainText(/\d{4}/);
+  // The clause behind the breach is highlighted and focused in the draft.
+  const because = first.locator('.clause-link').first();
+  const title = (await because.textContent()).trim();
+  await because.click();
+  const highlighted = regions(page).draft.locator('.draft-row.highlight');
+  await expect(highlighted).toHaveCount(1);
+  await expect(highlighted).toContainText(title);
+  await expect(highlighted).toBeFocused();
+});
+
+test('a missing demand can be added from the card that asks for it', async ({ page }) => {
+  await openApp(page);
+  const card = page.locator('li.card').filter({ has: page.locator('.clause-link.add') }).first();
+  await card.locator('.card-head').click();
+  const add = card.locator('.clause-link.add').first();
+  const title = (await add.textContent()).replace(/^\+\s*/, '').trim();
+  await add.click();
+  await expect(regions(page).draft).toContainText(title);
+});
+
+test('evaluating as of an earlier date uses the positions stated by then', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const verdict = page.locator('li.card[data-actor="ukraine"] .card-head .verdict');
+  await expect(verdict).toHaveText('crosses a hard red line');
+  await page.getByLabel('Positions as stated by').fill('2023-01-01');
+  await expect(verdict).toHaveText('no stated objection');
+  await expect(page.locator('.as-of .hint')).toContainText('2023');
+  await page.getByRole('button', { name: 'Latest' }).click();
+  await expect(verdict).toHaveText('crosses a hard red line');
+});
+
+test('the grid shows each actor\'s worst verdict per topic', async ({ page }) => {
+  await openApp(page);
+  const grid = page.getByRole('region', { name: 'Who objects to what' });
+  await expect(grid.locator('td.crosses-red-line')).toHaveCount(0);
+  await startFrom(page, US28);
+  const ukraineRow = grid.locator('tr', { has: page.getByRole('rowheader', { name: 'Ukraine', exact: true }) });
+  await expect(ukraineRow.locator('td.crosses-red-line').first()).toBeVisible();
+  await expect(ukraineRow.locator('td.crosses-red-line .visually-hidden').first()).toContainText('Ukraine: crosses a hard red line on');
+});
+
+test('the comparison lists added and removed clauses and verdicts before and after', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const cmp = page.getByRole('region', { name: 'Compare with a plan' });
+  await cmp.getByLabel('Compare the draft with').selectOption({ label: 'US 28-point plan' });
+  await expect(cmp.locator('caption')).toContainText('(0 actors changed)');
+  await expect(cmp.locator('.diff section').first()).toContainText('None.');
+  await cmp.getByLabel('Compare the draft with').selectOption({ label: 'European counter-proposal' });
+  await expect(cmp.locator('caption')).not.toContainText('(0 actors changed)');
+  await expect(cmp.locator('tr.shifted').first()).toBeVisible();
+  expect(await cmp.locator('.diff section').first().locator('li').count()).toBeGreaterThan(0);
+});
+
+test('on a phone the regions are tabs and nothing scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openApp(page);
+  const { library, draft, verdicts } = regions(page);
+  const tabs = page.getByRole('navigation', { name: 'Sections' });
+  await expect(library).toBeVisible();
+  await expect(draft).toBeHidden();
+  for (const [name, region] of [['Draft', draft], ['Verdicts', verdicts], ['Library', library]]) {
+    await tabs.getByRole('button', { name, exact: true }).click();
+    await expect(region).toBeVisible();
+    await expect(tabs.getByRole('button', { name, exact: true })).toHaveAttribute('aria-current', 'true');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  }
+});
+
+test('on a wide screen the three regions stand side by side', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await openApp(page);
+  const { library, draft, verdicts } = regions(page);
+  const [a, b, c] = await Promise.all([library, draft, verdicts].map((r) => r.boundingBox()));
+  expect(a.x + a.width).toBeLessThanOrEqual(b.x);
+  expect(b.x + b.width).toBeLessThanOrEqual(c.x);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+});
+
+test('printing shows the plan, every verdict with its reasons, and the sources', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  await page.emulateMedia({ media: 'print' });
+  const { library, draft, verdicts } = regions(page);
+  await expect(library).toBeHidden();
+  await expect(draft).toBeVisible();
+  await expect(verdicts.locator('li.card[data-actor="ukraine"] .card-body')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toBeVisible();
+  await expect(draft.getByRole('button', { name: 'Undo', exact: true })).toBeHidden();
+});
