@@ -19,6 +19,8 @@ for (const colorScheme of ['light', 'dark']) {
     await startFrom(page, 'US 28-point plan (Nov 2025)');
     await page.locator('li.card[data-actor="ukraine"] .card-head').click();
     await page.locator('.library li.clause details summary').first().click();
+    await page.getByRole('button', { name: /actor × topic grid/ }).click();
+    await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
     await expectNoSeriousViolations(page, 'preset loaded, card and clause expanded');
     await page.setViewportSize({ width: 360, height: 740 });
     for (const tab of ['Library', 'Draft', 'Verdicts']) {

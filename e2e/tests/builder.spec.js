@@ -131,9 +131,11 @@ test('a verdict card explains itself and points at the clauses behind it', async
 
 test('a missing demand can be added from the card that asks for it', async ({ page }) => {
   await openApp(page);
-  const card = page.locator('li.card').filter({ has: page.locator('.clause-link.add') }).first();
+  // On a blank draft Russia's demands (recognition of territory) are unmet.
+  const card = page.locator('li.card[data-actor="russia"]');
   await card.locator('.card-head').click();
   const add = card.locator('.clause-link.add').first();
+  await expect(add).toBeVisible();
   const title = (await add.textContent()).replace(/^\+\s*/, '').trim();
   await add.click();
   await expect(regions(page).draft).toContainText(title);
@@ -153,6 +155,10 @@ test('evaluating as of an earlier date uses the positions stated by then', async
 
 test('the grid shows each actor\'s worst verdict per topic', async ({ page }) => {
   await openApp(page);
+  const toggle = page.getByRole('button', { name: /actor × topic grid/ });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   const grid = page.getByRole('region', { name: 'Who objects to what' });
   await expect(grid.locator('td.crosses-red-line')).toHaveCount(0);
   await startFrom(page, US28);
@@ -164,6 +170,7 @@ test('the grid shows each actor\'s worst verdict per topic', async ({ page }) =>
 test('the comparison lists added and removed clauses and verdicts before and after', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);
+  await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
   const cmp = page.getByRole('region', { name: 'Compare with a plan' });
   await cmp.getByLabel('Compare the draft with').selectOption({ label: 'US 28-point plan' });
   await expect(cmp.locator('caption')).toContainText('(0 actors changed)');
@@ -204,6 +211,8 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await openApp(page);
   await startFrom(page, US28);
   await page.emulateMedia({ media: 'print' });
+  // What the browser fires when the user prints.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const { library, draft, verdicts } = regions(page);
   await expect(library).toBeHidden();
   await expect(draft).toBeVisible();

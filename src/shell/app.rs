@@ -38,6 +38,13 @@ pub fn App(library: &'static Library) -> impl IntoView {
         }
     });
     on_cleanup(move || shortcuts.remove());
+    // Printing expands every card; effects run before the browser lays out the print.
+    let before_print = window_event_listener(ev::beforeprint, move |_| state.printing.set(true));
+    let after_print = window_event_listener(ev::afterprint, move |_| state.printing.set(false));
+    on_cleanup(move || {
+        before_print.remove();
+        after_print.remove();
+    });
 
     let tab_button = move |tab: Tab, label: &'static str| {
         view! {

@@ -94,15 +94,11 @@ pub fn DraftPanel() -> impl IntoView {
 fn TopicGroup(topic: TopicIx) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
+    // In plan order, so rows keep the order the user added them in.
     let held = Memo::new(move |_| {
-        state.editor.with(|e| {
-            e.plan()
-                .items
-                .iter()
-                .filter_map(|i| library.clause_ix(&i.id))
-                .filter(|&c| library.clauses[c].topic == topic)
-                .collect::<Vec<ClauseIx>>()
-        })
+        state
+            .ordered
+            .with(|o| o.iter().copied().filter(|&c| library.clauses[c].topic == topic).collect::<Vec<ClauseIx>>())
     });
     view! {
         <Show when=move || held.with(|h| !h.is_empty())>
@@ -121,7 +117,8 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let c = &library.clauses[clause];
-    let value = move || state.editor.with(|e| e.plan().value(&library.clauses[clause].id));
+    let value = Memo::new(move |_| state.selection.with(|s| s.value(clause)));
+    let value = move || value.get();
     let set = move |v: i64| state.edit(|p| p.set_value(library, clause, v));
     let param = c.param.as_ref().map(|p| {
         let input_id = format!("value-{}", c.id);

@@ -111,21 +111,29 @@ fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSign
     let state = expect_context::<State>();
     let library = state.library;
     let c = &library.clauses[clause];
-    let held = Memo::new(move |_| state.holds(clause));
+    let held = state.held[clause];
     let point = move || {
         let p = preset_filter.get()?;
         let point = library.presets[p].items.iter().find(|i| i.clause == clause)?.point?;
         Some(view! { <span class="point">"point " {point}</span> })
     };
-    let cites = c.cite.iter().map(|cite| view! { <li><Quote library cite /></li> }).collect_view();
-    let marks = c.param.as_ref().map(|p| {
-        let items = p
-            .marks
-            .iter()
-            .map(|m| view! { <li><strong>{p.format(m.value)}</strong> ": " {m.label.as_str()} <Quote library cite=&m.cite /></li> })
-            .collect_view();
-        view! { <p class="param-name">{p.name.as_str()} ", values the sources name:"</p><ul class="marks">{items}</ul> }
-    });
+    // Details are built when first opened: 96 closed entries full of quotes
+    // would otherwise weigh on every click's style and layout.
+    let opened = RwSignal::new(false);
+    let details = move || {
+        opened.get().then(|| {
+            let cites = c.cite.iter().map(|cite| view! { <li><Quote library cite /></li> }).collect_view();
+            let marks = c.param.as_ref().map(|p| {
+                let items = p
+                    .marks
+                    .iter()
+                    .map(|m| view! { <li><strong>{p.format(m.value)}</strong> ": " {m.label.as_str()} <Quote library cite=&m.cite /></li> })
+                    .collect_view();
+                view! { <p class="param-name">{p.name.as_str()} ", values the sources name:"</p><ul class="marks">{items}</ul> }
+            });
+            view! { <p>{c.text.as_str()}</p> {marks} <ul class="cites">{cites}</ul> }
+        })
+    };
     view! {
         <li class="clause" class:held=held data-clause=c.id.as_str() hidden=move || !visible.with(|v| v[clause])>
             <button type="button" class="toggle"
@@ -135,11 +143,9 @@ fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSign
                 <span class="title">{c.title.as_str()}</span>
                 {point}
             </button>
-            <details>
+            <details on:toggle=move |_| opened.set(true)>
                 <summary>"Text and sources"</summary>
-                <p>{c.text.as_str()}</p>
-                {marks}
-                <ul class="cites">{cites}</ul>
+                {details}
             </details>
         </li>
     }

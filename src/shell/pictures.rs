@@ -4,16 +4,32 @@
 use leptos::prelude::*;
 
 use super::state::State;
-use crate::evaluate::{compare, topic_grid, Verdict};
+use crate::evaluate::{evaluate, Comparison, Verdict};
 use crate::library::{ClauseIx, PresetIx};
 use crate::plan::Plan;
 
+/// The pictures are built only while open: kept up to date on every click,
+/// a 26 × 20 grid and a comparison cost more than the verdicts themselves
+/// (measured in e2e/tests/latency.spec.js).
 #[component]
 pub fn Pictures() -> impl IntoView {
+    let show_grid = RwSignal::new(false);
+    let show_comparison = RwSignal::new(false);
+    let state = expect_context::<State>();
+    let disclosure = move |shown: RwSignal<bool>, controls: &'static str, label: &'static str| {
+        view! {
+            <button type="button" class="disclosure" aria-expanded=move || (shown.get() || state.printing.get()).to_string()
+                aria-controls=controls on:click=move |_| shown.update(|s| *s = !*s)>{label}</button>
+        }
+    };
     view! {
         <section class="pictures" aria-label="Pictures">
-            <Grid />
-            <Comparison />
+            <div class="picture-toggles">
+                {disclosure(show_grid, "grid-picture", "Who objects to what: actor × topic grid")}
+                {disclosure(show_comparison, "compare-picture", "Compare the draft with a plan")}
+            </div>
+            <div id="grid-picture">{move || (show_grid.get() || state.printing.get()).then(|| view! { <Grid /> })}</div>
+            <div id="compare-picture">{move || show_comparison.get().then(|| view! { <Comparison /> })}</div>
         </section>
     }
 }
@@ -22,35 +38,33 @@ pub fn Pictures() -> impl IntoView {
 fn Grid() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let grid = Memo::new(move |_| state.evaluation.with(|e| topic_grid(library, e)));
     let headers = library
         .topics
         .iter()
         .map(|t| view! { <th scope="col"><span class="vertical">{t.name.as_str()}</span></th> })
         .collect_view();
-    let rows = move || {
-        grid.with(|g| {
-            g.iter()
-                .enumerate()
-                .map(|(a, row)| {
-                    let cells = row
-                        .iter()
-                        .enumerate()
-                        .map(|(t, cell)| {
-                            let label = match cell {
-                                Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label(), library.topics[t].name),
-                                None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
-                            };
-                            let (class, symbol) = cell.map_or(("none", "·"), |v: Verdict| (v.slug(), v.symbol()));
-                            let title = label.clone();
-                            view! { <td class=class title=title><span aria-hidden="true">{symbol}</span><span class="visually-hidden">{label}</span></td> }
-                        })
-                        .collect_view();
-                    view! { <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr> }
+    // The table is built once; each cell watches its own memo, so a click
+    // touches only the cells whose verdict changed.
+    let rows = (0..library.actors.len())
+        .map(|a| {
+            let cells = (0..library.topics.len())
+                .map(|t| {
+                    let cell = state.grid[a][t];
+                    let label = move || match cell.get() {
+                        Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label(), library.topics[t].name),
+                        None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
+                    };
+                    view! {
+                        <td class=move || cell.get().map_or("none", Verdict::slug) title=label>
+                            <span aria-hidden="true">{move || cell.get().map_or("·", Verdict::symbol)}</span>
+                            <span class="visually-hidden">{label}</span>
+                        </td>
+                    }
                 })
-                .collect_view()
+                .collect_view();
+            view! { <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr> }
         })
-    };
+        .collect_view();
     view! {
         <section class="panel grid" aria-labelledby="grid-heading">
             <h2 id="grid-heading">"Who objects to what"</h2>
@@ -71,24 +85,68 @@ fn Comparison() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let preset = RwSignal::new(0 as PresetIx);
+    // The preset side changes only with the preset or the date; the draft's
+    // evaluation is the one the verdicts already have.
+    let base = Memo::new(move |_| Plan::from_preset(library, preset.get()).selection(library));
+    let base_evaluation = Memo::new(move |_| base.with(|b| evaluate(library, b, state.as_of.get())));
     let comparison = Memo::new(move |_| {
-        let base = Plan::from_preset(library, preset.get()).selection(library);
-        let day = state.as_of.get();
-        state.editor.with(|e| compare(library, &base, &e.plan().selection(library), day))
+        base.with(|b| {
+            state.selection.with(|s| Comparison::of(library, b, s, base_evaluation.get(), state.evaluation.get()))
+        })
     });
+    let name = move || library.presets[preset.get()].name.as_str();
     let options = library
         .presets
         .iter()
         .enumerate()
         .map(|(p, preset)| view! { <option value=p.to_string()>{preset.name.as_str()}</option> })
         .collect_view();
-    let clause_list = move |clauses: &[ClauseIx]| {
-        if clauses.is_empty() {
-            return view! { <p class="hint">"None."</p> }.into_any();
+    let clause_list = move |pick: fn(&Comparison) -> &[ClauseIx]| {
+        move || {
+            comparison.with(|c| {
+                let clauses = pick(c);
+                if clauses.is_empty() {
+                    return view! { <p class="hint">"None."</p> }.into_any();
+                }
+                let items =
+                    clauses.iter().map(|&c| view! { <li>{library.clauses[c].title.as_str()}</li> }).collect_view();
+                view! { <ul>{items}</ul> }.into_any()
+            })
         }
-        let items = clauses.iter().map(|&c| view! { <li>{library.clauses[c].title.as_str()}</li> }).collect_view();
-        view! { <ul>{items}</ul> }.into_any()
     };
+    let changed = move || {
+        comparison.with(|c| {
+            c.changed
+                .iter()
+                .map(|&(cl, before, after)| {
+                    let p = library.clauses[cl].param.as_ref().expect("changed clauses have a parameter");
+                    view! { <li>{library.clauses[cl].title.as_str()} ": " {p.format(before)} " → " {p.format(after)}</li> }
+                })
+                .collect_view()
+        })
+    };
+    // Rows are built once; each watches its own pair of verdicts.
+    let rows = (0..library.actors.len())
+        .map(|a| {
+            let pair = Memo::new(move |_| comparison.with(|c| (c.before.actors[a].verdict, c.after.actors[a].verdict)));
+            let cell = move |pick: fn((Verdict, Verdict)) -> Verdict| {
+                view! {
+                    <td class=move || pick(pair.get()).slug()>
+                        <span aria-hidden="true">{move || pick(pair.get()).symbol()} " "</span>
+                        {move || pick(pair.get()).label()}
+                    </td>
+                }
+            };
+            view! {
+                <tr class:shifted=move || pair.with(|(b, a)| b != a)>
+                    <th scope="row">{library.actors[a].name.as_str()}</th>
+                    {cell(|(before, _)| before)}
+                    {cell(|(_, after)| after)}
+                    <td>{move || if pair.with(|(b, a)| b != a) { "changed" } else { "" }}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section class="panel comparison" aria-labelledby="compare-heading">
             <h2 id="compare-heading">"Compare with a plan"</h2>
@@ -96,38 +154,21 @@ fn Comparison() -> impl IntoView {
             <select id="compare-preset" on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
                 {options}
             </select>
-            {move || comparison.with(|c| {
-                let name = library.presets[preset.get()].name.as_str();
-                let changed = c.changed.iter().map(|&(cl, before, after)| {
-                    let p = library.clauses[cl].param.as_ref().expect("changed clauses have a parameter");
-                    view! { <li>{library.clauses[cl].title.as_str()} ": " {p.format(before)} " → " {p.format(after)}</li> }
-                }).collect_view();
-                let verdict_rows = c.before.actors.iter().zip(&c.after.actors).map(|(b, a)| {
-                    let shifted = b.verdict != a.verdict;
-                    view! {
-                        <tr class:shifted=shifted>
-                            <th scope="row">{library.actors[b.actor].name.as_str()}</th>
-                            <td class=b.verdict.slug()><span aria-hidden="true">{b.verdict.symbol()} " "</span>{b.verdict.label()}</td>
-                            <td class=a.verdict.slug()><span aria-hidden="true">{a.verdict.symbol()} " "</span>{a.verdict.label()}</td>
-                            <td>{if shifted { "changed" } else { "" }}</td>
-                        </tr>
-                    }
-                }).collect_view();
-                view! {
-                    <div class="diff">
-                        <section><h3>"Only in the draft"</h3>{clause_list(&c.added)}</section>
-                        <section><h3>{format!("Only in {name}")}</h3>{clause_list(&c.removed)}</section>
-                        <section><h3>"Different values"</h3><ul>{changed}</ul></section>
-                    </div>
-                    <div class="scroll" role="region" aria-label="Verdicts compared" tabindex="0">
-                        <table>
-                            <caption>{format!("Verdicts: {name} and the draft ({} actors changed)", c.shifts().count())}</caption>
-                            <thead><tr><th scope="col">"Actor"</th><th scope="col">{name}</th><th scope="col">"Draft"</th><th scope="col"><span class="visually-hidden">"Change"</span></th></tr></thead>
-                            <tbody>{verdict_rows}</tbody>
-                        </table>
-                    </div>
-                }
-            })}
+            <div class="diff">
+                <section><h3>"Only in the draft"</h3>{clause_list(|c| &c.added)}</section>
+                <section><h3>{move || format!("Only in {}", name())}</h3>{clause_list(|c| &c.removed)}</section>
+                <section><h3>"Different values"</h3><ul>{changed}</ul></section>
+            </div>
+            <div class="scroll" role="region" aria-label="Verdicts compared" tabindex="0">
+                <table>
+                    <caption>{move || format!("Verdicts: {} and the draft ({} actors changed)", name(), comparison.with(|c| c.shifts().count()))}</caption>
+                    <thead><tr>
+                        <th scope="col">"Actor"</th><th scope="col">{name}</th><th scope="col">"Draft"</th>
+                        <th scope="col"><span class="visually-hidden">"Change"</span></th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         </section>
     }
 }

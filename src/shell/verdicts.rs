@@ -47,26 +47,42 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let a = &library.actors[actor];
-    // Only cards whose verdict or reasons changed re-render on a click.
-    let verdict: Memo<ActorVerdict> = Memo::new(move |_| state.evaluation.with(|e| e.actors[actor].clone()));
     let expanded = RwSignal::new(false);
+    let open = move || expanded.get() || state.printing.get();
+    // The head watches a small copy of the verdict, so a click costs a card
+    // nothing unless its verdict or counts change; the body, built only while
+    // open, reads the full reasons.
+    let head: Memo<(Verdict, usize, usize)> = Memo::new(move |_| {
+        state.evaluation.with(|e| {
+            let v = &e.actors[actor];
+            (v.verdict, v.breaches.len(), v.met.len())
+        })
+    });
+    let verdict: Memo<ActorVerdict> = Memo::new(move |_| {
+        if open() {
+            state.evaluation.with(|e| e.actors[actor].clone())
+        } else {
+            ActorVerdict { actor, verdict: Verdict::NoObjection, breaches: Vec::new(), met: Vec::new() }
+        }
+    });
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
-        <li class=move || format!("card {}", verdict.with(|v| v.verdict.slug())) data-actor=a.id.as_str()>
+        <li class=move || format!("card {}", head.get().0.slug()) data-actor=a.id.as_str()>
             <h3>
                 <button type="button" class="card-head" aria-expanded=move || expanded.get().to_string()
                     aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
-                    <span class="symbol" aria-hidden="true">{move || verdict.with(|v| v.verdict.symbol())}</span>
+                    <span class="symbol" aria-hidden="true">{move || head.get().0.symbol()}</span>
                     <span class="name">{a.name.as_str()}</span>
-                    <span class="verdict">{move || verdict.with(|v| v.verdict.label())}</span>
-                    <span class="tally">{move || verdict.with(|v| tally(v.breaches.len(), v.met.len()))}</span>
+                    <span class="verdict">{move || head.get().0.label()}</span>
+                    <span class="tally">{move || { let (_, crossed, met) = head.get(); tally(crossed, met) }}</span>
                 </button>
             </h3>
-            <div id=body_id class="card-body" hidden=move || !expanded.get()>
+            <div id=body_id class="card-body" hidden=move || !open()>
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
-                {move || verdict.with(|v| {
+                // Built only while open: a closed card costs nothing on a click.
+                {move || open().then(|| verdict.with(|v| {
                     let breaches = v.breaches.iter().map(|b| view! {
                         <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
                     }).collect_view();
@@ -76,7 +92,7 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
                     let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
                     view! { {none} <ul class="positions">{breaches}</ul> {met_heading} <ul class="positions met">{met}</ul> }
-                })}
+                }))}
             </div>
         </li>
     }
