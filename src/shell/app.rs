@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::cite::SourceName;
 use super::draft::DraftPanel;
 use super::library_panel::LibraryPanel;
 use super::pictures::Pictures;
@@ -53,20 +54,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
         }
     };
 
-    let sources = library
-        .sources
-        .iter()
-        .map(|s| {
-            view! {
-                <li>
-                    <cite>{s.title.as_str()}</cite>
-                    ", " {s.outlet.as_str()} ", " {s.date.human()}
-                    {s.date_note.as_deref().map(|n| format!(" ({n})"))}
-                    <span class="file">" · " {s.file.as_str()}</span>
-                </li>
-            }
-        })
-        .collect_view();
+    let sources = library.sources.iter().map(|source| view! { <li><SourceName source /></li> }).collect_view();
 
     view! {
         <a class="skip" href="#draft-heading">"Skip to the draft"</a>

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::cite::preset_options;
 use super::state::{draft_row_id, State};
 use crate::editor::TextField;
 use crate::library::{ClauseIx, PresetIx, TopicIx};
@@ -16,12 +17,6 @@ pub fn DraftPanel() -> impl IntoView {
     let count = move || state.editor.with(|e| e.plan().items.len());
     let retired = move || state.editor.with(|e| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>());
 
-    let preset_options = library
-        .presets
-        .iter()
-        .enumerate()
-        .map(|(p, preset)| view! { <option value=p.to_string()>{format!("{} ({})", preset.name, preset.date.human())}</option> })
-        .collect_view();
     let groups = (0..library.topics.len()).map(|t| view! { <TopicGroup topic=t /> }).collect_view();
 
     // Bring a clause a verdict pointed at into view, once the draft shows.
@@ -66,7 +61,7 @@ pub fn DraftPanel() -> impl IntoView {
                 <label for="start-preset">"Start from a plan"</label>
                 <select id="start-preset" on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
-                }>{preset_options}</select>
+                }>{preset_options(library)}</select>
                 <button type="button" on:click=move |_| {
                     let plan = Plan::from_preset(library, chosen_preset.get());
                     state.editor.update(|e| { e.replace(plan); });

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::cite::Quote;
+use super::cite::{preset_options, Quote};
 use super::state::State;
 use crate::library::{ClauseIx, PresetIx, QuestionIx};
 
@@ -56,13 +56,6 @@ pub fn LibraryPanel() -> impl IntoView {
         })
         .collect_view();
 
-    let preset_options = library
-        .presets
-        .iter()
-        .enumerate()
-        .map(|(p, preset)| view! { <option value=p.to_string()>{preset.name.as_str()}</option> })
-        .collect_view();
-
     view! {
         <section class="panel library" aria-labelledby="library-heading">
             <h2 id="library-heading">"Clause library"</h2>
@@ -76,7 +69,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     preset_filter.set(event_target_value(&ev).parse::<PresetIx>().ok())
                 }>
                     <option value="">"All clauses"</option>
-                    {preset_options}
+                    {preset_options(library)}
                 </select>
                 <p class="count" aria-live="polite">
                     {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::cite::preset_options;
 use super::state::State;
 use crate::evaluate::{evaluate, Comparison, Verdict};
 use crate::library::{ClauseIx, PresetIx};
@@ -95,12 +96,6 @@ fn Comparison() -> impl IntoView {
         })
     });
     let name = move || library.presets[preset.get()].name.as_str();
-    let options = library
-        .presets
-        .iter()
-        .enumerate()
-        .map(|(p, preset)| view! { <option value=p.to_string()>{preset.name.as_str()}</option> })
-        .collect_view();
     let clause_list = move |pick: fn(&Comparison) -> &[ClauseIx]| {
         move || {
             comparison.with(|c| {
@@ -152,7 +147,7 @@ fn Comparison() -> impl IntoView {
             <h2 id="compare-heading">"Compare with a plan"</h2>
             <label for="compare-preset">"Compare the draft with"</label>
             <select id="compare-preset" on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
-                {options}
+                {preset_options(library)}
             </select>
             <div class="diff">
                 <section><h3>"Only in the draft"</h3>{clause_list(|c| &c.added)}</section>
