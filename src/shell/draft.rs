@@ -14,8 +14,17 @@ pub fn DraftPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let chosen_preset = RwSignal::new(0 as PresetIx);
-    let count = move || state.editor.with(|e| e.plan().items.len());
-    let retired = move || state.editor.with(|e| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>());
+    // Memos, so a click that leaves these unchanged writes nothing to the page.
+    let count = Memo::new(move |_| state.editor.with(|e| e.plan().items.len()));
+    let count = move || count.get();
+    let retired = Memo::new(move |_| {
+        state.editor.with(|e| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>())
+    });
+    let retired = move || retired.get();
+    let title = Memo::new(move |_| state.editor.with(|e| e.plan().title.clone()));
+    let notes = Memo::new(move |_| state.editor.with(|e| e.plan().notes.clone()));
+    let can_undo = Memo::new(move |_| state.editor.with(|e| e.can_undo()));
+    let can_redo = Memo::new(move |_| state.editor.with(|e| e.can_redo()));
 
     let groups = (0..library.topics.len()).map(|t| view! { <TopicGroup topic=t /> }).collect_view();
 
@@ -40,18 +49,18 @@ pub fn DraftPanel() -> impl IntoView {
             <h2 id="draft-heading" tabindex="-1">"Your draft"</h2>
             <label for="draft-title">"Title"</label>
             <input id="draft-title" type="text" maxlength="200" placeholder="Untitled draft"
-                prop:value=move || state.editor.with(|e| e.plan().title.clone())
+                prop:value=title
                 on:input=move |ev| state.editor.update(|e| e.type_text(TextField::Title, event_target_value(&ev))) />
             <label for="draft-notes">"Notes"</label>
             <textarea id="draft-notes" rows="3" maxlength="5000"
-                prop:value=move || state.editor.with(|e| e.plan().notes.clone())
+                prop:value=notes
                 on:input=move |ev| state.editor.update(|e| e.type_text(TextField::Notes, event_target_value(&ev)))></textarea>
 
             <div class="toolbar" role="toolbar" aria-label="Draft">
-                <button type="button" disabled=move || !state.editor.with(|e| e.can_undo())
+                <button type="button" disabled=move || !can_undo.get()
                     on:click=move |_| state.editor.update(|e| { e.undo(); })
                     aria-keyshortcuts="Control+Z">"Undo"</button>
-                <button type="button" disabled=move || !state.editor.with(|e| e.can_redo())
+                <button type="button" disabled=move || !can_redo.get()
                     on:click=move |_| state.editor.update(|e| { e.redo(); })
                     aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                 <button type="button" disabled=move || count() == 0
@@ -112,10 +121,11 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let c = &library.clauses[clause];
-    let value = Memo::new(move |_| state.selection.with(|s| s.value(clause)));
-    let value = move || value.get();
     let set = move |v: i64| state.edit(|p| p.set_value(library, clause, v));
+    // Only rows with a parameter watch the draft's values.
     let param = c.param.as_ref().map(|p| {
+        let value = Memo::new(move |_| state.selection.with(|s| s.value(clause)));
+        let value = move || value.get();
         let input_id = format!("value-{}", c.id);
         let marks = p
             .marks

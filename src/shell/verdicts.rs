@@ -58,13 +58,7 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
             (v.verdict, v.breaches.len(), v.met.len())
         })
     });
-    let verdict: Memo<ActorVerdict> = Memo::new(move |_| {
-        if open() {
-            state.evaluation.with(|e| e.actors[actor].clone())
-        } else {
-            ActorVerdict { actor, verdict: Verdict::NoObjection, breaches: Vec::new(), met: Vec::new() }
-        }
-    });
+
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
@@ -82,7 +76,8 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
                 // Built only while open: a closed card costs nothing on a click.
-                {move || open().then(|| verdict.with(|v| {
+                {move || open().then(|| state.evaluation.with(|e| {
+                    let v: &ActorVerdict = &e.actors[actor];
                     let breaches = v.breaches.iter().map(|b| view! {
                         <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
                     }).collect_view();
