@@ -9,6 +9,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod date;
+pub mod drafts;
 pub mod editor;
 pub mod evaluate;
 pub mod library;

@@ -1,0 +1,483 @@
+//! Drafts kept in the browser: the rules for storing, listing, migrating and
+//! recovering them, over any key-value [`Storage`] (localStorage in the app,
+//! a map with injectable faults in tests).
+//!
+//! Layout: one key per draft (`redline:draft:<id>`), so a corrupt or
+//! oversized value costs one draft, not all of them; the list of drafts is
+//! derived from the keys, so there is no index to go stale; the draft open
+//! last is `redline:last-open`. A value that does not parse is copied to a
+//! backup key before anything else touches it, and removed only once the
+//! copy is safe.
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::{Plan, PlanDocument, PLAN_FORMAT, PLAN_VERSION};
+
+const DRAFT_PREFIX: &str = "redline:draft:";
+const BACKUP_PREFIX: &str = "redline:backup:";
+const LAST_OPEN: &str = "redline:last-open";
+
+/// The stored draft's schema. Bump it when the stored shape changes, and
+/// add the step from the previous version to [`migrate`].
+pub const DRAFT_SCHEMA: u32 = 1;
+
+/// A key-value store that may be missing, full or failing.
+pub trait Storage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError>;
+    fn remove(&mut self, key: &str) -> Result<(), StorageError>;
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// No storage at all (blocked cookies, some private modes): nothing persists.
+    Unavailable(String),
+    /// The quota is used up (QuotaExceededError): this write did not happen.
+    Full,
+    Other(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(why) => write!(f, "this browser keeps no local storage for Redline ({why})"),
+            StorageError::Full => f.write_str("the browser's storage for Redline is full"),
+            StorageError::Other(why) => write!(f, "the browser's storage failed: {why}"),
+        }
+    }
+}
+
+/// A saved draft. Its name is the plan's title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: String,
+    /// Milliseconds since the Unix epoch, as the browser's clock gave them.
+    pub created: u64,
+    pub modified: u64,
+    /// Grows by one with every save; another tab's save shows as a higher number.
+    pub revision: u64,
+    pub plan: Plan,
+}
+
+impl Draft {
+    pub fn new(id: String, now: u64, plan: Plan) -> Draft {
+        Draft { id, created: now, modified: now, revision: 0, plan }
+    }
+
+    /// What lists show: the title, or a stand-in when there is none.
+    pub fn name(&self) -> &str {
+        if self.plan.title.trim().is_empty() {
+            "Untitled draft"
+        } else {
+            &self.plan.title
+        }
+    }
+}
+
+/// The stored form of a draft.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredDraft {
+    schema: u32,
+    id: String,
+    created: u64,
+    modified: u64,
+    revision: u64,
+    plan: PlanDocument,
+}
+
+/// A stored value that could not be read as a draft, and where its raw text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub key: String,
+    pub raw: String,
+    pub problem: String,
+    /// Where the raw text was copied; `None` if even that failed (the value
+    /// then stays under its own key, untouched).
+    pub backup_key: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved this draft since we loaded it: theirs is newer.
+    Conflict(Box<Draft>),
+    Storage(StorageError),
+}
+
+impl From<StorageError> for SaveError {
+    fn from(e: StorageError) -> SaveError {
+        SaveError::Storage(e)
+    }
+}
+
+/// Encodes a draft as stored.
+pub fn encode(draft: &Draft) -> String {
+    let stored = StoredDraft {
+        schema: DRAFT_SCHEMA,
+        id: draft.id.clone(),
+        created: draft.created,
+        modified: draft.modified,
+        revision: draft.revision,
+        plan: draft.plan.to_document(),
+    };
+    serde_json::to_string(&stored).expect("a draft always serializes")
+}
+
+/// Decodes a stored draft of any schema this version knows, migrating older ones.
+pub fn decode(text: &str) -> Result<Draft, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let schema = value.get("schema").and_then(serde_json::Value::as_u64).ok_or("no schema number")?;
+    let schema = u32::try_from(schema).map_err(|_| format!("schema {schema} is out of range"))?;
+    if schema > DRAFT_SCHEMA {
+        return Err(format!("saved by a newer Redline (schema {schema}; this one reads up to {DRAFT_SCHEMA})"));
+    }
+    let current = migrate(value, schema)?;
+    let stored: StoredDraft = serde_json::from_value(current).map_err(|e| format!("not a draft: {e}"))?;
+    if stored.plan.format != PLAN_FORMAT || stored.plan.version > PLAN_VERSION {
+        return Err(format!(
+            "its plan is `{}` version {}, which this Redline cannot read",
+            stored.plan.format, stored.plan.version
+        ));
+    }
+    let plan = Plan { title: stored.plan.title, notes: stored.plan.notes, items: stored.plan.clauses };
+    Ok(Draft { id: stored.id, created: stored.created, modified: stored.modified, revision: stored.revision, plan })
+}
+
+/// Brings a stored value from `schema` up to [`DRAFT_SCHEMA`], one step at a time.
+fn migrate(value: serde_json::Value, schema: u32) -> Result<serde_json::Value, String> {
+    match schema {
+        DRAFT_SCHEMA => Ok(value),
+        // Schema 1 is the first; an older number was never written.
+        other => Err(format!("schema {other} was never written by Redline")),
+    }
+}
+
+/// Drafts over a [`Storage`].
+pub struct DraftStore<S: Storage> {
+    pub storage: S,
+}
+
+/// What loading found: the drafts that read, newest first, and what did not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub drafts: Vec<Draft>,
+    pub unreadable: Vec<Unreadable>,
+}
+
+impl<S: Storage> DraftStore<S> {
+    pub fn new(storage: S) -> DraftStore<S> {
+        DraftStore { storage }
+    }
+
+    fn key(id: &str) -> String {
+        format!("{DRAFT_PREFIX}{id}")
+    }
+
+    /// Reads every draft. An unreadable value is copied to a backup key and
+    /// reported; the other drafts load regardless.
+    pub fn load_all(&mut self) -> Result<Loaded, StorageError> {
+        let mut loaded = Loaded::default();
+        let mut keys: Vec<String> = self.storage.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)).collect();
+        keys.sort();
+        for key in keys {
+            let Some(raw) = self.storage.get(&key)? else { continue };
+            match decode(&raw) {
+                Ok(draft) if Self::key(&draft.id) == key => loaded.drafts.push(draft),
+                Ok(draft) => {
+                    loaded.unreadable.push(self.set_aside(key, raw, format!("it names itself `{}`", draft.id)))
+                }
+                Err(problem) => loaded.unreadable.push(self.set_aside(key, raw, problem)),
+            }
+        }
+        loaded.drafts.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
+        Ok(loaded)
+    }
+
+    /// Copies an unreadable value to a backup key; removes the original only
+    /// once the copy is stored, so the text is never only in memory.
+    fn set_aside(&mut self, key: String, raw: String, problem: String) -> Unreadable {
+        let base = format!("{BACKUP_PREFIX}{}", &key[DRAFT_PREFIX.len()..]);
+        // An earlier backup of the same draft is never overwritten.
+        let backup_key = (1..)
+            .map(|n| if n == 1 { base.clone() } else { format!("{base}.{n}") })
+            .find(|k| !matches!(self.storage.get(k), Ok(Some(_))))
+            .expect("an unbounded range always yields a free key");
+        let saved = self.storage.set(&backup_key, &raw).is_ok() && self.storage.remove(&key).is_ok();
+        Unreadable { key, raw, problem, backup_key: saved.then_some(backup_key) }
+    }
+
+    /// Saves `draft`, which was loaded (or last saved) at `base_revision`.
+    /// Refuses if another tab has saved a newer revision meanwhile; on
+    /// success returns the draft as stored (revision and time updated).
+    pub fn save(&mut self, draft: &Draft, base_revision: u64, now: u64) -> Result<Draft, SaveError> {
+        let key = Self::key(&draft.id);
+        if let Some(raw) = self.storage.get(&key)? {
+            match decode(&raw) {
+                Ok(theirs) if theirs.revision > base_revision => return Err(SaveError::Conflict(Box::new(theirs))),
+                Ok(_) => {}
+                // Something unreadable sits there (another tab, another tool):
+                // keep its text before writing over it.
+                Err(problem) => {
+                    if self.set_aside(key.clone(), raw, problem).backup_key.is_none() {
+                        return Err(SaveError::Storage(StorageError::Full));
+                    }
+                }
+            }
+        }
+        let stored = Draft { revision: base_revision + 1, modified: now.max(draft.created), ..draft.clone() };
+        self.storage.set(&key, &encode(&stored))?;
+        Ok(stored)
+    }
+
+    /// Removes a draft; the caller keeps the returned copy to offer undo.
+    pub fn delete(&mut self, id: &str) -> Result<Option<Draft>, StorageError> {
+        let key = Self::key(id);
+        let existing = self.storage.get(&key)?.and_then(|raw| decode(&raw).ok());
+        self.storage.remove(&key)?;
+        Ok(existing)
+    }
+
+    /// Writes a deleted draft back exactly as it was.
+    pub fn restore(&mut self, draft: &Draft) -> Result<(), StorageError> {
+        self.storage.set(&Self::key(&draft.id), &encode(draft))
+    }
+
+    /// A copy under a new id, named "Copy of …", saved.
+    pub fn duplicate(&mut self, draft: &Draft, new_id: String, now: u64) -> Result<Draft, StorageError> {
+        let mut plan = draft.plan.clone();
+        plan.title = format!("Copy of {}", draft.name());
+        let copy = Draft::new(new_id, now, plan);
+        self.storage.set(&Self::key(&copy.id), &encode(&copy))?;
+        Ok(copy)
+    }
+
+    pub fn last_open(&self) -> Option<String> {
+        self.storage.get(LAST_OPEN).ok().flatten()
+    }
+
+    pub fn set_last_open(&mut self, id: &str) -> Result<(), StorageError> {
+        self.storage.set(LAST_OPEN, id)
+    }
+
+    /// The raw texts set aside earlier, for download.
+    pub fn backups(&self) -> Result<Vec<(String, String)>, StorageError> {
+        let mut out = Vec::new();
+        for key in self.storage.keys()?.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)) {
+            if let Some(raw) = self.storage.get(&key)? {
+                out.push((key, raw));
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+}
+
+/// A draft id from the clock and a per-session counter: unique in one
+/// browser without a random-number crate.
+pub fn new_id(now: u64, counter: u32) -> String {
+    format!("{now:x}-{counter:x}")
+}
+
+/// In-memory storage with the faults browsers show, for tests.
+#[doc(hidden)]
+pub mod memory {
+    use super::{Storage, StorageError};
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, Default, Clone)]
+    pub struct MemoryStorage {
+        pub values: BTreeMap<String, String>,
+        /// Every call fails as if storage were blocked.
+        pub unavailable: bool,
+        /// Total bytes (keys and values) beyond which a write fails as full.
+        pub quota: Option<usize>,
+    }
+
+    impl MemoryStorage {
+        fn check(&self) -> Result<(), StorageError> {
+            if self.unavailable {
+                Err(StorageError::Unavailable("blocked in this test".into()))
+            } else {
+                Ok(())
+            }
+        }
+
+        fn used_without(&self, key: &str) -> usize {
+            self.values.iter().filter(|(k, _)| k.as_str() != key).map(|(k, v)| k.len() + v.len()).sum()
+        }
+    }
+
+    impl Storage for MemoryStorage {
+        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+            self.check()?;
+            Ok(self.values.get(key).cloned())
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+            self.check()?;
+            if self.quota.is_some_and(|q| self.used_without(key) + key.len() + value.len() > q) {
+                return Err(StorageError::Full);
+            }
+            self.values.insert(key.to_string(), value.to_string());
+            Ok(())
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+            self.check()?;
+            self.values.remove(key);
+            Ok(())
+        }
+        fn keys(&self) -> Result<Vec<String>, StorageError> {
+            self.check()?;
+            Ok(self.values.keys().cloned().collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::memory::MemoryStorage;
+    use super::*;
+    use crate::library::fixture;
+
+    fn sample(id: &str, title: &str) -> Draft {
+        let lib = fixture::library();
+        let mut plan = Plan::from_preset(&lib, 0);
+        plan.title = title.into();
+        plan.notes = "notes with \"quotes\" and <b>markup</b>\nand a line".into();
+        Draft::new(id.into(), 1_700_000_000_000, plan)
+    }
+
+    fn store() -> DraftStore<MemoryStorage> {
+        DraftStore::new(MemoryStorage::default())
+    }
+
+    #[test]
+    fn a_saved_draft_loads_back_exactly() {
+        let mut s = store();
+        let draft = sample("a", "Plan A");
+        let saved = s.save(&draft, 0, 1_700_000_000_500).unwrap();
+        assert_eq!((saved.revision, saved.modified), (1, 1_700_000_000_500));
+        let loaded = s.load_all().unwrap();
+        assert_eq!(loaded.drafts, vec![saved]);
+        assert!(loaded.unreadable.is_empty());
+    }
+
+    #[test]
+    fn drafts_list_newest_first_and_the_last_open_is_remembered() {
+        let mut s = store();
+        s.save(&sample("old", "Old"), 0, 10).unwrap();
+        s.save(&sample("new", "New"), 0, 20).unwrap();
+        s.set_last_open("old").unwrap();
+        let names: Vec<String> = s.load_all().unwrap().drafts.iter().map(|d| d.name().to_string()).collect();
+        assert_eq!(names, ["New", "Old"]);
+        assert_eq!(s.last_open().as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn a_corrupt_value_is_set_aside_and_the_others_still_load() {
+        let mut s = store();
+        s.save(&sample("good", "Good"), 0, 10).unwrap();
+        s.storage.values.insert("redline:draft:bad".into(), "{\"schema\":1,\"id\":\"bad\",".into());
+        let loaded = s.load_all().unwrap();
+        assert_eq!(loaded.drafts.len(), 1);
+        let bad = &loaded.unreadable[0];
+        assert_eq!(bad.key, "redline:draft:bad");
+        assert!(bad.problem.contains("not JSON"), "{}", bad.problem);
+        assert_eq!(bad.backup_key.as_deref(), Some("redline:backup:bad"));
+        assert_eq!(s.backups().unwrap(), vec![("redline:backup:bad".to_string(), bad.raw.clone())]);
+        assert!(!s.storage.values.contains_key("redline:draft:bad"), "moved, not copied");
+        // Loading again is quiet: the broken value is only in the backup now.
+        assert!(s.load_all().unwrap().unreadable.is_empty());
+        // A second broken value for the same id gets its own backup.
+        s.storage.values.insert("redline:draft:bad".into(), "also broken".into());
+        assert_eq!(s.load_all().unwrap().unreadable[0].backup_key.as_deref(), Some("redline:backup:bad.2"));
+        assert_eq!(s.backups().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn saving_over_an_unreadable_value_keeps_its_text() {
+        let mut s = store();
+        s.storage.values.insert("redline:draft:a".into(), "written by something else".into());
+        s.save(&sample("a", "Plan A"), 0, 10).unwrap();
+        assert_eq!(
+            s.backups().unwrap(),
+            vec![("redline:backup:a".to_string(), "written by something else".to_string())]
+        );
+    }
+
+    #[test]
+    fn when_even_the_backup_cannot_be_written_the_value_stays_where_it_was() {
+        let mut s = store();
+        s.storage.values.insert("redline:draft:bad".into(), "garbage".into());
+        s.storage.quota = Some(10);
+        let loaded = s.load_all().unwrap();
+        assert_eq!(loaded.unreadable[0].backup_key, None);
+        assert_eq!(s.storage.values.get("redline:draft:bad").map(String::as_str), Some("garbage"));
+    }
+
+    #[test]
+    fn newer_schemas_and_foreign_values_are_not_read_as_drafts() {
+        let newer = r#"{"schema":2,"id":"x","created":1,"modified":1,"revision":1,"plan":{}}"#;
+        assert!(decode(newer).unwrap_err().contains("newer Redline"));
+        assert!(decode(r#"{"id":"x"}"#).unwrap_err().contains("no schema"));
+        assert!(decode(r#"{"schema":0}"#).unwrap_err().contains("never written"));
+        let wrong_plan = encode(&sample("x", "X")).replace("redline-plan", "other-plan");
+        assert!(decode(&wrong_plan).unwrap_err().contains("other-plan"));
+        let mut s = store();
+        s.storage.values.insert("redline:draft:x".into(), encode(&sample("y", "Y")));
+        assert!(s.load_all().unwrap().unreadable[0].problem.contains("names itself `y`"));
+    }
+
+    #[test]
+    fn a_save_from_a_stale_tab_is_refused_with_the_newer_draft() {
+        let mut s = store();
+        let draft = sample("a", "Plan A");
+        let first = s.save(&draft, 0, 10).unwrap();
+        // Another tab, which also loaded revision 1, saves first.
+        let mut theirs = first.clone();
+        theirs.plan.title = "Their edit".into();
+        let theirs = s.save(&theirs, first.revision, 20).unwrap();
+        let mut ours = first.clone();
+        ours.plan.title = "Our edit".into();
+        match s.save(&ours, first.revision, 30) {
+            Err(SaveError::Conflict(newer)) => assert_eq!(*newer, theirs),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(s.load_all().unwrap().drafts[0].plan.title, "Their edit", "nothing overwritten");
+    }
+
+    #[test]
+    fn a_full_or_missing_storage_says_so_and_keeps_what_was_there() {
+        let mut s = store();
+        let saved = s.save(&sample("a", "Plan A"), 0, 10).unwrap();
+        s.storage.quota = Some(s.storage.values.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>());
+        let mut bigger = saved.clone();
+        bigger.plan.notes = "x".repeat(10_000);
+        assert_eq!(s.save(&bigger, saved.revision, 20), Err(SaveError::Storage(StorageError::Full)));
+        assert_eq!(s.load_all().unwrap().drafts, vec![saved.clone()], "the stored draft is intact");
+        s.storage.unavailable = true;
+        assert!(matches!(s.save(&saved, saved.revision, 30), Err(SaveError::Storage(StorageError::Unavailable(_)))));
+        assert!(s.load_all().is_err());
+        assert!(StorageError::Full.to_string().contains("full"));
+    }
+
+    #[test]
+    fn delete_can_be_undone_and_duplicate_makes_an_independent_copy() {
+        let mut s = store();
+        let saved = s.save(&sample("a", "Plan A"), 0, 10).unwrap();
+        let deleted = s.delete("a").unwrap().expect("it existed");
+        assert!(s.load_all().unwrap().drafts.is_empty());
+        s.restore(&deleted).unwrap();
+        assert_eq!(s.load_all().unwrap().drafts, vec![saved.clone()]);
+        let copy = s.duplicate(&saved, new_id(20, 1), 20).unwrap();
+        assert_eq!(copy.name(), "Copy of Plan A");
+        assert_eq!(copy.plan.items, saved.plan.items);
+        assert_eq!(s.load_all().unwrap().drafts.len(), 2);
+        assert_ne!(new_id(20, 1), new_id(20, 2));
+    }
+
+    #[test]
+    fn an_untitled_draft_has_a_name_to_show() {
+        assert_eq!(sample("a", "  ").name(), "Untitled draft");
+    }
+}
