@@ -170,10 +170,6 @@ impl<S: Storage> DraftStore<S> {
         DraftStore { storage }
     }
 
-    fn key(id: &str) -> String {
-        format!("{DRAFT_PREFIX}{id}")
-    }
-
     /// Reads every draft. An unreadable value is copied to a backup key and
     /// reported; the other drafts load regardless.
     pub fn load_all(&mut self) -> Result<Loaded, StorageError> {
@@ -183,7 +179,7 @@ impl<S: Storage> DraftStore<S> {
         for key in keys {
             let Some(raw) = self.storage.get(&key)? else { continue };
             match decode(&raw) {
-                Ok(draft) if Self::key(&draft.id) == key => loaded.drafts.push(draft),
+                Ok(draft) if draft_key(&draft.id) == key => loaded.drafts.push(draft),
                 Ok(draft) => {
                     loaded.unreadable.push(self.set_aside(key, raw, format!("it names itself `{}`", draft.id)))
                 }
@@ -211,7 +207,7 @@ impl<S: Storage> DraftStore<S> {
     /// Refuses if another tab has saved a newer revision meanwhile; on
     /// success returns the draft as stored (revision and time updated).
     pub fn save(&mut self, draft: &Draft, base_revision: u64, now: u64) -> Result<Draft, SaveError> {
-        let key = Self::key(&draft.id);
+        let key = draft_key(&draft.id);
         if let Some(raw) = self.storage.get(&key)? {
             match decode(&raw) {
                 Ok(theirs) if theirs.revision > base_revision => return Err(SaveError::Conflict(Box::new(theirs))),
@@ -232,7 +228,7 @@ impl<S: Storage> DraftStore<S> {
 
     /// Removes a draft; the caller keeps the returned copy to offer undo.
     pub fn delete(&mut self, id: &str) -> Result<Option<Draft>, StorageError> {
-        let key = Self::key(id);
+        let key = draft_key(id);
         let existing = self.storage.get(&key)?.and_then(|raw| decode(&raw).ok());
         self.storage.remove(&key)?;
         Ok(existing)
@@ -240,7 +236,7 @@ impl<S: Storage> DraftStore<S> {
 
     /// Writes a deleted draft back exactly as it was.
     pub fn restore(&mut self, draft: &Draft) -> Result<(), StorageError> {
-        self.storage.set(&Self::key(&draft.id), &encode(draft))
+        self.storage.set(&draft_key(&draft.id), &encode(draft))
     }
 
     /// A copy under a new id, named "Copy of …", saved.
@@ -248,7 +244,7 @@ impl<S: Storage> DraftStore<S> {
         let mut plan = draft.plan.clone();
         plan.title = format!("Copy of {}", draft.name());
         let copy = Draft::new(new_id, now, plan);
-        self.storage.set(&Self::key(&copy.id), &encode(&copy))?;
+        self.storage.set(&draft_key(&copy.id), &encode(&copy))?;
         Ok(copy)
     }
 
@@ -271,6 +267,16 @@ impl<S: Storage> DraftStore<S> {
         out.sort();
         Ok(out)
     }
+}
+
+/// The storage key of a draft.
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
+
+/// Whether a storage key holds a draft (for the other-tab `storage` event).
+pub fn is_draft_key(key: &str) -> bool {
+    key.starts_with(DRAFT_PREFIX)
 }
 
 /// A draft id from the clock and a per-session counter: unique in one

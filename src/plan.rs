@@ -127,6 +127,15 @@ impl Plan {
         self.items.iter().filter(|i| library.clause_ix(&i.id).is_none()).map(|i| i.id.as_str())
     }
 
+    /// A file name for the exported plan: "US 28-point plan.redline.json",
+    /// with characters file systems dislike replaced.
+    pub fn file_name(&self) -> String {
+        let base: String =
+            self.title.chars().map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { '-' }).collect();
+        let base = base.trim();
+        format!("{}.redline.json", if base.is_empty() { "draft" } else { base })
+    }
+
     pub fn to_document(&self) -> PlanDocument {
         PlanDocument {
             format: PLAN_FORMAT.to_string(),
@@ -283,6 +292,15 @@ mod tests {
         let (back, warnings) = Plan::from_json(&plan.to_json(), &lib).unwrap();
         assert_eq!(back, plan);
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn export_file_names_are_safe() {
+        let named = |t: &str| Plan { title: t.into(), ..Plan::default() }.file_name();
+        assert_eq!(named("US 28-point plan"), "US 28-point plan.redline.json");
+        assert_eq!(named("a/b\\c:d"), "a-b-c-d.redline.json");
+        assert_eq!(named("  "), "draft.redline.json");
+        assert_eq!(named("Київ"), "Київ.redline.json");
     }
 
     #[test]
