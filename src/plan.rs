@@ -31,6 +31,8 @@ pub enum Edit {
     /// The clause took the place of this alternative of the same question.
     Replaced(String),
     Removed,
+    /// A held clause's parameter took a new value.
+    ValueChanged,
     Unchanged,
 }
 
@@ -107,7 +109,7 @@ impl Plan {
             return Edit::Unchanged;
         }
         item.value = Some(value);
-        Edit::Added
+        Edit::ValueChanged
     }
 
     /// The held clauses the library knows, as the bitset evaluation reads.
@@ -278,8 +280,9 @@ mod tests {
         let mut plan = Plan::default();
         plan.add(&lib, cap);
         assert_eq!(plan.value("army-cap"), Some(600));
-        plan.set_value(&lib, cap, 5000);
+        assert_eq!(plan.set_value(&lib, cap, 5000), Edit::ValueChanged);
         assert_eq!(plan.value("army-cap"), Some(1000));
+        assert_eq!(plan.set_value(&lib, cap, 1000), Edit::Unchanged);
         plan.set_value(&lib, cap, -3);
         assert_eq!(plan.selection(&lib).value(cap), Some(100));
     }
