@@ -16,6 +16,7 @@ pub mod library;
 pub mod plan;
 pub mod report;
 pub mod search;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod shell;

@@ -4,6 +4,7 @@
 //!   redline-cli presets                         the preset plans
 //!   redline-cli matrix [--as-of DATE] [--json]  actor × preset verdicts, with each breach's quote
 //!   redline-cli compare A B [--as-of DATE]      two plans (preset ids or plan files), as JSON
+//!   redline-cli link PLAN_OR_PRESET             the share-link fragment for a plan
 //!
 //! Exit status: 0 on success, 2 on bad arguments or a bad plan file.
 
@@ -19,7 +20,8 @@ const USAGE: &str = "usage:
   redline-cli eval PLAN.json [--as-of YYYY-MM-DD]
   redline-cli presets
   redline-cli matrix [--as-of YYYY-MM-DD] [--json]
-  redline-cli compare PLAN_OR_PRESET PLAN_OR_PRESET [--as-of YYYY-MM-DD]";
+  redline-cli compare PLAN_OR_PRESET PLAN_OR_PRESET [--as-of YYYY-MM-DD]
+  redline-cli link PLAN_OR_PRESET";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -98,6 +100,7 @@ fn run(args: &[String]) -> Result<String, String> {
             let after = load_plan_or_preset(&library, b)?.selection(&library);
             Ok(json(&ComparisonReport::new(&library, &compare(&library, &before, &after, options.as_of))))
         }
+        ("link", [plan]) => redline::share::encode(&load_plan_or_preset(&library, plan)?, &redline::share::id_table()),
         _ => Err(USAGE.to_string()),
     }
 }

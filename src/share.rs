@@ -1,0 +1,256 @@
+//! Share links: a whole plan in a URL fragment, compact, versioned, and safe
+//! to decode whatever it holds.
+//!
+//! Format, version 1 (bytes, then base64url without padding):
+//! `1` · count · clause indices in plan order · value count · (position,
+//! value) pairs · title · notes. Counts, indices and positions are LEB128
+//! varints; values are zigzag varints; title and notes are a varint length
+//! and UTF-8. Clause indices point into `src/library/clause_ids.txt`, which
+//! only grows, so an old link names the same clauses forever. Indices keep
+//! the plan's order, which a bitset would lose.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+use crate::library::{id_table_entries, Library};
+use crate::plan::{Plan, PlanItem};
+
+pub const LINK_VERSION: u8 = 1;
+
+/// Caps on what a link may make the app hold, whatever its length.
+const MAX_CLAUSES: usize = 1_000;
+const MAX_TITLE_BYTES: usize = 1_000;
+const MAX_NOTES_BYTES: usize = 20_000;
+/// Chat apps cut links around here; above it the app offers a file instead.
+pub const LONG_LINK: usize = 2_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    Empty,
+    NotBase64,
+    NewerVersion(u8),
+    UnknownVersion(u8),
+    Truncated,
+    TooLarge(&'static str),
+    /// A clause index beyond this Redline's id table: a newer Redline made the link.
+    UnknownClause(u64),
+    Duplicate(String),
+    BadValue(String),
+    BadText,
+    TrailingBytes,
+}
+
+impl std::fmt::Display for LinkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkError::Empty => f.write_str("the link holds no plan"),
+            LinkError::NotBase64 => f.write_str("the link is damaged: it has characters a Redline link never has"),
+            LinkError::NewerVersion(v) => {
+                write!(f, "the link was made by a newer Redline (format {v}); reload to update")
+            }
+            LinkError::UnknownVersion(v) => write!(f, "the link is not a Redline plan (format {v})"),
+            LinkError::Truncated => f.write_str("the link is cut short: copy the whole link"),
+            LinkError::TooLarge(what) => write!(f, "the link holds more {what} than any plan may"),
+            LinkError::UnknownClause(i) => {
+                write!(f, "the link names clause #{i}, which this Redline does not know: it may be newer")
+            }
+            LinkError::Duplicate(id) => write!(f, "the link lists clause `{id}` twice"),
+            LinkError::BadValue(why) => write!(f, "the link holds a bad value: {why}"),
+            LinkError::BadText => f.write_str("the link's title or notes are not valid text"),
+            LinkError::TrailingBytes => f.write_str("the link has extra data after the plan"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// Encodes a plan as a link fragment (without the `#`).
+/// Fails only for a clause id the id table does not hold, which validation rules out.
+pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
+    let index = |id: &str| table.iter().position(|t| *t == id).ok_or_else(|| format!("`{id}` is not in the id table"));
+    let mut out = vec![LINK_VERSION];
+    put_varint(&mut out, plan.items.len() as u64);
+    for item in &plan.items {
+        put_varint(&mut out, index(&item.id)? as u64);
+    }
+    let values: Vec<(usize, i64)> =
+        plan.items.iter().enumerate().filter_map(|(i, item)| Some((i, item.value?))).collect();
+    put_varint(&mut out, values.len() as u64);
+    for (position, value) in values {
+        put_varint(&mut out, position as u64);
+        put_varint(&mut out, zigzag(value));
+    }
+    put_text(&mut out, &plan.title);
+    put_text(&mut out, &plan.notes);
+    Ok(URL_SAFE_NO_PAD.encode(out))
+}
+
+/// Decodes a link fragment (with or without the `#`). Never panics; sizes are capped.
+pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment).trim();
+    if text.is_empty() {
+        return Err(LinkError::Empty);
+    }
+    // base64 of the largest allowed plan, with room to spare.
+    if text.len() > 4 * (MAX_NOTES_BYTES + MAX_TITLE_BYTES + 10 * MAX_CLAUSES) / 3 + 16 {
+        return Err(LinkError::TooLarge("data"));
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| LinkError::NotBase64)?;
+    let mut r = Reader { bytes: &bytes, at: 0 };
+    match r.byte()? {
+        LINK_VERSION => {}
+        v if v > LINK_VERSION && v < 16 => return Err(LinkError::NewerVersion(v)),
+        v => return Err(LinkError::UnknownVersion(v)),
+    }
+    let count = r.count(MAX_CLAUSES, "clauses")?;
+    let mut items: Vec<PlanItem> = Vec::with_capacity(count);
+    for _ in 0..count {
+        let i = r.varint()?;
+        let id = usize::try_from(i).ok().and_then(|i| table.get(i)).ok_or(LinkError::UnknownClause(i))?;
+        if items.iter().any(|item| item.id == *id) {
+            return Err(LinkError::Duplicate(id.to_string()));
+        }
+        items.push(PlanItem { id: id.to_string(), value: None });
+    }
+    let values = r.count(count, "values")?;
+    for _ in 0..values {
+        let position = r.varint()?;
+        let value = unzigzag(r.varint()?);
+        let item = usize::try_from(position).ok().and_then(|p| items.get_mut(p)).ok_or_else(|| {
+            LinkError::BadValue(format!("a value for clause #{position}, which the link does not hold"))
+        })?;
+        if item.value.replace(value).is_some() {
+            return Err(LinkError::BadValue(format!("two values for `{}`", item.id)));
+        }
+    }
+    let title = r.text(MAX_TITLE_BYTES, "title")?;
+    let notes = r.text(MAX_NOTES_BYTES, "notes")?;
+    if r.at != bytes.len() {
+        return Err(LinkError::TrailingBytes);
+    }
+    Ok(Plan { title, notes, items })
+}
+
+/// Checks a decoded plan against the library, as an import does: values in
+/// range, one answer per question. Unknown (retired) clauses are kept.
+pub fn check(plan: Plan, library: &Library) -> Result<(Plan, Vec<String>), LinkError> {
+    plan.to_document().into_plan(library).map_err(|e| LinkError::BadValue(e.message))
+}
+
+/// The library's id table, for [`encode`] and [`decode`].
+pub fn id_table() -> Vec<&'static str> {
+    id_table_entries(crate::library::CLAUSE_ID_TABLE)
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    put_varint(out, text.len() as u64);
+    out.extend_from_slice(text.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Result<u8, LinkError> {
+        let b = *self.bytes.get(self.at).ok_or(LinkError::Truncated)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, LinkError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(LinkError::BadValue("a number longer than 64 bits".into()))
+    }
+
+    fn count(&mut self, max: usize, what: &'static str) -> Result<usize, LinkError> {
+        let n = self.varint()?;
+        usize::try_from(n).ok().filter(|&n| n <= max).ok_or(LinkError::TooLarge(what))
+    }
+
+    fn text(&mut self, max: usize, what: &'static str) -> Result<String, LinkError> {
+        let len = self.count(max, what)?;
+        let end = self.at.checked_add(len).filter(|&e| e <= self.bytes.len()).ok_or(LinkError::Truncated)?;
+        let text = std::str::from_utf8(&self.bytes[self.at..end]).map_err(|_| LinkError::BadText)?;
+        self.at = end;
+        Ok(text.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_and_zigzag_round_trip_at_the_edges() {
+        for v in [0u64, 1, 127, 128, 300, 16_383, 16_384, u64::from(u32::MAX), u64::MAX] {
+            let mut out = Vec::new();
+            put_varint(&mut out, v);
+            assert_eq!(Reader { bytes: &out, at: 0 }.varint(), Ok(v));
+        }
+        for v in [0i64, -1, 1, 600_000, -600_000, i64::MAX, i64::MIN] {
+            assert_eq!(unzigzag(zigzag(v)), v);
+        }
+    }
+
+    #[test]
+    fn bad_links_say_what_is_wrong() {
+        let table = ["a", "b", "c"];
+        let plan = Plan {
+            title: "T".into(),
+            notes: String::new(),
+            items: vec![PlanItem { id: "b".into(), value: Some(5) }, PlanItem { id: "a".into(), value: None }],
+        };
+        let good = encode(&plan, &table).unwrap();
+        assert_eq!(decode(&format!("#{good}"), &table), Ok(plan));
+        let bytes = URL_SAFE_NO_PAD.decode(&good).unwrap();
+        let link = |b: &[u8]| URL_SAFE_NO_PAD.encode(b);
+        let cases: Vec<(String, LinkError)> = vec![
+            (String::new(), LinkError::Empty),
+            ("#".into(), LinkError::Empty),
+            ("not a link!".into(), LinkError::NotBase64),
+            (link(&bytes[..bytes.len() - 1]), LinkError::Truncated),
+            (link(&bytes[..3]), LinkError::Truncated),
+            (link(&[2]), LinkError::NewerVersion(2)),
+            (link(&[200]), LinkError::UnknownVersion(200)),
+            (link(&[1, 1, 9]), LinkError::UnknownClause(9)),
+            (link(&[1, 2, 0, 0]), LinkError::Duplicate("a".into())),
+            (link(&[1, 0xff, 0xff, 0x03]), LinkError::TooLarge("clauses")),
+            (link(&[1, 0, 0, 0xff, 0xff, 0xff, 0x7f]), LinkError::TooLarge("title")),
+            (link(&[1, 0, 0, 2, 0xc3, 0x28, 0]), LinkError::BadText),
+            (link(&[1, 0, 0, 0, 0, 7]), LinkError::TrailingBytes),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(decode(&input, &table), Err(expected.clone()), "input {input:?}");
+            assert!(!expected.to_string().is_empty());
+        }
+        assert!(matches!(decode(&link(&[1, 1, 0, 1, 4, 0, 0, 0]), &table), Err(LinkError::BadValue(_))));
+        assert!(matches!(decode(&link(&[1, 2, 0, 1, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::BadValue(_))));
+        assert_eq!(decode(&link(&[1, 1, 0, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::TooLarge("values")));
+        assert!(decode(&"A".repeat(100_000), &table) == Err(LinkError::TooLarge("data")));
+    }
+}

@@ -1,0 +1,93 @@
+//! Share links on the real library: the length targets, round trips, and
+//! safety on arbitrary input.
+
+use proptest::prelude::*;
+use redline::library::Library;
+use redline::plan::{Plan, PlanItem};
+use redline::share::{check, decode, encode, id_table};
+
+fn library() -> Library {
+    Library::embedded().unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn link_lengths_meet_their_targets() {
+    let lib = library();
+    let table = id_table();
+    let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let us28_link = encode(&us28, &table).unwrap();
+    let every = Plan {
+        title: "Every clause".into(),
+        notes: String::new(),
+        items: lib
+            .clauses
+            .iter()
+            .map(|c| PlanItem { id: c.id.clone(), value: c.param.as_ref().map(|p| p.default) })
+            .collect(),
+    };
+    let every_link = encode(&every, &table).unwrap();
+    println!(
+        "share link: US 28-point plan ({} clauses) {} characters (target <= 120); every clause ({}) {} characters (target <= 400)",
+        us28.items.len(),
+        us28_link.len(),
+        every.items.len(),
+        every_link.len()
+    );
+    assert!(us28_link.len() <= 120, "{} characters", us28_link.len());
+    assert!(every_link.len() <= 400, "{} characters", every_link.len());
+    assert_eq!(decode(&every_link, &table).unwrap(), every);
+}
+
+/// A link made by the first version of the format. It must open to the same
+/// plan forever: clause ids are never reused and the id table only grows.
+const FIRST_VERSION_LINK: &str = "ARoBBAgQICEmFhsfMCxZSxRTVFdYVUVRUEdJSgUHgJ9JEGQTyAEYyAEZZBBVUyAyOC1wb2ludCBwbGFuAA";
+
+#[test]
+fn a_link_from_the_first_version_still_opens_to_the_same_plan() {
+    let lib = library();
+    let table = id_table();
+    let expected = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let decoded = decode(FIRST_VERSION_LINK, &table).expect("the pinned link decodes");
+    let (plan, warnings) = check(decoded, &lib).expect("the pinned link fits the library");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(plan, expected);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+    #[test]
+    fn any_plan_survives_its_link(
+        picks in proptest::collection::vec(any::<prop::sample::Index>(), 0..60),
+        values in proptest::collection::vec(any::<i64>(), 60),
+        title in ".{0,80}",
+        notes in "(?s).{0,400}",
+    ) {
+        let table = id_table();
+        let mut items: Vec<PlanItem> = Vec::new();
+        for (n, pick) in picks.iter().enumerate() {
+            let id = table[pick.index(table.len())];
+            if !items.iter().any(|i| i.id == id) {
+                items.push(PlanItem { id: id.to_string(), value: (n % 3 == 0).then_some(values[n]) });
+            }
+        }
+        let plan = Plan { title, notes, items };
+        let link = encode(&plan, &table).unwrap();
+        prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(decode(&link, &table).unwrap(), plan);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
+    #[test]
+    fn decoding_arbitrary_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+        use base64::Engine;
+        let table = id_table();
+        let link = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&bytes);
+        let _ = decode(&link, &table);
+        // Arbitrary text too, not only valid base64.
+        let _ = decode(&String::from_utf8_lossy(&bytes), &table);
+    }
+}
