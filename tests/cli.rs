@@ -1,0 +1,90 @@
+//! The command line as an analyst runs it: the real binary, real files.
+
+use std::process::Command;
+
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_redline-cli")).args(args).output().expect("the CLI runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("redline-cli-test-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).expect("temp file writes");
+    path
+}
+
+#[test]
+fn presets_lists_every_preset() {
+    let (code, out, _) = cli(&["presets"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 14);
+    assert!(out.contains("us-28-point") && out.contains("(partial)"));
+}
+
+#[test]
+fn eval_prints_verdicts_with_quotes_as_json() {
+    let plan = temp_file(
+        "plan.json",
+        r#"{"format":"redline-plan","version":1,"title":"T","clauses":[{"id":"crimea-de-jure-russian"},{"id":"army-cap","value":600000}]}"#,
+    );
+    let (code, out, err) = cli(&["eval", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).expect("eval prints JSON");
+    let ukraine = report["actors"].as_array().unwrap().iter().find(|a| a["actor"] == "ukraine").expect("Ukraine");
+    assert_eq!(ukraine["verdict"], "crosses-red-line");
+    let breach = &ukraine["crossed"][0];
+    assert!(breach["citations"][0]["quote"].as_str().is_some_and(|q| !q.is_empty()));
+    assert!(breach["because_of"].as_array().is_some_and(|c| !c.is_empty()));
+    // Before any position was stated, nothing is crossed.
+    let (_, early, _) = cli(&["eval", plan.to_str().unwrap(), "--as-of", "2020-01-01"]);
+    let early: serde_json::Value = serde_json::from_str(&early).unwrap();
+    assert!(early["summary"].as_str().unwrap().starts_with("crosses no hard red line"));
+}
+
+#[test]
+fn matrix_names_each_breach_with_its_quote() {
+    let (code, out, _) = cli(&["matrix"]);
+    assert_eq!(code, 0);
+    assert!(out.lines().next().unwrap().contains("P14"));
+    assert!(out.contains("US 28-point plan (us-28-point): crosses red lines of"));
+    // Each breach line is followed by its quote, speaker, date and source file.
+    assert!(out.contains("\" (") && out.contains(".txt)"));
+    let (code, json, _) = cli(&["matrix", "--json"]);
+    assert_eq!(code, 0);
+    let m: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(m.as_object().unwrap().len(), 14);
+}
+
+#[test]
+fn bad_input_says_what_and_where_and_exits_2() {
+    let broken = temp_file("broken.json", "{\"format\":\"redline-plan\",\n\"version\":1,\n\"clauses\":[{\"id\":1}]}");
+    let (code, out, err) = cli(&["eval", broken.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("line 3") && err.contains("broken.json"), "{err}");
+    let (code, _, err) = cli(&["eval", "/no/such/file.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/file.json"));
+    let (code, _, err) = cli(&["matrix", "--as-of", "mid-2025"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not a date"));
+    let (code, _, err) = cli(&["frobnicate"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage"));
+}
+
+#[test]
+fn compare_and_link() {
+    let (code, out, _) = cli(&["compare", "us-28-point", "european-counter-proposal"]);
+    assert_eq!(code, 0);
+    let c: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(!c["added"].as_array().unwrap().is_empty() && !c["removed"].as_array().unwrap().is_empty());
+    let (code, link, _) = cli(&["link", "us-28-point"]);
+    assert_eq!(code, 0);
+    let link = link.trim();
+    assert!(link.len() <= 120 && link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+}
