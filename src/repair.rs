@@ -1,0 +1,384 @@
+//! Minimal repairs: the fewest edits to a plan (add, remove or switch a
+//! clause, or change a value) after which no actor of a coalition has a hard
+//! red line crossed, with locked clauses left as they are.
+//!
+//! Exact by construction: iterative deepening over edits, branching only on
+//! clauses named by a position the plan still crosses (any repair must
+//! change one of them, so nothing is missed), with values drawn from the
+//! thresholds the conditions test (values between two thresholds behave
+//! alike). The first depth that yields a repair is the minimum. Checked
+//! against brute force in the tests.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::date::Date;
+use crate::library::{ActorIx, ClauseIx, Condition, Library, PositionIx, Selection, Strength};
+
+/// One edit of a repair.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Edit {
+    Add {
+        clause: ClauseIx,
+        value: i64,
+    },
+    Remove {
+        clause: ClauseIx,
+    },
+    /// Replace one answer of a question with another.
+    Switch {
+        from: ClauseIx,
+        to: ClauseIx,
+        value: i64,
+    },
+    SetValue {
+        clause: ClauseIx,
+        value: i64,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Repair {
+    pub edits: Vec<Edit>,
+    /// The coalition's hard positions the original plan crossed and this one does not.
+    pub resolves: Vec<PositionIx>,
+    pub result: Selection,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The plan crosses no hard red line of the coalition.
+    AlreadyAcceptable,
+    /// Every repair found has the minimal number of edits (up to the number asked for).
+    Repairs(Vec<Repair>),
+    /// No repair of at most `max_edits` edits exists.
+    NoneWithin(usize),
+}
+
+/// One depth of the iterative deepening.
+#[derive(Default)]
+struct Walk {
+    depth: usize,
+    wanted: usize,
+    path: Vec<Edit>,
+    found: Vec<Repair>,
+    /// Results already found, so each repair differs in what it yields.
+    seen: HashSet<Selection>,
+    /// A state already explored with at least as many edits left can add nothing.
+    explored: HashMap<Selection, usize>,
+}
+
+/// The search: the coalition's hard positions in force and the locked clauses.
+pub struct RepairSearch<'a> {
+    library: &'a Library,
+    hard: Vec<PositionIx>,
+    locked: Vec<ClauseIx>,
+}
+
+impl<'a> RepairSearch<'a> {
+    pub fn new(
+        library: &'a Library,
+        coalition: &[ActorIx],
+        locked: &[ClauseIx],
+        as_of: Option<Date>,
+    ) -> RepairSearch<'a> {
+        let hard = coalition
+            .iter()
+            .flat_map(|&a| library.actors[a].positions.iter().copied())
+            .filter(|&p| library.positions[p].strength == Strength::Hard && library.in_force(p, as_of))
+            .collect();
+        RepairSearch { library, hard, locked: locked.to_vec() }
+    }
+
+    /// The coalition's hard positions the plan crosses, in a fixed order.
+    pub fn crossed(&self, plan: &Selection) -> Vec<PositionIx> {
+        self.hard.iter().copied().filter(|&p| self.library.positions[p].crossed_when.holds(plan)).collect()
+    }
+
+    /// Up to `wanted` different minimal repairs of at most `max_edits` edits.
+    pub fn repairs(&self, plan: &Selection, wanted: usize, max_edits: usize) -> Outcome {
+        let before = self.crossed(plan);
+        if before.is_empty() {
+            return Outcome::AlreadyAcceptable;
+        }
+        for depth in 1..=max_edits {
+            let mut walk = Walk { depth, wanted, ..Walk::default() };
+            self.search(&mut plan.clone(), &mut walk);
+            if !walk.found.is_empty() {
+                for r in &mut walk.found {
+                    r.resolves = before.clone();
+                }
+                return Outcome::Repairs(walk.found);
+            }
+        }
+        Outcome::NoneWithin(max_edits)
+    }
+
+    fn search(&self, plan: &mut Selection, walk: &mut Walk) {
+        if walk.found.len() >= walk.wanted {
+            return;
+        }
+        let left = walk.depth - walk.path.len();
+        if walk.explored.get(plan).is_some_and(|&had| had >= left) {
+            return;
+        }
+        walk.explored.insert(plan.clone(), left);
+        let Some(&violated) = self.hard.iter().find(|&&p| self.library.positions[p].crossed_when.holds(plan)) else {
+            // Shallower depths found nothing, so this path has exactly `depth` edits.
+            if walk.seen.insert(plan.clone()) {
+                walk.found.push(Repair { edits: walk.path.clone(), resolves: Vec::new(), result: plan.clone() });
+            }
+            return;
+        };
+        if left == 0 {
+            return;
+        }
+        for edit in self.fixes(plan, &self.library.positions[violated].crossed_when) {
+            let undo = plan.clone();
+            apply(plan, &edit);
+            walk.path.push(edit);
+            self.search(plan, walk);
+            walk.path.pop();
+            *plan = undo;
+        }
+    }
+
+    /// Every single edit that changes a clause the condition names.
+    fn fixes(&self, plan: &Selection, condition: &Condition) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        for c in condition.clauses() {
+            if self.locked.contains(&c) {
+                continue;
+            }
+            let clause = &self.library.clauses[c];
+            let alternatives = clause.question.map(|q| self.library.questions[q].clauses.as_slice()).unwrap_or(&[]);
+            if plan.has(c) {
+                edits.push(Edit::Remove { clause: c });
+                for v in self.values(c) {
+                    if Some(v) != plan.value(c) {
+                        edits.push(Edit::SetValue { clause: c, value: v });
+                    }
+                }
+                for &to in alternatives.iter().filter(|&&to| to != c) {
+                    for v in self.values(to) {
+                        edits.push(Edit::Switch { from: c, to, value: v });
+                    }
+                }
+            } else {
+                let held = alternatives.iter().copied().find(|&a| plan.has(a));
+                match held {
+                    Some(a) if self.locked.contains(&a) => {}
+                    Some(a) => {
+                        self.values(c).into_iter().for_each(|v| edits.push(Edit::Switch { from: a, to: c, value: v }))
+                    }
+                    None => self.values(c).into_iter().for_each(|v| edits.push(Edit::Add { clause: c, value: v })),
+                }
+            }
+        }
+        edits
+    }
+
+    /// Values worth trying for a clause: its default, its range ends, and
+    /// each threshold the coalition's conditions test, with its neighbours.
+    fn values(&self, c: ClauseIx) -> Vec<i64> {
+        let Some(param) = &self.library.clauses[c].param else { return vec![0] };
+        let mut values = vec![param.default, param.min, param.max];
+        for &p in &self.hard {
+            for lit in &self.library.positions[p].literals {
+                if lit.clause == c {
+                    if let crate::library::Test::Below(b) | crate::library::Test::Above(b) = lit.test {
+                        values.extend([b - 1, b, b + 1]);
+                    }
+                }
+            }
+        }
+        let mut values: Vec<i64> = values.into_iter().map(|v| v.clamp(param.min, param.max)).collect();
+        values.sort_unstable();
+        values.dedup();
+        values
+    }
+}
+
+fn apply(plan: &mut Selection, edit: &Edit) {
+    match *edit {
+        Edit::Add { clause, value } | Edit::SetValue { clause, value } => plan.insert(clause, value),
+        Edit::Remove { clause } => plan.remove(clause),
+        Edit::Switch { from, to, value } => {
+            plan.remove(from);
+            plan.insert(to, value);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::raw::RawLibrary;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
+
+    // Universe: a0 a1 a2 (one question), b0 b1 (another), c, d, and p (a value 0..=10).
+    const IDS: [&str; 8] = ["a0", "a1", "a2", "b0", "b1", "c", "d", "p"];
+
+    fn clause(id: &str) -> Value {
+        let (topic, question) = match id {
+            "a0" | "a1" | "a2" => ("t1", Some("qa")),
+            "b0" | "b1" => ("t1", Some("qb")),
+            _ => ("t2", None),
+        };
+        let mut c = json!({"id": id, "topic": topic, "question": question, "title": id, "text": id,
+                           "cite": [{"source": "s.txt", "quote": "q"}]});
+        if id == "p" {
+            c["param"] = json!({"name": "n", "unit": "u", "min": 0, "max": 10, "step": 1, "default": 5, "marks": []});
+        }
+        c
+    }
+
+    fn expr() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            (0..8usize).prop_map(|i| json!({"has": IDS[i]})),
+            (0..=11i64).prop_map(|v| json!({"below": {"clause": "p", "value": v}})),
+            (-1..=10i64).prop_map(|v| json!({"above": {"clause": "p", "value": v}})),
+        ];
+        leaf.prop_recursive(2, 6, 3, |inner| {
+            prop_oneof![
+                inner.clone().prop_map(|e| json!({"not": e})),
+                proptest::collection::vec(inner.clone(), 1..3).prop_map(|v| json!({"all": v})),
+                proptest::collection::vec(inner, 1..3).prop_map(|v| json!({"any": v})),
+            ]
+        })
+    }
+
+    fn condition() -> impl Strategy<Value = Value> {
+        let ids = || {
+            proptest::collection::vec(0..8usize, 1..3).prop_map(|v| v.into_iter().map(|i| IDS[i]).collect::<Vec<_>>())
+        };
+        prop_oneof![
+            ids().prop_map(|v| json!({"forbids": v})),
+            ids().prop_map(|v| json!({"requires": v})),
+            (0..8usize, 0..8usize)
+                .prop_filter("two clauses", |(a, b)| a != b)
+                .prop_map(|(a, b)| json!({"forbids_together": [IDS[a], IDS[b]]})),
+            (0..8usize, ids()).prop_map(|(c, w)| json!({"only_with": {"clause": IDS[c], "with": w}})),
+            (0..=10i64, 0..=10i64)
+                .prop_map(|(a, b)| json!({"param": {"clause": "p", "min": a.min(b), "max": a.max(b)}})),
+            expr().prop_map(|e| json!({"when": e})),
+        ]
+    }
+
+    fn library(conditions: &[(usize, Value)]) -> Library {
+        let positions: Vec<Value> = conditions
+            .iter()
+            .enumerate()
+            .map(|(n, (actor, cond))| {
+                let actor = ["x", "y"][*actor];
+                let mut p = json!({"id": format!("p{n}"), "actor": actor, "strength": "hard", "summary": "s",
+                                   "speaker": "s", "date": "2025-01-01", "cite": [{"source": "s.txt", "quote": "q"}]});
+                for (k, v) in cond.as_object().unwrap() {
+                    p[k] = v.clone();
+                }
+                p
+            })
+            .collect();
+        let raw: RawLibrary = serde_json::from_value(json!({
+            "source": [{"file": "s.txt", "title": "t", "outlet": "o", "kind": "news", "date": "2025"}],
+            "topic": [{"id": "t1", "name": "T1", "summary": "s"}, {"id": "t2", "name": "T2", "summary": "s"}],
+            "question": [{"id": "qa", "topic": "t1", "prompt": "A"}, {"id": "qb", "topic": "t1", "prompt": "B"}],
+            "clause": IDS.iter().map(|id| clause(id)).collect::<Vec<_>>(),
+            "actor": [{"id": "x", "name": "X", "kind": "state"}, {"id": "y", "name": "Y", "kind": "state"}],
+            "position": positions,
+        }))
+        .unwrap();
+        Library::from_raw(&raw).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Every plan the universe allows: one answer or none per question, each
+    /// other clause in or out, p in or out with any value.
+    fn all_plans() -> Vec<Selection> {
+        let mut out = Vec::new();
+        for a in [None, Some(0), Some(1), Some(2)] {
+            for b in [None, Some(3), Some(4)] {
+                for c in [false, true] {
+                    for d in [false, true] {
+                        for p in std::iter::once(None).chain((0..=10).map(Some)) {
+                            let mut s = Selection::empty(8);
+                            a.into_iter().chain(b).for_each(|i| s.insert(i, 0));
+                            if c {
+                                s.insert(5, 0)
+                            }
+                            if d {
+                                s.insert(6, 0)
+                            }
+                            if let Some(v) = p {
+                                s.insert(7, v)
+                            }
+                            out.push(s);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Edits from one plan to another: one per question whose answer changed,
+    /// one per other clause that came or went, one per value changed on a kept clause.
+    fn distance(from: &Selection, to: &Selection) -> usize {
+        let slot = |s: &Selection, members: &[usize]| members.iter().copied().find(|&c| s.has(c));
+        let mut d = 0;
+        for members in [&[0usize, 1, 2][..], &[3, 4][..]] {
+            if slot(from, members) != slot(to, members) {
+                d += 1;
+            }
+        }
+        for c in [5usize, 6, 7] {
+            if from.has(c) != to.has(c) || from.value(c) != to.value(c) {
+                d += 1;
+            }
+        }
+        d
+    }
+
+    fn plan_strategy() -> impl Strategy<Value = usize> {
+        0..all_plans().len()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn repairs_are_minimal_valid_and_match_brute_force(
+            conditions in proptest::collection::vec((0..2usize, condition()), 2..6),
+            start in plan_strategy(),
+            lock_mask in 0u8..=255,
+        ) {
+            // Both actors need a position.
+            let mut conditions = conditions;
+            conditions[0].0 = 0;
+            conditions[1].0 = 1;
+            let lib = library(&conditions);
+            let plans = all_plans();
+            let plan = plans[start].clone();
+            let locked: Vec<ClauseIx> = (0..8).filter(|&c| lock_mask & (1 << c) != 0 && plan.has(c)).collect();
+            let search = RepairSearch::new(&lib, &[0, 1], &locked, None);
+            let ok = |s: &Selection| search.crossed(s).is_empty();
+            let keeps_locks = |s: &Selection| locked.iter().all(|&c| s.has(c) && s.value(c) == plan.value(c));
+            let best = plans.iter().filter(|s| ok(s) && keeps_locks(s)).map(|s| distance(&plan, s)).min();
+            match search.repairs(&plan, 5, 8) {
+                Outcome::AlreadyAcceptable => prop_assert!(ok(&plan)),
+                Outcome::Repairs(repairs) => {
+                    let best = best.expect("brute force finds a repair too");
+                    prop_assert!(!repairs.is_empty() && repairs.len() <= 5);
+                    for r in &repairs {
+                        prop_assert!(ok(&r.result), "the repair crosses a hard line");
+                        prop_assert!(keeps_locks(&r.result), "the repair moved a locked clause");
+                        prop_assert_eq!(r.edits.len(), best, "not minimal");
+                        prop_assert_eq!(distance(&plan, &r.result), best);
+                    }
+                    let distinct: HashSet<&Selection> = repairs.iter().map(|r| &r.result).collect();
+                    prop_assert_eq!(distinct.len(), repairs.len());
+                }
+                Outcome::NoneWithin(max) => prop_assert!(best.is_none_or(|b| b > max), "brute force found {best:?}"),
+            }
+        }
+    }
+}
