@@ -142,6 +142,68 @@ impl<'a> RepairSearch<'a> {
         }
     }
 
+    /// A minimal set of the coalition's hard positions that no plan keeping
+    /// the locked clauses can satisfy together (removing any one of them
+    /// makes a plan possible), or `None` when some plan satisfies them all.
+    /// QuickXplain (Junker, 2004) over the positions, with the locks always in force.
+    pub fn conflict(&self, plan: &Selection) -> Option<Vec<PositionIx>> {
+        let base = self.locked_only(plan);
+        if self.consistent(&base, &self.hard) {
+            return None;
+        }
+        Some(self.quick_xplain(&base, &[], false, &self.hard))
+    }
+
+    fn quick_xplain(
+        &self,
+        base: &Selection,
+        background: &[PositionIx],
+        delta: bool,
+        candidates: &[PositionIx],
+    ) -> Vec<PositionIx> {
+        if delta && !self.consistent(base, background) {
+            return Vec::new();
+        }
+        if candidates.len() == 1 {
+            return candidates.to_vec();
+        }
+        let (first, second) = candidates.split_at(candidates.len() / 2);
+        let with_first: Vec<PositionIx> = background.iter().chain(first).copied().collect();
+        let d2 = self.quick_xplain(base, &with_first, true, second);
+        let with_d2: Vec<PositionIx> = background.iter().chain(&d2).copied().collect();
+        let d1 = self.quick_xplain(base, &with_d2, !d2.is_empty(), first);
+        d1.into_iter().chain(d2).collect()
+    }
+
+    /// The plan cut down to its locked clauses: the start from which every
+    /// plan that keeps them is reachable with one edit per slot.
+    fn locked_only(&self, plan: &Selection) -> Selection {
+        let mut base = Selection::empty(self.library.clauses.len());
+        for &c in &self.locked {
+            if let Some(v) = plan.value(c) {
+                base.insert(c, v);
+            }
+        }
+        base
+    }
+
+    /// Whether some plan keeping the locks satisfies all of `positions`.
+    fn consistent(&self, base: &Selection, positions: &[PositionIx]) -> bool {
+        let sub = RepairSearch { library: self.library, hard: positions.to_vec(), locked: self.locked.clone() };
+        // Each question or standalone clause needs at most one edit, so the
+        // number of slots the positions name bounds the search completely.
+        let mut slots: Vec<(bool, usize)> = Vec::new();
+        for &p in positions {
+            for c in self.library.positions[p].crossed_when.clauses() {
+                let slot = self.library.clauses[c].question.map_or((false, c), |q| (true, q));
+                if !slots.contains(&slot) {
+                    slots.push(slot);
+                }
+            }
+        }
+        !matches!(sub.repairs(base, 1, slots.len()), Outcome::NoneWithin(_))
+    }
+
     /// Every single edit that changes a clause the condition names.
     fn fixes(&self, plan: &Selection, condition: &Condition) -> Vec<Edit> {
         let mut edits = Vec::new();
@@ -342,6 +404,35 @@ mod tests {
         0..all_plans().len()
     }
 
+    #[test]
+    fn known_conflicts_are_found_and_minimal() {
+        // x requires a1, y forbids it, z-irrelevant position on c: {p0, p1} conflict.
+        let lib = library(&[
+            (0, json!({"requires": ["a1"]})),
+            (1, json!({"forbids": ["a1"]})),
+            (1, json!({"forbids": ["c"]})),
+        ]);
+        let empty = Selection::empty(8);
+        let search = RepairSearch::new(&lib, &[0, 1], &[], None);
+        let mut conflict = search.conflict(&empty).expect("a conflict");
+        conflict.sort_unstable();
+        assert_eq!(conflict, vec![0, 1]);
+        // A lock alone can make a requirement impossible: a0 locked, a1 required.
+        let lib = library(&[(0, json!({"requires": ["a1"]})), (1, json!({"forbids": ["d"]}))]);
+        let mut plan = Selection::empty(8);
+        plan.insert(0, 0);
+        let locked = RepairSearch::new(&lib, &[0, 1], &[0], None);
+        assert_eq!(locked.conflict(&plan), Some(vec![0]));
+        assert_eq!(locked.repairs(&plan, 5, 8), Outcome::NoneWithin(8));
+        // Without the lock, switching a0 to a1 is the one-edit repair, and there is no conflict.
+        let free = RepairSearch::new(&lib, &[0, 1], &[], None);
+        assert_eq!(free.conflict(&plan), None);
+        match free.repairs(&plan, 5, 8) {
+            Outcome::Repairs(r) => assert_eq!(r[0].edits, vec![Edit::Switch { from: 0, to: 1, value: 0 }]),
+            other => panic!("{other:?}"),
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -378,6 +469,24 @@ mod tests {
                     prop_assert_eq!(distinct.len(), repairs.len());
                 }
                 Outcome::NoneWithin(max) => prop_assert!(best.is_none_or(|b| b > max), "brute force found {best:?}"),
+            }
+            // Conflicts: exactly when no plan keeping the locks is acceptable,
+            // and minimal: dropping any one position makes a plan possible.
+            let satisfiable = |positions: &[PositionIx]| {
+                plans.iter().any(|s| keeps_locks(s) && positions.iter().all(|&p| !lib.positions[p].crossed_when.holds(s)))
+            };
+            match search.conflict(&plan) {
+                None => prop_assert!(best.is_some(), "no conflict reported, yet no plan is acceptable"),
+                Some(conflict) => {
+                    prop_assert!(best.is_none(), "a conflict reported, yet a plan is acceptable");
+                    prop_assert!(!conflict.is_empty());
+                    prop_assert!(!satisfiable(&conflict), "the conflict's positions can hold together");
+                    for i in 0..conflict.len() {
+                        let mut fewer = conflict.clone();
+                        fewer.remove(i);
+                        prop_assert!(satisfiable(&fewer), "the conflict is not minimal");
+                    }
+                }
             }
         }
     }
