@@ -103,7 +103,7 @@ fn position_report(
     }
 }
 
-pub fn citation_report(library: &Library, cite: &Cite) -> CitationReport {
+fn citation_report(library: &Library, cite: &Cite) -> CitationReport {
     let s = library.source(cite);
     CitationReport {
         source: s.file.clone(),

@@ -21,8 +21,6 @@ pub const LINK_VERSION: u8 = 1;
 const MAX_CLAUSES: usize = 1_000;
 const MAX_TITLE_BYTES: usize = 1_000;
 const MAX_NOTES_BYTES: usize = 20_000;
-/// Chat apps cut links around here; above it the app offers a file instead.
-pub const LONG_LINK: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {

@@ -13,7 +13,6 @@ mod validate;
 use std::collections::HashMap;
 
 pub use condition::{Condition, Literal, Selection, Test};
-pub use raw::Citation as RawCitation;
 pub use validate::{id_table_entries, LibraryErrors};
 
 use crate::date::Date;
@@ -258,20 +257,6 @@ impl Library {
             None => p.later_versions.is_empty(),
             Some(day) => p.date <= day && p.later_versions.iter().all(|&later| self.positions[later].date > day),
         }
-    }
-
-    /// Every citation in the library, with what it belongs to, for the quote check.
-    pub fn citations(&self) -> impl Iterator<Item = (String, &Cite)> {
-        let clauses =
-            self.clauses.iter().flat_map(|c| {
-                c.cite.iter().map(move |x| (format!("clause {}", c.id), x)).chain(c.param.iter().flat_map(move |p| {
-                    p.marks.iter().map(move |m| (format!("clause {} mark {}", c.id, m.value), &m.cite))
-                }))
-            });
-        let positions =
-            self.positions.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("position {}", p.id), x)));
-        let presets = self.presets.iter().flat_map(|p| p.cite.iter().map(move |x| (format!("preset {}", p.id), x)));
-        clauses.chain(positions).chain(presets)
     }
 }
 

@@ -37,9 +37,20 @@ impl Resolver {
 
     /// Maps ids to indices, reporting duplicates and ids that are not kebab-case.
     fn index<'a>(&mut self, kind: &str, ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+        self.index_names(kind, ids, true)
+    }
+
+    /// Maps names to indices, reporting duplicates; `kebab` also checks their form
+    /// (source file names, such as `003_ff4689357309e44a.txt`, are not ids).
+    fn index_names<'a>(
+        &mut self,
+        kind: &str,
+        ids: impl Iterator<Item = &'a str>,
+        kebab: bool,
+    ) -> HashMap<String, usize> {
         let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
-            if !is_kebab(id) {
+            if kebab && !is_kebab(id) {
                 self.err(format!("{kind} id `{id}` is not lower-case kebab-case"));
             }
             if map.insert(id.to_string(), i).is_some() {
@@ -91,16 +102,14 @@ fn is_kebab(id: &str) -> bool {
 pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
     let mut r = Resolver { errors: Vec::new() };
 
-    let source_ix = r.index("source", raw.source.iter().map(|s| s.file.as_str()));
-    // Source file names are not kebab-case ids; only uniqueness matters for them.
-    r.errors.retain(|e| !e.starts_with("source id") || e.ends_with("twice"));
+    let source_ix = r.index_names("source", raw.source.iter().map(|s| s.file.as_str()), false);
     let topic_ix = r.index("topic", raw.topic.iter().map(|t| t.id.as_str()));
     let question_ix = r.index("question", raw.question.iter().map(|q| q.id.as_str()));
     let clause_ix = r.index("clause", raw.clause.iter().map(|c| c.id.as_str()));
     let actor_ix = r.index("actor", raw.actor.iter().map(|a| a.id.as_str()));
-    let position_ix = r.index("position", raw.position.iter().map(|p| p.id.as_str()));
+    // Positions are referred to by index only; their ids need checking, not a map.
+    r.index("position", raw.position.iter().map(|p| p.id.as_str()));
     let preset_ix = r.index("preset", raw.preset.iter().map(|p| p.id.as_str()));
-    let _ = position_ix;
 
     let sources: Vec<Source> = raw
         .source
