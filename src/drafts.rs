@@ -286,8 +286,8 @@ pub fn new_id(now: u64, counter: u32) -> String {
 }
 
 /// In-memory storage with the faults browsers show, for tests.
-#[doc(hidden)]
-pub mod memory {
+#[cfg(test)]
+mod memory {
     use super::{Storage, StorageError};
     use std::collections::BTreeMap;
 

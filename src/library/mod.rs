@@ -5,8 +5,8 @@
 //! they are indices into these tables, so evaluation never hashes a string.
 
 mod condition;
-#[doc(hidden)]
-pub mod fixture;
+#[cfg(test)]
+pub(crate) mod fixture;
 pub mod raw;
 mod validate;
 
