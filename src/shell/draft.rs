@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::cite::preset_options;
+use super::drafts_bar::DraftsBar;
 use super::state::{draft_row_id, State};
 use crate::editor::TextField;
 use crate::library::{ClauseIx, PresetIx, TopicIx};
@@ -47,6 +48,7 @@ pub fn DraftPanel() -> impl IntoView {
     view! {
         <section class="panel draft" aria-labelledby="draft-heading">
             <h2 id="draft-heading" tabindex="-1">"Your draft"</h2>
+            <DraftsBar />
             <label for="draft-title">"Title"</label>
             <input id="draft-title" type="text" maxlength="200" placeholder="Untitled draft"
                 prop:value=title

@@ -5,9 +5,12 @@
 mod app;
 mod cite;
 mod draft;
+mod drafts_bar;
 mod library_panel;
+mod persist;
 mod pictures;
 mod state;
+mod storage;
 mod verdicts;
 
 use leptos::prelude::*;

@@ -1,0 +1,310 @@
+//! Keeping drafts: the shell side of `crate::drafts`. It loads drafts at
+//! start, reopens the last one, saves every change (debounced, and at once
+//! when the page is hidden), follows other tabs through the `storage` event,
+//! and turns every storage failure into a banner instead of a lost draft.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::State;
+use super::storage::BrowserStorage;
+use crate::drafts::{decode, draft_key, is_draft_key, new_id, Draft, DraftStore, SaveError, StorageError, Unreadable};
+use crate::editor::Editor;
+use crate::plan::Plan;
+
+const SAVE_DELAY: Duration = Duration::from_millis(600);
+
+/// What the draft's storage is doing, for the status line and the banners.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    Saved,
+    /// Storage is blocked: drafts live in this tab only.
+    Unavailable(String),
+    /// Storage is full: the latest changes are in memory only.
+    Full,
+    /// Another tab saved this draft while this one had changes.
+    Conflict(Box<Draft>),
+    Failed(String),
+}
+
+/// A line of the drafts list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    state: State,
+    pub status: RwSignal<Status>,
+    pub entries: RwSignal<Vec<Entry>>,
+    /// The open draft as stored: its id, creation time and revision.
+    pub current: RwSignal<Draft>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// The last deleted draft, until undone or replaced.
+    pub deleted: RwSignal<Option<Draft>>,
+    pub notice: RwSignal<Option<String>>,
+    counter: RwSignal<u32>,
+    timer: RwSignal<Option<TimeoutHandle>>,
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn store() -> DraftStore<BrowserStorage> {
+    DraftStore::new(BrowserStorage)
+}
+
+impl Persistence {
+    /// Loads the drafts and opens the last one; call once, inside the app.
+    pub fn start(state: State) -> Persistence {
+        let p = Persistence {
+            state,
+            status: RwSignal::new(Status::Saved),
+            entries: RwSignal::new(Vec::new()),
+            current: RwSignal::new(Draft::new(new_id(now(), 0), now(), Plan::default())),
+            unreadable: RwSignal::new(Vec::new()),
+            deleted: RwSignal::new(None),
+            notice: RwSignal::new(None),
+            counter: RwSignal::new(1),
+            timer: RwSignal::new(None),
+        };
+        match Err::<crate::drafts::Loaded, StorageError>(StorageError::Full) {
+            Ok(loaded) => {
+                p.unreadable.set(loaded.unreadable);
+                let last = store().last_open();
+                let open = loaded.drafts.iter().find(|d| Some(&d.id) == last.as_ref()).or(loaded.drafts.first()).cloned();
+                if let Some(draft) = open {
+                    p.show(draft);
+                }
+                p.set_entries(&loaded.drafts);
+            }
+            Err(e) => p.status.set(Status::Unavailable(e.to_string())),
+        }
+        p.watch();
+        p
+    }
+
+    fn watch(self) {
+        // Every change to the plan is saved a moment after the last one.
+        Effect::new(move |_| {
+            let changed = self.state.editor.with(|e| *e.plan() != self.current.with_untracked(|c| c.plan.clone()));
+            if changed {
+                self.schedule_save();
+            }
+        });
+        // Leaving, switching tabs or closing: save now, not in 600 ms.
+        let flush = Closure::<dyn Fn()>::new(move || {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                self.save_now();
+            }
+        });
+        let _ = document().add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
+        flush.forget(); // lives as long as the page
+        let pagehide = window_event_listener(ev::pagehide, move |_| self.save_now());
+        // Another tab saved or deleted a draft.
+        let storage = window_event_listener(ev::storage, move |e| {
+            if let Some(key) = e.key() {
+                if is_draft_key(&key) {
+                    self.on_other_tab(&key, e.new_value());
+                }
+            }
+        });
+        on_cleanup(move || {
+            pagehide.remove();
+            storage.remove();
+        });
+    }
+
+    fn dirty(self) -> bool {
+        self.state.editor.with_untracked(|e| *e.plan() != self.current.with_untracked(|c| c.plan.clone()))
+    }
+
+    fn schedule_save(self) {
+        if let Some(t) = self.timer.get_untracked() {
+            t.clear();
+        }
+        self.timer.set(set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok());
+    }
+
+    /// Saves the open draft if it changed. Failures become a status, never a loss:
+    /// the plan stays in the editor whatever happens here.
+    pub fn save_now(self) {
+        if let Some(t) = self.timer.get_untracked() {
+            t.clear();
+        }
+        if !self.dirty() || matches!(self.status.get_untracked(), Status::Unavailable(_) | Status::Conflict(_)) {
+            return;
+        }
+        let mut draft = self.current.get_untracked();
+        let base = draft.revision;
+        draft.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        match store().save(&draft, base, now()) {
+            Ok(stored) => {
+                self.current.set(stored);
+                self.status.set(Status::Saved);
+                let _ = store().set_last_open(&draft.id);
+                self.refresh_entries();
+            }
+            Err(SaveError::Conflict(theirs)) => self.status.set(Status::Conflict(theirs)),
+            Err(SaveError::Storage(StorageError::Full)) => self.status.set(Status::Full),
+            Err(SaveError::Storage(StorageError::Unavailable(why))) => self.status.set(Status::Unavailable(why)),
+            Err(SaveError::Storage(StorageError::Other(why))) => self.status.set(Status::Failed(why)),
+        }
+    }
+
+    /// Puts a draft in the editor with a fresh history.
+    fn show(self, draft: Draft) {
+        self.state.editor.set(Editor::new(draft.plan.clone()));
+        let _ = store().set_last_open(&draft.id);
+        self.current.set(draft);
+    }
+
+    fn set_entries(self, drafts: &[Draft]) {
+        self.entries.set(drafts.iter().map(|d| Entry { id: d.id.clone(), name: d.name().to_string() }).collect());
+    }
+
+    fn refresh_entries(self) {
+        if let Ok(loaded) = store().load_all() {
+            self.set_entries(&loaded.drafts);
+            if !loaded.unreadable.is_empty() {
+                self.unreadable.update(|u| u.extend(loaded.unreadable));
+            }
+        }
+    }
+
+    fn next_id(self) -> String {
+        let n = self.counter.get_untracked();
+        self.counter.set(n + 1);
+        new_id(now(), n)
+    }
+
+    pub fn open(self, id: &str) {
+        if self.current.with_untracked(|c| c.id == id) {
+            return;
+        }
+        self.save_now();
+        match store().load_all() {
+            Ok(loaded) => match loaded.drafts.into_iter().find(|d| d.id == id) {
+                Some(draft) => self.show(draft),
+                None => self.notice.set(Some("That draft is no longer stored (deleted in another tab?).".into())),
+            },
+            Err(e) => self.status.set(Status::Unavailable(e.to_string())),
+        }
+    }
+
+    /// A new, empty draft; it is stored once it has a change.
+    pub fn new_draft(self) {
+        self.save_now();
+        self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
+        self.state.editor.set(Editor::default());
+    }
+
+    pub fn duplicate(self) {
+        self.save_now();
+        let mut source = self.current.get_untracked();
+        source.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        match store().duplicate(&source, self.next_id(), now()) {
+            Ok(copy) => {
+                self.show(copy);
+                self.refresh_entries();
+            }
+            Err(e) => self.notice.set(Some(format!("Could not duplicate: {e}."))),
+        }
+    }
+
+    pub fn delete(self) {
+        let id = self.current.with_untracked(|c| c.id.clone());
+        match store().delete(&id) {
+            Ok(removed) => {
+                let mut gone = removed.unwrap_or_else(|| self.current.get_untracked());
+                gone.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+                self.deleted.set(Some(gone));
+                self.refresh_entries();
+                match self.entries.with_untracked(|e| e.first().map(|e| e.id.clone())) {
+                    Some(next) => self.open(&next),
+                    None => self.new_draft(),
+                }
+            }
+            Err(e) => self.notice.set(Some(format!("Could not delete: {e}."))),
+        }
+    }
+
+    pub fn undo_delete(self) {
+        let Some(draft) = self.deleted.get_untracked() else { return };
+        self.save_now();
+        match store().restore(&draft) {
+            Ok(()) => {
+                self.deleted.set(None);
+                self.show(draft);
+                self.refresh_entries();
+            }
+            Err(e) => self.notice.set(Some(format!("Could not restore: {e}. Export it from the banner instead."))),
+        }
+    }
+
+    /// A plan from a file or a link becomes a new draft; nothing is overwritten.
+    pub fn adopt(self, plan: Plan) {
+        self.save_now();
+        self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
+        self.state.editor.set(Editor::new(plan));
+        self.save_now();
+    }
+
+    /// The other tab saved a draft: follow it when this tab has no unsaved
+    /// change to it, otherwise ask.
+    fn on_other_tab(self, key: &str, value: Option<String>) {
+        self.refresh_entries();
+        if key != draft_key(&self.current.with_untracked(|c| c.id.clone())) {
+            return;
+        }
+        let Some(theirs) = value.and(None::<Draft>) else { return };
+        if theirs.revision <= self.current.with_untracked(|c| c.revision) {
+            return;
+        }
+        if self.dirty() {
+            self.status.set(Status::Conflict(Box::new(theirs)));
+        } else {
+            self.show(theirs);
+            self.notice.set(Some("This draft was updated in another tab; showing the newer version.".into()));
+        }
+    }
+
+    /// Resolves a conflict by taking the other tab's version (undoable).
+    pub fn take_theirs(self) {
+        if let Status::Conflict(theirs) = self.status.get_untracked() {
+            self.current.set((*theirs).clone());
+            self.state.editor.update(|e| {
+                e.replace(theirs.plan.clone());
+            });
+            self.status.set(Status::Saved);
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's version as a new draft.
+    pub fn keep_mine_as_copy(self) {
+        if let Status::Conflict(_) = self.status.get_untracked() {
+            let mine = self.state.editor.with_untracked(|e| e.plan().clone());
+            self.status.set(Status::Saved);
+            self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
+            self.state.editor.set(Editor::new(mine));
+            self.save_now();
+        }
+    }
+}
+
+/// Offers text as a file download, without any request.
+pub fn download(filename: &str, mime: &str, text: &str) {
+    let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
+    let Ok(anchor) = document().create_element("a") else { return };
+    let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+    anchor.set_href(&href);
+    anchor.set_download(filename);
+    anchor.click();
+}
