@@ -22,7 +22,11 @@ pub fn DraftsBar() -> impl IntoView {
         if !entries.iter().any(|e| e.id == current) {
             // The open draft is not stored yet (new, or storage refused it).
             let title = state.editor.with(|e| e.plan().title.clone());
-            let name = if title.trim().is_empty() { "Untitled draft (not saved yet)".into() } else { format!("{title} (not saved yet)") };
+            let name = if title.trim().is_empty() {
+                "Untitled draft (not saved yet)".into()
+            } else {
+                format!("{title} (not saved yet)")
+            };
             entries.insert(0, super::persist::Entry { id: current.clone(), name });
         }
         entries
@@ -50,7 +54,7 @@ pub fn DraftsBar() -> impl IntoView {
                     return;
                 }
             };
-            match Err::<(Plan, Vec<String>), String>(text) {
+            match Plan::from_json(&text, library) {
                 Ok((plan, warnings)) => {
                     persist.adopt(plan);
                     let note = if warnings.is_empty() {

@@ -75,11 +75,12 @@ impl Persistence {
             counter: RwSignal::new(1),
             timer: RwSignal::new(None),
         };
-        match Err::<crate::drafts::Loaded, StorageError>(StorageError::Full) {
+        match store().load_all() {
             Ok(loaded) => {
                 p.unreadable.set(loaded.unreadable);
                 let last = store().last_open();
-                let open = loaded.drafts.iter().find(|d| Some(&d.id) == last.as_ref()).or(loaded.drafts.first()).cloned();
+                let open =
+                    loaded.drafts.iter().find(|d| Some(&d.id) == last.as_ref()).or(loaded.drafts.first()).cloned();
                 if let Some(draft) = open {
                     p.show(draft);
                 }
@@ -264,7 +265,7 @@ impl Persistence {
         if key != draft_key(&self.current.with_untracked(|c| c.id.clone())) {
             return;
         }
-        let Some(theirs) = value.and(None::<Draft>) else { return };
+        let Some(theirs) = value.and_then(|v| decode(&v).ok()) else { return };
         if theirs.revision <= self.current.with_untracked(|c| c.revision) {
             return;
         }

@@ -31,7 +31,8 @@ fn describe(e: &JsValue) -> String {
 fn classify(e: JsValue) -> StorageError {
     if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
         let name = ex.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22 || ex.code() == 1014 {
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22 || ex.code() == 1014
+        {
             return StorageError::Full;
         }
         if name == "SecurityError" {
