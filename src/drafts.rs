@@ -38,6 +38,21 @@ pub enum StorageError {
     Other(String),
 }
 
+impl StorageError {
+    /// Classifies an exception thrown by the browser's storage by its `name`
+    /// and legacy numeric `code`; `detail` says what the browser said.
+    pub fn from_exception(name: &str, code: u32, detail: String) -> StorageError {
+        // 22 is QUOTA_EXCEEDED_ERR; 1014 is old Firefox's NS_ERROR_DOM_QUOTA_REACHED.
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22 || code == 1014 {
+            StorageError::Full
+        } else if name == "SecurityError" {
+            StorageError::Unavailable(detail)
+        } else {
+            StorageError::Other(detail)
+        }
+    }
+}
+
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -124,16 +139,30 @@ pub fn encode(draft: &Draft) -> String {
     serde_json::to_string(&stored).expect("a draft always serializes")
 }
 
+/// Only the schema number, read first to pick the shape to parse. Typed
+/// shapes per schema (rather than an untyped JSON tree) keep every
+/// migration step checked by the compiler, and keep a JSON tree type out of
+/// the download.
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: u32,
+}
+
 /// Decodes a stored draft of any schema this version knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Draft, String> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-    let schema = value.get("schema").and_then(serde_json::Value::as_u64).ok_or("no schema number")?;
-    let schema = u32::try_from(schema).map_err(|_| format!("schema {schema} is out of range"))?;
-    if schema > DRAFT_SCHEMA {
-        return Err(format!("saved by a newer Redline (schema {schema}; this one reads up to {DRAFT_SCHEMA})"));
-    }
-    let current = migrate(value, schema)?;
-    let stored: StoredDraft = serde_json::from_value(current).map_err(|e| format!("not a draft: {e}"))?;
+    let probe: SchemaProbe = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => format!("no schema number: {e}"),
+        _ => format!("not JSON: {e}"),
+    })?;
+    let stored = match probe.schema {
+        DRAFT_SCHEMA => serde_json::from_str::<StoredDraft>(text).map_err(|e| format!("not a draft: {e}"))?,
+        // Schema 1 is the first; when schema 2 comes, the schema-1 shape is
+        // parsed here and converted one step at a time.
+        newer if newer > DRAFT_SCHEMA => {
+            return Err(format!("saved by a newer Redline (schema {newer}; this one reads up to {DRAFT_SCHEMA})"))
+        }
+        other => return Err(format!("schema {other} was never written by Redline")),
+    };
     if stored.plan.format != PLAN_FORMAT || stored.plan.version > PLAN_VERSION {
         return Err(format!(
             "its plan is `{}` version {}, which this Redline cannot read",
@@ -144,12 +173,38 @@ pub fn decode(text: &str) -> Result<Draft, String> {
     Ok(Draft { id: stored.id, created: stored.created, modified: stored.modified, revision: stored.revision, plan })
 }
 
-/// Brings a stored value from `schema` up to [`DRAFT_SCHEMA`], one step at a time.
-fn migrate(value: serde_json::Value, schema: u32) -> Result<serde_json::Value, String> {
-    match schema {
-        DRAFT_SCHEMA => Ok(value),
-        // Schema 1 is the first; an older number was never written.
-        other => Err(format!("schema {other} was never written by Redline")),
+/// What a tab does when another tab has stored the draft it has open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OtherTabSave {
+    /// Nothing this tab needs: an older or identical version.
+    Ignore,
+    /// Same plan as on screen: take the newer revision number, keep the history.
+    TakeRevision,
+    /// This tab has no change of its own: show the other tab's version.
+    Follow,
+    /// Both tabs changed the draft: ask, overwrite nothing.
+    Conflict,
+}
+
+impl OtherTabSave {
+    /// Decides from the version this tab last stored (`saved`), the plan on
+    /// its screen, and the version the other tab stored.
+    ///
+    /// Tabs in different processes see each other's writes a moment late, so
+    /// two tabs may both store the same revision number with different plans;
+    /// an equal revision with another plan is therefore a conflict, not an echo.
+    pub fn decide(saved: &Draft, on_screen: &Plan, theirs: &Draft) -> OtherTabSave {
+        let changed_here = *on_screen != saved.plan;
+        if theirs.plan == *on_screen {
+            return if theirs.revision > saved.revision { OtherTabSave::TakeRevision } else { OtherTabSave::Ignore };
+        }
+        match theirs.revision.cmp(&saved.revision) {
+            std::cmp::Ordering::Less => OtherTabSave::Ignore,
+            std::cmp::Ordering::Equal if theirs.plan == saved.plan => OtherTabSave::Ignore,
+            std::cmp::Ordering::Equal => OtherTabSave::Conflict,
+            std::cmp::Ordering::Greater if changed_here => OtherTabSave::Conflict,
+            std::cmp::Ordering::Greater => OtherTabSave::Follow,
+        }
     }
 }
 
@@ -419,6 +474,35 @@ mod tests {
         let loaded = s.load_all().unwrap();
         assert_eq!(loaded.unreadable[0].backup_key, None);
         assert_eq!(s.storage.values.get("redline:draft:bad").map(String::as_str), Some("garbage"));
+    }
+
+    #[test]
+    fn another_tabs_save_is_followed_only_when_nothing_here_would_be_lost() {
+        let saved = Draft { revision: 2, ..sample("d", "Mine") };
+        let mut edited = saved.plan.clone();
+        edited.title = "Mine, edited".into();
+        let theirs = |revision, title: &str| Draft { revision, ..sample("d", title) };
+        use OtherTabSave::*;
+        assert_eq!(OtherTabSave::decide(&saved, &saved.plan, &theirs(3, "Theirs")), Follow);
+        assert_eq!(OtherTabSave::decide(&saved, &edited, &theirs(3, "Theirs")), Conflict);
+        assert_eq!(OtherTabSave::decide(&saved, &saved.plan, &theirs(1, "Old")), Ignore);
+        assert_eq!(OtherTabSave::decide(&saved, &saved.plan, &theirs(2, "Mine")), Ignore);
+        // Both tabs stored revision 2 at once: mine may have been overwritten.
+        assert_eq!(OtherTabSave::decide(&saved, &saved.plan, &theirs(2, "Theirs")), Conflict);
+        // They stored exactly what is on screen here.
+        assert_eq!(OtherTabSave::decide(&saved, &edited, &theirs(3, "Mine, edited")), TakeRevision);
+    }
+
+    #[test]
+    fn a_full_quota_is_recognised_by_name_or_by_legacy_code() {
+        let full = |name: &str, code| StorageError::from_exception(name, code, String::new());
+        assert_eq!(full("QuotaExceededError", 22), StorageError::Full);
+        assert_eq!(full("QuotaExceededError", 0), StorageError::Full);
+        assert_eq!(full("NS_ERROR_DOM_QUOTA_REACHED", 1014), StorageError::Full);
+        assert_eq!(full("", 22), StorageError::Full);
+        assert_eq!(full("Error", 1014), StorageError::Full);
+        assert!(matches!(full("SecurityError", 18), StorageError::Unavailable(_)));
+        assert!(matches!(full("InvalidStateError", 11), StorageError::Other(_)));
     }
 
     #[test]

@@ -37,10 +37,7 @@ pub fn DraftsBar() -> impl IntoView {
             })
             .collect_view()
     };
-    let export = move |_| {
-        let plan = state.editor.with_untracked(|e| e.plan().clone());
-        download(&plan.file_name(), "application/json", &plan.to_json());
-    };
+    let export = move |_| export_draft(state);
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -69,6 +66,7 @@ pub fn DraftsBar() -> impl IntoView {
         });
     };
     let status_line = move || match persist.status.get() {
+        Status::Saved if persist.pending.get() => "Saving…",
         Status::Saved if persist.entries.with(|e| e.iter().any(|e| e.id == current_id())) => "Saved in this browser.",
         Status::Saved => "Not saved yet: it is stored once you change it.",
         Status::Unavailable(_) => "Not saved: this browser keeps no storage for Redline.",
@@ -90,78 +88,129 @@ pub fn DraftsBar() -> impl IntoView {
                     <input type="file" accept=".json,application/json" on:change=import />
                 </label>
             </div>
-            <p class="save-status" role="status">{status_line}</p>
+            <p class="save-status">{status_line}</p>
         </section>
         <Banners />
     }
+}
+
+/// One thing the user can do from a banner. Banners are data rendered by a
+/// single view: every distinct view shape costs download bytes.
+#[derive(Clone)]
+enum Action {
+    Export,
+    RetrySave,
+    TakeTheirs,
+    KeepMineAsCopy,
+    Download { file: String, raw: String },
+    UndoDelete,
+    DismissDeleted,
+    DismissNotice,
+}
+
+impl Action {
+    fn label(&self) -> &'static str {
+        match self {
+            Action::Export => "Export this draft as a file",
+            Action::RetrySave => "Try saving again",
+            Action::TakeTheirs => "Load the other tab's version",
+            Action::KeepMineAsCopy => "Keep mine as a new draft",
+            Action::Download { .. } => "Download its text",
+            Action::UndoDelete => "Undo delete",
+            Action::DismissDeleted | Action::DismissNotice => "Dismiss",
+        }
+    }
+
+    fn run(&self, state: State, persist: Persistence) {
+        match self {
+            Action::Export => export_draft(state),
+            Action::RetrySave => {
+                persist.status.set(Status::Saved);
+                persist.save_now();
+            }
+            Action::TakeTheirs => persist.take_theirs(),
+            Action::KeepMineAsCopy => persist.keep_mine_as_copy(),
+            Action::Download { file, raw } => download(file, "text/plain", raw),
+            Action::UndoDelete => persist.undo_delete(),
+            Action::DismissDeleted => persist.deleted.set(None),
+            Action::DismissNotice => persist.notice.set(None),
+        }
+    }
+}
+
+struct Banner {
+    /// An alert interrupts a screen reader; a status waits its turn.
+    alert: bool,
+    text: String,
+    actions: Vec<Action>,
+}
+
+/// What storage did, as banners, most urgent first.
+fn banners(persist: Persistence) -> Vec<Banner> {
+    let mut out = Vec::new();
+    let alert = |text: String, actions: Vec<Action>| Banner { alert: true, text, actions };
+    match persist.status.get() {
+        Status::Unavailable(why) => out.push(alert(
+            format!("Drafts will not be kept: storage is unavailable ({why}). Everything works, but closing the tab loses the draft."),
+            vec![Action::Export],
+        )),
+        Status::Full => out.push(alert(
+            "The browser's storage is full: your latest changes are kept in this tab only.".into(),
+            vec![Action::Export, Action::RetrySave],
+        )),
+        Status::Conflict(theirs) => out.push(alert(
+            format!("This draft was changed in another tab (“{}”). Nothing has been overwritten.", theirs.name()),
+            vec![Action::TakeTheirs, Action::KeepMineAsCopy],
+        )),
+        Status::Failed(why) => {
+            out.push(alert(format!("Saving failed ({why}). The draft is kept in this tab."), vec![Action::Export]))
+        }
+        Status::Saved => {}
+    }
+    persist.unreadable.with(|u| {
+        for bad in u {
+            let kept = match &bad.backup_key {
+                Some(k) => format!("Its text is kept under {k}."),
+                None => "Its text is left where it was.".to_string(),
+            };
+            out.push(alert(
+                format!("A stored draft could not be read ({}). {kept} The other drafts are fine.", bad.problem),
+                vec![Action::Download { file: format!("{}.txt", bad.key.replace(':', "-")), raw: bad.raw.clone() }],
+            ));
+        }
+    });
+    if let Some(d) = persist.deleted.get() {
+        out.push(Banner {
+            alert: false,
+            text: format!("Deleted “{}”.", d.name()),
+            actions: vec![Action::UndoDelete, Action::DismissDeleted],
+        });
+    }
+    if let Some(text) = persist.notice.get() {
+        out.push(Banner { alert: false, text, actions: vec![Action::DismissNotice] });
+    }
+    out
+}
+
+fn export_draft(state: State) {
+    let plan = state.editor.with_untracked(|e| e.plan().clone());
+    download(&plan.file_name(), "application/json", &plan.to_json());
 }
 
 #[component]
 fn Banners() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
-    let export = move |_| {
-        let plan = state.editor.with_untracked(|e| e.plan().clone());
-        download(&plan.file_name(), "application/json", &plan.to_json());
-    };
     view! {
         <div class="banners">
-            {move || match persist.status.get() {
-                Status::Unavailable(why) => Some(view! {
-                    <div class="banner warning" role="alert">
-                        <p>"Drafts will not be kept: this browser gives Redline no storage (" {why} "). Everything works, but closing the tab loses the draft."</p>
-                        <button type="button" on:click=export>"Export this draft as a file"</button>
-                    </div>
-                }.into_any()),
-                Status::Full => Some(view! {
-                    <div class="banner warning" role="alert">
-                        <p>"The browser's storage is full: your latest changes are kept in this tab only."</p>
-                        <button type="button" on:click=export>"Export this draft as a file"</button>
-                        <button type="button" on:click=move |_| { persist.status.set(Status::Saved); persist.save_now(); }>"Try saving again"</button>
-                    </div>
-                }.into_any()),
-                Status::Conflict(theirs) => Some(view! {
-                    <div class="banner warning" role="alert">
-                        <p>"This draft was changed in another tab (" {theirs.name().to_string()} "). Nothing has been overwritten."</p>
-                        <button type="button" on:click=move |_| persist.take_theirs()>"Load the other tab's version"</button>
-                        <button type="button" on:click=move |_| persist.keep_mine_as_copy()>"Keep mine as a new draft"</button>
-                    </div>
-                }.into_any()),
-                Status::Failed(why) => Some(view! {
-                    <div class="banner warning" role="alert">
-                        <p>"Saving failed (" {why} "). The draft is kept in this tab."</p>
-                        <button type="button" on:click=export>"Export this draft as a file"</button>
-                    </div>
-                }.into_any()),
-                Status::Saved => None,
-            }}
-            {move || persist.unreadable.with(|u| u.iter().map(|bad| {
-                let raw = bad.raw.clone();
-                let file = format!("{}.txt", bad.key.replace(':', "-"));
-                let kept = match &bad.backup_key {
-                    Some(k) => format!("Its text is kept under {k}."),
-                    None => "Its text is left where it was.".to_string(),
-                };
-                view! {
-                    <div class="banner warning" role="alert">
-                        <p>"A stored draft could not be read (" {bad.problem.clone()} "). " {kept} " The other drafts are fine."</p>
-                        <button type="button" on:click=move |_| download(&file, "text/plain", &raw)>"Download its text"</button>
-                    </div>
-                }
-            }).collect_view())}
-            {move || persist.deleted.get().map(|d| view! {
-                <div class="banner" role="status">
-                    <p>"Deleted “" {d.name().to_string()} "”."</p>
-                    <button type="button" on:click=move |_| persist.undo_delete()>"Undo delete"</button>
-                    <button type="button" on:click=move |_| persist.deleted.set(None)>"Dismiss"</button>
+            {move || banners(persist).into_iter().map(|b| view! {
+                <div class=if b.alert { "banner warning" } else { "banner" } role=if b.alert { "alert" } else { "status" }>
+                    <p>{b.text}</p>
+                    {b.actions.into_iter().map(|a| view! {
+                        <button type="button" on:click=move |_| a.run(state, persist)>{a.label()}</button>
+                    }).collect_view()}
                 </div>
-            })}
-            {move || persist.notice.get().map(|n| view! {
-                <div class="banner" role="status">
-                    <p>{n}</p>
-                    <button type="button" on:click=move |_| persist.notice.set(None)>"Dismiss"</button>
-                </div>
-            })}
+            }).collect_view()}
         </div>
     }
 }

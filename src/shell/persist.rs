@@ -12,7 +12,9 @@ use wasm_bindgen::JsCast;
 
 use super::state::State;
 use super::storage::BrowserStorage;
-use crate::drafts::{decode, draft_key, is_draft_key, new_id, Draft, DraftStore, SaveError, StorageError, Unreadable};
+use crate::drafts::{
+    decode, draft_key, is_draft_key, new_id, Draft, DraftStore, OtherTabSave, SaveError, StorageError, Unreadable,
+};
 use crate::editor::Editor;
 use crate::plan::Plan;
 
@@ -49,6 +51,8 @@ pub struct Persistence {
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
     pub notice: RwSignal<Option<String>>,
+    /// A change waits for its debounced save.
+    pub pending: RwSignal<bool>,
     counter: RwSignal<u32>,
     timer: RwSignal<Option<TimeoutHandle>>,
 }
@@ -72,6 +76,7 @@ impl Persistence {
             unreadable: RwSignal::new(Vec::new()),
             deleted: RwSignal::new(None),
             notice: RwSignal::new(None),
+            pending: RwSignal::new(false),
             counter: RwSignal::new(1),
             timer: RwSignal::new(None),
         };
@@ -109,6 +114,9 @@ impl Persistence {
         let _ = document().add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
         flush.forget(); // lives as long as the page
         let pagehide = window_event_listener(ev::pagehide, move |_| self.save_now());
+        // The update banner (public/sw-register.js) asks for a save before it reloads.
+        let flush_request =
+            window_event_listener(ev::Custom::<ev::Event>::new("redline:flush"), move |_| self.save_now());
         // Another tab saved or deleted a draft.
         let storage = window_event_listener(ev::storage, move |e| {
             if let Some(key) = e.key() {
@@ -119,6 +127,7 @@ impl Persistence {
         });
         on_cleanup(move || {
             pagehide.remove();
+            flush_request.remove();
             storage.remove();
         });
     }
@@ -132,6 +141,7 @@ impl Persistence {
             t.clear();
         }
         self.timer.set(set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok());
+        self.pending.set(true);
     }
 
     /// Saves the open draft if it changed. Failures become a status, never a loss:
@@ -140,6 +150,7 @@ impl Persistence {
         if let Some(t) = self.timer.get_untracked() {
             t.clear();
         }
+        self.pending.set(false);
         if !self.dirty() || matches!(self.status.get_untracked(), Status::Unavailable(_) | Status::Conflict(_)) {
             return;
         }
@@ -259,21 +270,25 @@ impl Persistence {
     }
 
     /// The other tab saved a draft: follow it when this tab has no unsaved
-    /// change to it, otherwise ask.
+    /// change to it, otherwise ask (the rule is `OtherTabSave::decide`).
     fn on_other_tab(self, key: &str, value: Option<String>) {
         self.refresh_entries();
         if key != draft_key(&self.current.with_untracked(|c| c.id.clone())) {
             return;
         }
         let Some(theirs) = value.and_then(|v| decode(&v).ok()) else { return };
-        if theirs.revision <= self.current.with_untracked(|c| c.revision) {
-            return;
-        }
-        if self.dirty() {
-            self.status.set(Status::Conflict(Box::new(theirs)));
-        } else {
-            self.show(theirs);
-            self.notice.set(Some("This draft was updated in another tab; showing the newer version.".into()));
+        let decision = self
+            .state
+            .editor
+            .with_untracked(|e| self.current.with_untracked(|saved| OtherTabSave::decide(saved, e.plan(), &theirs)));
+        match decision {
+            OtherTabSave::Ignore => {}
+            OtherTabSave::TakeRevision => self.current.set(theirs),
+            OtherTabSave::Follow => {
+                self.show(theirs);
+                self.notice.set(Some("This draft was updated in another tab; showing the newer version.".into()));
+            }
+            OtherTabSave::Conflict => self.status.set(Status::Conflict(Box::new(theirs))),
         }
     }
 

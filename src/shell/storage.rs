@@ -28,18 +28,13 @@ fn describe(e: &JsValue) -> String {
     }
 }
 
+/// Reads `name` and `code` off whatever was thrown: old Firefox throws a
+/// non-DOMException object for a full quota, so no type test is made.
 fn classify(e: JsValue) -> StorageError {
-    if let Some(ex) = e.dyn_ref::<web_sys::DomException>() {
-        let name = ex.name();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || ex.code() == 22 || ex.code() == 1014
-        {
-            return StorageError::Full;
-        }
-        if name == "SecurityError" {
-            return StorageError::Unavailable(describe(&e));
-        }
-    }
-    StorageError::Other(describe(&e))
+    let field = |key: &str| js_sys::Reflect::get(&e, &JsValue::from_str(key)).ok();
+    let name = field("name").and_then(|v| v.as_string()).unwrap_or_default();
+    let code = field("code").and_then(|v| v.as_f64()).unwrap_or(0.0) as u32;
+    StorageError::from_exception(&name, code, describe(&e))
 }
 
 impl Storage for BrowserStorage {

@@ -1,0 +1,243 @@
+// Drafts kept in local storage, and every way storage can fail: each test
+// reproduces one failure and checks that no draft is lost.
+import { readFile } from 'node:fs/promises';
+import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+
+const US28 = 'US 28-point plan (Nov 2025)';
+const saved = (page) => expect(page.locator('.save-status')).toHaveText('Saved in this browser.');
+const rows = (page) => regions(page).draft.locator('.draft-row');
+
+/** The draft's clause ids as the draft panel shows them (grouped by topic, so sorted here). */
+async function draftIds(page) {
+  return (await rows(page).evaluateAll((els) => els.map((e) => e.id.replace(/^draft-/, '')))).sort();
+}
+
+/** Every stored draft, parsed, keyed by storage key. */
+async function storedDrafts(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith('redline:draft:'))
+    .map((k) => [k, JSON.parse(localStorage.getItem(k))])));
+}
+
+async function exportDraft(page, button = page.getByRole('button', { name: 'Export file' })) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+test('a draft is saved as you work and is there again after a reload', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('.save-status')).toHaveText(/Not saved yet/);
+  await startFrom(page, US28);
+  await page.getByLabel('Title').fill('Geneva working copy');
+  await clause(page, 'crimea-restored-to-ukraine').getByRole('button').first().click();
+  await saved(page);
+  const before = await draftIds(page);
+  expect(before.length).toBeGreaterThan(20);
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('Geneva working copy');
+  expect(await draftIds(page)).toEqual(before);
+  await expect(page.locator('#draft-picker option:checked')).toHaveText('Geneva working copy');
+});
+
+test('a change is saved at once when the page is hidden, without waiting for the debounce', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Hidden at once');
+  // Simulate the tab going to the background right after the change.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const stored = Object.values(await storedDrafts(page));
+  expect(stored.map((d) => d.plan.title)).toEqual(['Hidden at once']);
+});
+
+test('drafts can be created, renamed, duplicated, switched, and deleted with undo', async ({ page }) => {
+  await openApp(page);
+  const picker = page.locator('#draft-picker');
+  await page.getByLabel('Title').fill('First');
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  await saved(page);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await page.getByLabel('Title').fill('Second');
+  await saved(page);
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await saved(page);
+  // Renaming is editing the title; the list follows.
+  await page.getByLabel('Title').fill('Second, copy');
+  await saved(page);
+  expect((await picker.locator('option').allTextContents()).sort()).toEqual(['First', 'Second', 'Second, copy']);
+  await picker.selectOption({ label: 'First' });
+  await expect(page.getByLabel('Title')).toHaveValue('First');
+  expect(await draftIds(page)).toEqual(['army-cap']);
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “First”.' })).toBeVisible();
+  expect((await picker.locator('option').allTextContents()).sort()).toEqual(['Second', 'Second, copy']);
+  await page.getByRole('button', { name: 'Undo delete' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('First');
+  expect(await draftIds(page)).toEqual(['army-cap']);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(3);
+});
+
+test('a corrupted stored draft is set aside with its text kept, and the other drafts load', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Healthy');
+  await saved(page);
+  const raw = '{"schema":1,"id":"broken","plan":{"title":"half a dra';
+  await page.evaluate((raw) => localStorage.setItem('redline:draft:broken', raw), raw);
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('Healthy');
+  const banner = page.getByRole('alert').filter({ hasText: 'A stored draft could not be read' });
+  await expect(banner).toContainText('not JSON');
+  await expect(banner).toContainText('redline:backup:broken');
+  expect(await page.evaluate(() => localStorage.getItem('redline:backup:broken'))).toBe(raw);
+  const [download] = await Promise.all([page.waitForEvent('download'), banner.getByRole('button', { name: 'Download its text' }).click()]);
+  expect(await readFile(await download.path(), 'utf8')).toBe(raw);
+  // Saving goes on as usual for the healthy draft.
+  await page.getByLabel('Title').fill('Healthy, edited');
+  await saved(page);
+});
+
+test('with storage blocked the app works, says drafts will not persist, and offers export', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  await openApp(page);
+  const banner = page.getByRole('alert').filter({ hasText: 'Drafts will not be kept' });
+  await expect(banner).toContainText('SecurityError');
+  await startFrom(page, US28);
+  await expect(regions(page).verdicts.locator('.summary')).toContainText('crosses');
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*no storage/);
+  const file = await exportDraft(page, banner.getByRole('button', { name: 'Export this draft as a file' }));
+  const doc = JSON.parse(file.text);
+  expect(doc.format).toBe('redline-plan');
+  expect(doc.clauses.map((c) => c.id).sort()).toEqual(await draftIds(page));
+});
+
+test('with storage full the draft stays in the tab, export is offered, and saving resumes', async ({ page }) => {
+  // A switch the test flips: while on, every write throws as a full quota does.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__storageFull = false;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+  await openApp(page);
+  await page.getByLabel('Title').fill('Filling up');
+  await saved(page);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  const banner = page.getByRole('alert').filter({ hasText: 'storage is full' });
+  await expect(banner).toBeVisible();
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  expect(await draftIds(page)).toEqual(['army-cap']);
+  const file = await exportDraft(page, banner.getByRole('button', { name: 'Export this draft as a file' }));
+  expect(JSON.parse(file.text).clauses.map((c) => c.id)).toEqual(['army-cap']);
+  await page.evaluate(() => { window.__storageFull = false; });
+  await banner.getByRole('button', { name: 'Try saving again' }).click();
+  await saved(page);
+  await page.reload();
+  expect(await draftIds(page)).toEqual(['army-cap']);
+});
+
+test('a draft changed in another tab is followed, or, with changes here, nothing is overwritten', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await a.getByLabel('Title').fill('Shared');
+  await saved(a);
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  // B has no change of its own: it follows A.
+  await clause(a, 'army-cap').getByRole('button').first().click();
+  await saved(a);
+  await expect(b.getByRole('status').filter({ hasText: 'updated in another tab' })).toBeVisible();
+  expect(await draftIds(b)).toEqual(['army-cap']);
+  // Both change the draft within one save delay: whichever saves second
+  // finds the other's newer version and must not overwrite it.
+  // (Clicked from script: Playwright's clicks on a background page can take longer than that.)
+  const press = (page, id) => page.evaluate((id) => document.querySelector(`li.clause[data-clause="${id}"] button`).click(), id);
+  await Promise.all([press(b, 'nato-ruled-out'), press(a, 'crimea-de-facto-russian')]);
+  const conflictIn = (page) => page.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  // The tab that saved second always sees a conflict; when both saved at
+  // the same instant (tabs see each other's writes a moment late), both do.
+  await expect.poll(async () => (await conflictIn(a).count()) + (await conflictIn(b).count())).toBeGreaterThan(0);
+  await expect(a.locator('.save-status')).not.toHaveText('Saving…');
+  await expect(b.locator('.save-status')).not.toHaveText('Saving…');
+  expect(await draftIds(a)).toEqual(['army-cap', 'crimea-de-facto-russian']);
+  expect(await draftIds(b)).toEqual(['army-cap', 'nato-ruled-out']);
+  for (const page of [a, b]) {
+    if (await conflictIn(page).count()) {
+      await conflictIn(page).getByRole('button', { name: 'Keep mine as a new draft' }).click();
+      await expect(conflictIn(page)).toBeHidden();
+      await saved(page);
+    }
+  }
+  const stored = Object.values(await storedDrafts(a)).map((d) => d.plan.clauses.map((c) => c.id).sort().join(' '));
+  expect(stored).toContain('army-cap crimea-de-facto-russian');
+  expect(stored).toContain('army-cap nato-ruled-out');
+  await b.close();
+  await a.close();
+});
+
+test('export then import gives the same draft, as a new one', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  await page.getByLabel('Title').fill('Round trip');
+  await page.getByLabel('Notes').fill('Line one\nLine two, with "quotes" & <markup>');
+  await saved(page);
+  const before = await draftIds(page);
+  const exported = await exportDraft(page);
+  expect(exported.name).toBe('Round trip.redline.json');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await page.locator('.drafts-bar input[type=file]').setInputFiles({
+    name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Round trip.redline.json as a new draft.' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Round trip');
+  await expect(page.getByLabel('Notes')).toHaveValue('Line one\nLine two, with "quotes" & <markup>');
+  expect(await draftIds(page)).toEqual(before);
+  expect((await exportDraft(page)).text).toBe(exported.text);
+  // The original is still there: importing never overwrites.
+  await saved(page);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(2);
+});
+
+test('a file that is not a draft is refused with what is wrong and where, and nothing changes', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Untouched');
+  await saved(page);
+  const input = page.locator('.drafts-bar input[type=file]');
+  await input.setInputFiles({ name: 'photo.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"x","clauses":[{"id":7}]}') });
+  const notice = page.getByRole('status').filter({ hasText: 'photo.json was not imported' });
+  await expect(notice).toContainText(/line 1, column \d+/);
+  await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some text') });
+  await expect(page.getByRole('status').filter({ hasText: 'notes.txt was not imported' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Untouched');
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
+});
+
+test('a clause the library no longer has is kept and shown, never dropped', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('redline:draft:old')) return;
+    localStorage.setItem('redline:draft:old', JSON.stringify({
+      schema: 1, id: 'old', created: 1, modified: 1, revision: 3,
+      plan: { format: 'redline-plan', version: 1, title: 'From 2025', notes: '',
+        clauses: [{ id: 'army-cap' }, { id: 'retired-clause-from-2025' }] },
+    }));
+    localStorage.setItem('redline:last-open', 'old');
+  });
+  await openApp(page);
+  await expect(page.getByLabel('Title')).toHaveValue('From 2025');
+  await expect(regions(page).draft).toContainText(/no longer in the library/i);
+  await expect(regions(page).draft.locator('.retired code')).toHaveText('retired-clause-from-2025');
+  await clause(page, 'nato-ruled-out').getByRole('button').first().click();
+  await saved(page);
+  const stored = (await storedDrafts(page))['redline:draft:old'];
+  expect(stored.plan.clauses.map((c) => c.id)).toContain('retired-clause-from-2025');
+});
