@@ -14,6 +14,7 @@ pub mod editor;
 pub mod evaluate;
 pub mod library;
 pub mod plan;
+pub mod qr;
 pub mod repair;
 pub mod report;
 pub mod search;

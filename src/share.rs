@@ -17,6 +17,14 @@ use crate::plan::{Plan, PlanItem};
 
 pub const LINK_VERSION: u8 = 1;
 
+/// What starts a plan fragment: `#plan=…`. Other fragments (the page's own
+/// `#draft-heading` anchors) are not links and are left alone.
+pub const FRAGMENT_PREFIX: &str = "plan=";
+
+/// Chat apps and some mail clients cut links around here; longer links get a
+/// warning and the file export is offered instead.
+pub const CHAT_SAFE_LENGTH: usize = 2_000;
+
 /// Caps on what a link may make the app hold, whatever its length.
 const MAX_CLAUSES: usize = 1_000;
 const MAX_TITLE_BYTES: usize = 1_000;
@@ -93,7 +101,11 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
     if text.len() > 4 * (MAX_NOTES_BYTES + MAX_TITLE_BYTES + 10 * MAX_CLAUSES) / 3 + 16 {
         return Err(LinkError::TooLarge("data"));
     }
-    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|_| LinkError::NotBase64)?;
+    // A foreign character is damage; a length no encoder produces is a cut.
+    let bytes = URL_SAFE_NO_PAD.decode(text).map_err(|e| match e {
+        base64::DecodeError::InvalidByte(..) => LinkError::NotBase64,
+        _ => LinkError::Truncated,
+    })?;
     let mut r = Reader { bytes: &bytes, at: 0 };
     match r.byte()? {
         LINK_VERSION => {}
@@ -127,6 +139,19 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
         return Err(LinkError::TrailingBytes);
     }
     Ok(Plan { title, notes, items })
+}
+
+/// The fragment (without `#`) that opens `plan`: [`FRAGMENT_PREFIX`] and the encoded plan.
+pub fn fragment(plan: &Plan, table: &[&str]) -> Result<String, String> {
+    Ok(format!("{FRAGMENT_PREFIX}{}", encode(plan, table)?))
+}
+
+/// Reads a page fragment: `None` when it is not a plan link at all, else the
+/// plan checked against the library (with warnings), or what is wrong.
+pub fn open_fragment(fragment: &str, library: &Library) -> Option<Result<(Plan, Vec<String>), LinkError>> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    let payload = text.strip_prefix(FRAGMENT_PREFIX)?;
+    Some(decode(payload, &id_table()).and_then(|plan| check(plan, library)))
 }
 
 /// Checks a decoded plan against the library, as an import does: values in

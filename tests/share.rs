@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use redline::library::Library;
 use redline::plan::{Plan, PlanItem};
-use redline::share::{check, decode, encode, id_table};
+use redline::share::{check, decode, encode, fragment, id_table, open_fragment, LinkError, FRAGMENT_PREFIX};
 
 fn library() -> Library {
     Library::embedded().unwrap_or_else(|e| panic!("{e}"))
@@ -15,7 +15,7 @@ fn link_lengths_meet_their_targets() {
     let lib = library();
     let table = id_table();
     let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
-    let us28_link = encode(&us28, &table).unwrap();
+    let us28_link = fragment(&us28, &table).unwrap();
     let every = Plan {
         title: "Every clause".into(),
         notes: String::new(),
@@ -25,9 +25,9 @@ fn link_lengths_meet_their_targets() {
             .map(|c| PlanItem { id: c.id.clone(), value: c.param.as_ref().map(|p| p.default) })
             .collect(),
     };
-    let every_link = encode(&every, &table).unwrap();
+    let every_link = fragment(&every, &table).unwrap();
     println!(
-        "share link: US 28-point plan ({} clauses) {} characters (target <= 120); every clause ({}) {} characters (target <= 400)",
+        "share link fragment: US 28-point plan ({} clauses) {} characters (target <= 120); every clause ({}) {} characters (target <= 400)",
         us28.items.len(),
         us28_link.len(),
         every.items.len(),
@@ -35,7 +35,40 @@ fn link_lengths_meet_their_targets() {
     );
     assert!(us28_link.len() <= 120, "{} characters", us28_link.len());
     assert!(every_link.len() <= 400, "{} characters", every_link.len());
-    assert_eq!(decode(&every_link, &table).unwrap(), every);
+    // Every clause at once breaks "one answer per question", so only the codec is checked here.
+    assert_eq!(decode(&every_link[FRAGMENT_PREFIX.len()..], &table).unwrap(), every);
+}
+
+#[test]
+fn only_plan_fragments_are_read_as_links() {
+    let lib = library();
+    assert!(open_fragment("#draft-heading", &lib).is_none());
+    assert!(open_fragment("", &lib).is_none());
+    let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let link = format!("#{}", fragment(&us28, &id_table()).unwrap());
+    assert_eq!(open_fragment(&link, &lib).unwrap().unwrap().0, us28);
+    assert_eq!(open_fragment(&format!("#{FRAGMENT_PREFIX}"), &lib).unwrap().unwrap_err(), LinkError::Empty);
+}
+
+#[test]
+fn every_kind_of_broken_link_is_named() {
+    let lib = library();
+    let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let link = fragment(&us28, &id_table()).unwrap();
+    let open = |f: &str| open_fragment(f, &lib).unwrap().unwrap_err();
+    for cut in 1..12 {
+        assert_eq!(open(&link[..link.len() - cut]), LinkError::Truncated, "cut by {cut}");
+    }
+    assert_eq!(open(&format!("{link}%%")), LinkError::NotBase64);
+    assert_eq!(open(&format!("{FRAGMENT_PREFIX}Ag")), LinkError::NewerVersion(2));
+    // One character changed in the middle: the link still decodes to bytes,
+    // and whatever they say is either a named error or a valid plan.
+    let mut tampered = link.clone().into_bytes();
+    let at = FRAGMENT_PREFIX.len() + 3;
+    tampered[at] = if tampered[at] == b'A' { b'B' } else { b'A' };
+    if let Some(Err(e)) = open_fragment(std::str::from_utf8(&tampered).unwrap(), &lib) {
+        assert!(!e.to_string().is_empty());
+    }
 }
 
 /// A link made by the first version of the format. It must open to the same

@@ -16,7 +16,9 @@ use crate::library::Library;
 pub fn App(library: &'static Library) -> impl IntoView {
     let state = State::new(library);
     provide_context(state);
-    provide_context(super::persist::Persistence::start(state));
+    let persist = super::persist::Persistence::start(state);
+    provide_context(persist);
+    super::links::watch(state, persist);
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo draft edits. Inside a
     // text field the browser's own text undo applies, and the field's input

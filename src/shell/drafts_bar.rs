@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::persist::{download, Persistence, Status};
+use super::links::clear_fragment;
+use super::persist::{download, Incoming, Persistence, Status};
+use super::share_panel::SharePanel;
 use super::state::State;
 use crate::plan::Plan;
 
@@ -38,6 +40,7 @@ pub fn DraftsBar() -> impl IntoView {
             .collect_view()
     };
     let export = move |_| export_draft(state);
+    let sharing = RwSignal::new(false);
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -87,8 +90,11 @@ pub fn DraftsBar() -> impl IntoView {
                 <label class="file-button">"Import file"
                     <input type="file" accept=".json,application/json" on:change=import />
                 </label>
+                <button type="button" aria-expanded=move || sharing.get().to_string()
+                    on:click=move |_| sharing.update(|s| *s = !*s)>"Share link"</button>
             </div>
             <p class="save-status">{status_line}</p>
+            {move || sharing.get().then(|| view! { <SharePanel on_export=Callback::new(move |_| export_draft(state)) /> })}
         </section>
         <Banners />
     }
@@ -106,6 +112,9 @@ enum Action {
     UndoDelete,
     DismissDeleted,
     DismissNotice,
+    ViewShared,
+    SaveShared,
+    DismissLink,
 }
 
 impl Action {
@@ -117,7 +126,9 @@ impl Action {
             Action::KeepMineAsCopy => "Keep mine as a new draft",
             Action::Download { .. } => "Download its text",
             Action::UndoDelete => "Undo delete",
-            Action::DismissDeleted | Action::DismissNotice => "Dismiss",
+            Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
+            Action::ViewShared => "View it",
+            Action::SaveShared => "Save as a new draft",
         }
     }
 
@@ -134,6 +145,25 @@ impl Action {
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
             Action::DismissNotice => persist.notice.set(None),
+            Action::ViewShared | Action::SaveShared | Action::DismissLink => {
+                if let Some(Incoming::Plan { plan, .. }) = persist.incoming.get_untracked() {
+                    match self {
+                        Action::ViewShared => {
+                            persist.view(plan);
+                            persist.notice.set(Some(
+                                "Showing the shared plan. It is saved, as a new draft, only once you change it.".into(),
+                            ));
+                        }
+                        Action::SaveShared => {
+                            persist.adopt(plan);
+                            persist.notice.set(Some("The shared plan is saved as a new draft.".into()));
+                        }
+                        _ => {}
+                    }
+                }
+                persist.incoming.set(None);
+                clear_fragment();
+            }
         }
     }
 }
@@ -166,6 +196,30 @@ fn banners(persist: Persistence) -> Vec<Banner> {
             out.push(alert(format!("Saving failed ({why}). The draft is kept in this tab."), vec![Action::Export]))
         }
         Status::Saved => {}
+    }
+    match persist.incoming.get() {
+        Some(Incoming::Plan { plan, warnings }) => {
+            let title = if plan.title.trim().is_empty() { "Untitled".to_string() } else { plan.title.clone() };
+            let mut text = format!(
+                "This link holds a plan: “{title}”, {} clauses. Your drafts stay as they are unless you save it as a new one.",
+                plan.items.len()
+            );
+            for w in warnings {
+                text.push(' ');
+                text.push_str(&w);
+                text.push('.');
+            }
+            out.push(Banner {
+                alert: false,
+                text,
+                actions: vec![Action::ViewShared, Action::SaveShared, Action::DismissLink],
+            });
+        }
+        Some(Incoming::Broken(why)) => out.push(alert(
+            format!("This link could not be opened: {why}. Nothing was changed: your drafts are as they were."),
+            vec![Action::DismissLink],
+        )),
+        None => {}
     }
     persist.unreadable.with(|u| {
         for bad in u {

@@ -33,6 +33,13 @@ pub enum Status {
     Failed(String),
 }
 
+/// A plan that arrived by link, waiting for the user's choice, or why the link failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    Plan { plan: Plan, warnings: Vec<String> },
+    Broken(String),
+}
+
 /// A line of the drafts list.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -51,6 +58,8 @@ pub struct Persistence {
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
     pub notice: RwSignal<Option<String>>,
+    /// A shared link opened in this tab, until the user chooses.
+    pub incoming: RwSignal<Option<Incoming>>,
     /// A change waits for its debounced save.
     pub pending: RwSignal<bool>,
     counter: RwSignal<u32>,
@@ -77,6 +86,7 @@ impl Persistence {
             deleted: RwSignal::new(None),
             notice: RwSignal::new(None),
             pending: RwSignal::new(false),
+            incoming: RwSignal::new(None),
             counter: RwSignal::new(1),
             timer: RwSignal::new(None),
         };
@@ -267,6 +277,14 @@ impl Persistence {
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
         self.state.editor.set(Editor::new(plan));
         self.save_now();
+    }
+
+    /// Shows a plan without storing it: it becomes a new draft only once the
+    /// user changes it (the autosave compares with `current`, which is it).
+    pub fn view(self, plan: Plan) {
+        self.save_now();
+        self.current.set(Draft::new(self.next_id(), now(), plan.clone()));
+        self.state.editor.set(Editor::new(plan));
     }
 
     /// The other tab saved a draft: follow it when this tab has no unsaved

@@ -1,0 +1,110 @@
+//! "Share link": the draft as a link (copy, system share sheet, QR code),
+//! with its length and a warning where chat apps cut links. Built only while
+//! open: the link is re-encoded on every edit, which costs nothing when closed.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use super::links::url_with_fragment;
+use super::state::State;
+use crate::qr::Qr;
+use crate::share::{fragment, id_table, CHAT_SAFE_LENGTH};
+
+#[component]
+pub fn SharePanel(on_export: Callback<()>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let table = id_table();
+    let link = Memo::new(move |_| {
+        state.editor.with(|e| fragment(e.plan(), &table).map(|f| url_with_fragment(&f)).unwrap_or_default())
+    });
+    let qr = Memo::new(move |_| link.with(|l| Qr::of(l).map(|q| (q.view_box(), q.path))));
+    let message = RwSignal::new(String::new());
+    let copy = move |_| {
+        let text = link.get_untracked();
+        leptos::task::spawn_local(async move {
+            let done = match call_navigator("clipboard", "writeText", &JsValue::from_str(&text)) {
+                Some(p) => JsFuture::from(p).await.is_ok(),
+                None => false,
+            };
+            message.set(if done {
+                "Link copied.".into()
+            } else {
+                "This browser did not allow copying: select the link above and copy it.".into()
+            });
+        });
+    };
+    let can_share = has_navigator_method("share");
+    let share = move |_| {
+        let data = js_sys::Object::new();
+        let title = state.editor.with_untracked(|e| e.plan().title.clone());
+        let title = if title.trim().is_empty() { "Redline draft".to_string() } else { title };
+        let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &link.get_untracked().into());
+        if let Some(p) = call_navigator_method("share", &data) {
+            // Cancelling the share sheet rejects the promise; that is not an error.
+            leptos::task::spawn_local(async move {
+                let _ = JsFuture::from(p).await;
+            });
+        }
+    };
+    view! {
+        <section class="share-panel" aria-labelledby="share-heading">
+            <h3 id="share-heading">"Share this draft"</h3>
+            <label for="share-link">"Link to this draft"</label>
+            <input id="share-link" type="url" readonly prop:value=move || link.get()
+                on:focus=move |ev| { if let Some(i) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) { i.select() } } />
+            <p class="hint">
+                {move || format!("{} characters. ", link.with(String::len))}
+                "The whole draft is in the link, after the #: it is never sent to any server."
+            </p>
+            {move || (link.with(String::len) > CHAT_SAFE_LENGTH).then(|| view! {
+                <div class="banner warning" role="alert">
+                    <p>{format!("This link is longer than {CHAT_SAFE_LENGTH} characters: chat apps and some mail programs cut it. Send the draft as a file instead.")}</p>
+                    <button type="button" on:click=move |_| on_export.run(())>"Export file"</button>
+                </div>
+            })}
+            <div class="toolbar">
+                <button type="button" on:click=copy>"Copy link"</button>
+                {can_share.then(|| view! { <button type="button" on:click=share>"Share…"</button> })}
+            </div>
+            <p class="share-message" role="status">{move || message.get()}</p>
+            {move || match qr.get() {
+                Some((view_box, path)) => view! {
+                    <figure class="qr">
+                        <svg role="img" aria-label="QR code of the link" viewBox=view_box>
+                            <rect width="100%" height="100%" fill="#fff" />
+                            <path d=path fill="#000" />
+                        </svg>
+                        <figcaption>"Scan to open this draft on another device."</figcaption>
+                    </figure>
+                }.into_any(),
+                None => view! { <p class="hint">"Too long for a QR code."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+fn navigator_member(name: &str) -> Option<JsValue> {
+    let navigator = window().navigator();
+    js_sys::Reflect::get(&navigator, &name.into()).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn has_navigator_method(name: &str) -> bool {
+    navigator_member(name).is_some_and(|f| f.is_function())
+}
+
+/// `navigator.<name>(arg)`, looked up at run time: the Web Share API is
+/// missing from many browsers, and a missing API must not throw.
+fn call_navigator_method(name: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let f: js_sys::Function = navigator_member(name)?.dyn_into().ok()?;
+    f.call1(&window().navigator(), arg).ok()?.dyn_into().ok()
+}
+
+/// `navigator.<object>.<method>(arg)`, e.g. `navigator.clipboard.writeText`,
+/// which is absent outside secure contexts.
+fn call_navigator(object: &str, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let target = navigator_member(object)?;
+    let f: js_sys::Function = js_sys::Reflect::get(&target, &method.into()).ok()?.dyn_into().ok()?;
+    f.call1(&target, arg).ok()?.dyn_into().ok()
+}
