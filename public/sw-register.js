@@ -3,7 +3,7 @@
 // files under the open page: "New version available." with a Reload button.
 //
 // Plain JS rather than Rust: every visitor downloads it, and this way it costs
-// a few hundred bytes instead of kilobytes of wasm.
+// under a kilobyte instead of kilobytes of wasm.
 //
 // Contract with the app: right before reloading into the new version this
 // script dispatches `redline:flush` on window, and the app saves the open
@@ -66,6 +66,8 @@ if ('serviceWorker' in navigator) {
     });
   };
   // After the page's own downloads, not competing with them.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Where registration is refused (some private modes), the app works, online only.
+  const start = () => register().catch((error) => console.warn('Redline will not work offline:', error));
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
