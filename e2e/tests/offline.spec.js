@@ -5,6 +5,7 @@
 // or switch it to another build on the same origin.
 import { test, expect, clause } from './fixtures.js';
 import { cp } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { serveBuild, secondBuild, versionOf, controlled, cacheNames, mounted, cleanUp, DIST } from './builds.js';
 
 test.afterEach(cleanUp);
@@ -83,6 +84,12 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   await mounted(page);
   const banner = page.getByRole('status').filter({ hasText: 'New version available.' });
   await expect(banner).toBeVisible({ timeout: UPDATE_CHECK });
+  // The banner passes axe (contrast, names, roles) in both colour schemes.
+  for (const colorScheme of ['dark', 'light']) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).include('.update-banner').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.help}`), colorScheme).toEqual([]);
+  }
   // Still the old version, from the old cache.
   await expect(page.locator('meta[name="redline-build"]')).toHaveCount(0);
   await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
