@@ -3,12 +3,14 @@
 // static host does.
 //
 //   node serve-dist.mjs DIR PORT [BASE]     BASE: serve under a sub-path, e.g. /redline/
+//
+// Tests that need a server of their own (to stop it, or to switch it to
+// another build) import serveDist instead.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const [dir = '../dist', port = '4173', base = '/'] = process.argv.slice(2);
-const root = resolve(dir);
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -22,25 +24,45 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  if (!path.startsWith(base)) return send(res, 404, 'not under ' + base);
-  let file = normalize(join(root, path.slice(base.length)));
-  if (!file.startsWith(root)) return send(res, 403, 'forbidden');
-  try {
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, {
-      'content-type': types[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    res.end(body);
-  } catch {
-    send(res, 404, 'not found');
-  }
-}).listen(Number(port), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));
+/**
+ * Serves DIR under BASE on PORT (0: any free port). Resolves to
+ * { url, setDir(dir), close() }: setDir switches to another build in place
+ * (same origin, so the same service worker registration); close stops
+ * answering at once, open connections included.
+ */
+export function serveDist(dir, { port = 0, base = '/' } = {}) {
+  let root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (!path.startsWith(base)) return send(res, 404, 'not under ' + base);
+    let file = normalize(join(root, path.slice(base.length)));
+    if (!file.startsWith(root)) return send(res, 403, 'forbidden');
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': types[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(body);
+    } catch {
+      send(res, 404, 'not found');
+    }
+  });
+  return new Promise((done) => server.listen(Number(port), '127.0.0.1', () => done({
+    url: `http://127.0.0.1:${server.address().port}${base}`,
+    setDir: (d) => { root = resolve(d); },
+    close: () => new Promise((closed) => { server.close(closed); server.closeAllConnections(); }),
+  })));
+}
 
 function send(res, status, text) {
   res.writeHead(status, { 'content-type': 'text/plain' });
   res.end(text);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [dir = '../dist', port = '4173', base = '/'] = process.argv.slice(2);
+  const { url } = await serveDist(dir, { port, base });
+  console.log(`serving ${resolve(dir)} at ${url}`);
 }
