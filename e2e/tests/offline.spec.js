@@ -38,7 +38,17 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   // The draft was saved when the page went away (pagehide) and is reopened.
   await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByLabel('Title')).toHaveValue('Offline draft');
-  // TODO(#6/#7, after the merge): open a share link (url#...) offline and assert its clauses are in the draft.
+  // A share link opens offline too (the fragment never reaches a server).
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Link to this draft').inputValue();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'false');
+  await page.goto('about:blank');
+  await page.goto(link);
+  await mounted(page);
+  const offer = page.getByRole('status').filter({ hasText: 'This link holds a plan: “Offline draft”' });
+  await offer.getByRole('button', { name: 'View it' }).click();
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
 
   // Any address of the app opens it offline: index.html, a query string, a fragment.
   for (const path of ['index.html', '?utm_source=bookmark', '#x']) {
@@ -68,8 +78,14 @@ test('under a sub-path the app registers there and starts offline there', async 
 
 test('a new version waits for the reader, who reloads into it by keyboard with the draft kept', async ({ page }) => {
   // Counts redline:flush events across reloads: the contract with the app (sw-register.js).
+  // It also notes the stored titles right after every listener has run (a
+  // microtask), before the reload unloads the page: the app's listener must
+  // have saved by then, without waiting for its debounce or for pagehide.
   await page.addInitScript(() => window.addEventListener('redline:flush', () => {
     sessionStorage.setItem('flushes', String(Number(sessionStorage.getItem('flushes') ?? 0) + 1));
+    queueMicrotask(() => sessionStorage.setItem('titlesAtFlush', JSON.stringify(Object.keys(localStorage)
+      .filter((k) => k.startsWith('redline:draft:'))
+      .map((k) => JSON.parse(localStorage.getItem(k)).plan.title))));
   }));
   const second = await secondBuild('second');
   const server = await serveBuild();
@@ -102,7 +118,9 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   expect((await cacheNames(page)).sort()).toEqual(
     [`redline ${server.url} ${await versionOf(DIST)}`, `redline ${server.url} ${second.version}`].sort());
   // The Reload button is the first Tab stop of the page, just before the app's
-  // skip link, and Enter presses it.
+  // skip link, and Enter presses it. The title changes just before, well
+  // inside the app's 600 ms save delay.
+  await page.getByLabel('Title').fill('Typed just before reloading');
   await page.locator('a.skip').focus();
   await page.keyboard.press('Shift+Tab');
   await expect(banner.getByRole('button', { name: 'Reload' })).toBeFocused();
@@ -114,8 +132,8 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
   await expect(toggle(page, 'crimea-de-facto-russian')).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate(() => sessionStorage.getItem('flushes'))).toBe('1');
-  // TODO(#6, after the merge): assert that the app's redline:flush listener saved the
-  // last change (today the pagehide save keeps it).
+  expect(JSON.parse(await page.evaluate(() => sessionStorage.getItem('titlesAtFlush')))).toEqual(['Typed just before reloading']);
+  await expect(page.getByLabel('Title')).toHaveValue('Typed just before reloading');
   // The new version is in charge, and only now is the old cache gone.
   expect(await cacheNames(page)).toEqual([`redline ${server.url} ${second.version}`]);
 
