@@ -476,6 +476,26 @@ mod tests {
         assert_eq!(s.storage.values.get("redline:draft:bad").map(String::as_str), Some("garbage"));
     }
 
+    /// A stored document of every schema ever written, pinned as text: each
+    /// must keep loading (migrated) in every later Redline. Schema 1 is the
+    /// first; add the next one here when the schema changes.
+    const STORED_SCHEMA_1: &str = r#"{"schema":1,"id":"1a2b3c-0","created":1795320000000,"modified":1795320060000,"revision":4,"plan":{"format":"redline-plan","version":1,"title":"Kept since schema 1","notes":"two\nlines","clauses":[{"id":"army-cap","value":800000},{"id":"a-retired-clause"}]}}"#;
+
+    #[test]
+    fn a_stored_document_of_every_schema_still_loads() {
+        let draft = decode(STORED_SCHEMA_1).unwrap();
+        assert_eq!(
+            (draft.id.as_str(), draft.created, draft.modified, draft.revision),
+            ("1a2b3c-0", 1795320000000, 1795320060000, 4)
+        );
+        assert_eq!(draft.plan.title, "Kept since schema 1");
+        assert_eq!(draft.plan.notes, "two\nlines");
+        let ids: Vec<_> = draft.plan.items.iter().map(|i| (i.id.as_str(), i.value)).collect();
+        assert_eq!(ids, [("army-cap", Some(800000)), ("a-retired-clause", None)]);
+        // And it is written back in the current schema unchanged.
+        assert_eq!(decode(&encode(&draft)).unwrap(), draft);
+    }
+
     #[test]
     fn another_tabs_save_is_followed_only_when_nothing_here_would_be_lost() {
         let saved = Draft { revision: 2, ..sample("d", "Mine") };

@@ -100,7 +100,9 @@ fn run(args: &[String]) -> Result<String, String> {
             let after = load_plan_or_preset(&library, b)?.selection(&library);
             Ok(json(&ComparisonReport::new(&library, &compare(&library, &before, &after, options.as_of))))
         }
-        ("link", [plan]) => redline::share::encode(&load_plan_or_preset(&library, plan)?, &redline::share::id_table()),
+        ("link", [plan]) => {
+            redline::share::fragment(&load_plan_or_preset(&library, plan)?, &redline::share::id_table())
+        }
         _ => Err(USAGE.to_string()),
     }
 }

@@ -17,7 +17,10 @@ pub fn DraftsBar() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
     let library = state.library;
-    let current_id = move || persist.current.with(|c| c.id.clone());
+    // A memo: every save replaces `current` (new revision), and the picker
+    // must rebuild only when another draft is opened.
+    let current_id = Memo::new(move |_| persist.current.with(|c| c.id.clone()));
+    let current_id = move || current_id.get();
     let options = move || {
         let current = current_id();
         let mut entries = persist.entries.get();

@@ -110,7 +110,7 @@ impl Persistence {
     fn watch(self) {
         // Every change to the plan is saved a moment after the last one.
         Effect::new(move |_| {
-            let changed = self.state.editor.with(|e| *e.plan() != self.current.with_untracked(|c| c.plan.clone()));
+            let changed = self.state.editor.with(|e| self.current.with_untracked(|c| *e.plan() != c.plan));
             if changed {
                 self.schedule_save();
             }
@@ -143,7 +143,7 @@ impl Persistence {
     }
 
     fn dirty(self) -> bool {
-        self.state.editor.with_untracked(|e| *e.plan() != self.current.with_untracked(|c| c.plan.clone()))
+        self.state.editor.with_untracked(|e| self.current.with_untracked(|c| *e.plan() != c.plan))
     }
 
     fn schedule_save(self) {
@@ -151,7 +151,9 @@ impl Persistence {
             t.clear();
         }
         self.timer.set(set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok());
-        self.pending.set(true);
+        if !self.pending.get_untracked() {
+            self.pending.set(true);
+        }
     }
 
     /// Saves the open draft if it changed. Failures become a status, never a loss:
@@ -160,7 +162,9 @@ impl Persistence {
         if let Some(t) = self.timer.get_untracked() {
             t.clear();
         }
-        self.pending.set(false);
+        if self.pending.get_untracked() {
+            self.pending.set(false);
+        }
         if !self.dirty() || matches!(self.status.get_untracked(), Status::Unavailable(_) | Status::Conflict(_)) {
             return;
         }
@@ -172,7 +176,13 @@ impl Persistence {
                 self.current.set(stored);
                 self.status.set(Status::Saved);
                 let _ = store().set_last_open(&draft.id);
-                self.refresh_entries();
+                // Reading every draft back costs a parse each; only a new
+                // draft or a new title changes the list.
+                let listed =
+                    self.entries.with_untracked(|e| e.iter().any(|e| e.id == draft.id && e.name == draft.name()));
+                if !listed {
+                    self.refresh_entries();
+                }
             }
             Err(SaveError::Conflict(theirs)) => self.status.set(Status::Conflict(theirs)),
             Err(SaveError::Storage(StorageError::Full)) => self.status.set(Status::Full),
@@ -189,7 +199,11 @@ impl Persistence {
     }
 
     fn set_entries(self, drafts: &[Draft]) {
-        self.entries.set(drafts.iter().map(|d| Entry { id: d.id.clone(), name: d.name().to_string() }).collect());
+        let entries: Vec<Entry> =
+            drafts.iter().map(|d| Entry { id: d.id.clone(), name: d.name().to_string() }).collect();
+        if self.entries.with_untracked(|e| *e != entries) {
+            self.entries.set(entries);
+        }
     }
 
     fn refresh_entries(self) {
