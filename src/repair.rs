@@ -306,10 +306,15 @@ impl<'a> RepairSearch<'a> {
                 }
             }
         }
-        let mut values: Vec<i64> = values.into_iter().map(|v| v.clamp(param.min, param.max)).collect();
-        values.sort_unstable();
-        values.dedup();
-        values
+        // A handful of values: insertion keeps them sorted and distinct without
+        // pulling a sort routine into the wasm.
+        let mut sorted: Vec<i64> = Vec::with_capacity(values.len());
+        for v in values.into_iter().map(|v| v.clamp(param.min, param.max)) {
+            if let Err(at) = sorted.binary_search(&v) {
+                sorted.insert(at, v);
+            }
+        }
+        sorted
     }
 }
 
