@@ -4,7 +4,7 @@
 
 use redline::library::Library;
 use redline::plan::Plan;
-use redline::repair::{Outcome, RepairSearch};
+use redline::repair::{agreement, Outcome, RepairSearch};
 use std::time::Instant;
 
 fn main() {
@@ -62,6 +62,15 @@ fn main() {
          {conflicts} have a minimal conflict (mean size {:.1}) (target < 10 ms)",
         c_total / count as f64,
         sizes as f64 / conflicts.max(1) as f64
+    );
+    // Who can agree with whom: every pair and every actor alone, with the plan locked.
+    let start = Instant::now();
+    let matrix = agreement(&lib, &plan, &locked, None);
+    println!(
+        "agreement: all {} pairs and {n} actors alone with the 28-point plan locked: {:.3} ms; {} pairs cannot agree",
+        n * (n - 1) / 2,
+        start.elapsed().as_secs_f64() * 1000.0,
+        (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b))).filter(|&(a, b)| !matrix[a * n + b]).count()
     );
     times.sort_by(f64::total_cmp);
     let p99 = times[(times.len() * 99 / 100).min(times.len() - 1)];

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::library::{ActorIx, ClauseIx, Condition, Library, PositionIx, Selection, Strength};
+use crate::plan::Plan;
 
 /// One edit of a repair.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -36,6 +37,44 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// The edit as a user reads it: "Switch “A” to “B”", "Set “Cap” to 600,000 personnel".
+    pub fn describe(&self, library: &Library) -> String {
+        let title = |c: ClauseIx| &library.clauses[c].title;
+        let at = |c: ClauseIx, v: i64| library.clauses[c].param.as_ref().map(|p| format!(" at {}", p.format(v)));
+        match *self {
+            Edit::Add { clause, value } => format!("Add “{}”{}", title(clause), at(clause, value).unwrap_or_default()),
+            Edit::Remove { clause } => format!("Remove “{}”", title(clause)),
+            Edit::Switch { from, to, value } => {
+                format!("Switch “{}” to “{}”{}", title(from), title(to), at(to, value).unwrap_or_default())
+            }
+            Edit::SetValue { clause, value } => format!(
+                "Set “{}” to {}",
+                title(clause),
+                library.clauses[clause].param.as_ref().map_or_else(|| value.to_string(), |p| p.format(value))
+            ),
+        }
+    }
+
+    /// Makes the edit on a user's plan, keeping its order: a switch takes
+    /// the replaced clause's place, an added clause goes last.
+    pub fn apply_to(&self, library: &Library, plan: &mut Plan) {
+        match *self {
+            Edit::Add { clause, value } | Edit::Switch { to: clause, value, .. } => {
+                // `Plan::add` replaces the held alternative of the same question in place.
+                plan.add(library, clause);
+                plan.set_value(library, clause, value);
+            }
+            Edit::Remove { clause } => {
+                plan.remove(&library.clauses[clause].id);
+            }
+            Edit::SetValue { clause, value } => {
+                plan.set_value(library, clause, value);
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Repair {
     pub edits: Vec<Edit>,
@@ -52,6 +91,13 @@ pub enum Outcome {
     Repairs(Vec<Repair>),
     /// No repair of at most `max_edits` edits exists.
     NoneWithin(usize),
+}
+
+impl Repair {
+    /// Makes every edit on a user's plan; inside one `Editor::apply` it is one undo step.
+    pub fn apply_to(&self, library: &Library, plan: &mut Plan) {
+        self.edits.iter().for_each(|e| e.apply_to(library, plan));
+    }
 }
 
 /// One depth of the iterative deepening.
@@ -154,6 +200,13 @@ impl<'a> RepairSearch<'a> {
         Some(self.quick_xplain(&base, &[], false, &self.hard))
     }
 
+    /// Whether some plan keeping the locked clauses crosses none of the
+    /// coalition's hard positions: `conflict` is `None` exactly when this holds,
+    /// but this skips explaining why not.
+    pub fn possible(&self, plan: &Selection) -> bool {
+        self.consistent(&self.locked_only(plan), &self.hard)
+    }
+
     fn quick_xplain(
         &self,
         base: &Selection,
@@ -253,11 +306,36 @@ impl<'a> RepairSearch<'a> {
                 }
             }
         }
-        let mut values: Vec<i64> = values.into_iter().map(|v| v.clamp(param.min, param.max)).collect();
-        values.sort_unstable();
-        values.dedup();
-        values
+        // A handful of values: insertion keeps them sorted and distinct without
+        // pulling a sort routine into the wasm.
+        let mut sorted: Vec<i64> = Vec::with_capacity(values.len());
+        for v in values.into_iter().map(|v| v.clamp(param.min, param.max)) {
+            if let Err(at) = sorted.binary_search(&v) {
+                sorted.insert(at, v);
+            }
+        }
+        sorted
     }
+}
+
+/// Who can agree with whom: for every pair of actors (and, on the diagonal,
+/// each actor alone), whether some plan keeping the locked clauses, with the
+/// values `plan` gives them, crosses no hard position of either in force on
+/// `as_of`. Row-major, `n × n` for `n` actors, symmetric.
+pub fn agreement(library: &Library, plan: &Selection, locked: &[ClauseIx], as_of: Option<Date>) -> Vec<bool> {
+    let n = library.actors.len();
+    let alone: Vec<bool> = (0..n).map(|a| RepairSearch::new(library, &[a], locked, as_of).possible(plan)).collect();
+    let mut out = vec![false; n * n];
+    for a in 0..n {
+        for b in a..n {
+            // An actor no plan satisfies alone makes every pair with it impossible.
+            let ok =
+                alone[a] && alone[b] && (a == b || RepairSearch::new(library, &[a, b], locked, as_of).possible(plan));
+            out[a * n + b] = ok;
+            out[b * n + a] = ok;
+        }
+    }
+    out
 }
 
 fn apply(plan: &mut Selection, edit: &Edit) {
@@ -400,6 +478,42 @@ mod tests {
         d
     }
 
+    /// The plan a user would hold for a selection, in index order.
+    fn to_plan(lib: &Library, s: &Selection) -> Plan {
+        let items = s
+            .iter()
+            .map(|c| crate::plan::PlanItem {
+                id: lib.clauses[c].id.clone(),
+                value: lib.clauses[c].param.as_ref().map(|_| s.value(c).unwrap_or_default()),
+            })
+            .collect();
+        Plan { items, ..Plan::default() }
+    }
+
+    #[test]
+    fn edits_read_as_sentences_with_formatted_values() {
+        let lib = library(&[(0, json!({"forbids": ["c"]})), (1, json!({"forbids": ["d"]}))]);
+        let said = |e: Edit| e.describe(&lib);
+        assert_eq!(said(Edit::Add { clause: 5, value: 0 }), "Add “c”");
+        assert_eq!(said(Edit::Add { clause: 7, value: 3 }), "Add “p” at 3 u");
+        assert_eq!(said(Edit::Remove { clause: 6 }), "Remove “d”");
+        assert_eq!(said(Edit::Switch { from: 0, to: 2, value: 0 }), "Switch “a0” to “a2”");
+        assert_eq!(said(Edit::SetValue { clause: 7, value: 10 }), "Set “p” to 10 u");
+    }
+
+    #[test]
+    fn a_switch_keeps_the_clause_in_its_place() {
+        let lib = library(&[(0, json!({"forbids": ["c"]})), (1, json!({"forbids": ["d"]}))]);
+        let mut plan = Plan::default();
+        for c in [6, 0, 5] {
+            plan.add(&lib, c);
+        }
+        Edit::Switch { from: 0, to: 1, value: 0 }.apply_to(&lib, &mut plan);
+        Edit::Add { clause: 7, value: 2 }.apply_to(&lib, &mut plan);
+        let ids: Vec<(&str, Option<i64>)> = plan.items.iter().map(|i| (i.id.as_str(), i.value)).collect();
+        assert_eq!(ids, [("d", None), ("a1", None), ("c", None), ("p", Some(2))]);
+    }
+
     fn plan_strategy() -> impl Strategy<Value = usize> {
         0..all_plans().len()
     }
@@ -454,6 +568,9 @@ mod tests {
             let ok = |s: &Selection| search.crossed(s).is_empty();
             let keeps_locks = |s: &Selection| locked.iter().all(|&c| s.has(c) && s.value(c) == plan.value(c));
             let best = plans.iter().filter(|s| ok(s) && keeps_locks(s)).map(|s| distance(&plan, s)).min();
+            let satisfiable = |positions: &[PositionIx]| {
+                plans.iter().any(|s| keeps_locks(s) && positions.iter().all(|&p| !lib.positions[p].crossed_when.holds(s)))
+            };
             match search.repairs(&plan, 5, 8) {
                 Outcome::AlreadyAcceptable => prop_assert!(ok(&plan)),
                 Outcome::Repairs(repairs) => {
@@ -470,11 +587,21 @@ mod tests {
                 }
                 Outcome::NoneWithin(max) => prop_assert!(best.is_none_or(|b| b > max), "brute force found {best:?}"),
             }
+            // Applied to the user's plan, a repair's edits give its result.
+            if let Outcome::Repairs(repairs) = search.repairs(&plan, 5, 8) {
+                for r in &repairs {
+                    let mut user = to_plan(&lib, &plan);
+                    r.apply_to(&lib, &mut user);
+                    prop_assert_eq!(&user.selection(&lib), &r.result, "edits {:?}", r.edits);
+                }
+            }
+            prop_assert_eq!(search.possible(&plan), best.is_some());
+            // The pairwise picture: the diagonal is each actor alone, the pair both together.
+            let matrix = agreement(&lib, &plan, &locked, None);
+            let of = |a: usize| (0..lib.positions.len()).filter(|&p| lib.positions[p].actor == a).collect::<Vec<_>>();
+            prop_assert_eq!(matrix, vec![satisfiable(&of(0)), best.is_some(), best.is_some(), satisfiable(&of(1))]);
             // Conflicts: exactly when no plan keeping the locks is acceptable,
             // and minimal: dropping any one position makes a plan possible.
-            let satisfiable = |positions: &[PositionIx]| {
-                plans.iter().any(|s| keeps_locks(s) && positions.iter().all(|&p| !lib.positions[p].crossed_when.holds(s)))
-            };
             match search.conflict(&plan) {
                 None => prop_assert!(best.is_some(), "no conflict reported, yet no plan is acceptable"),
                 Some(conflict) => {

@@ -1,9 +1,10 @@
 //! Repairs on the real library: every proposed repair clears the
 //! coalition's hard red lines, keeps locked clauses, and none smaller exists.
 
+use redline::editor::Editor;
 use redline::library::Library;
 use redline::plan::Plan;
-use redline::repair::{Outcome, RepairSearch};
+use redline::repair::{agreement, Outcome, RepairSearch};
 
 #[test]
 fn repairs_of_the_28_point_plan_for_every_pair_are_valid_and_minimal() {
@@ -53,4 +54,47 @@ fn locked_clauses_are_never_touched() {
             }
         }
     }
+}
+
+#[test]
+fn applied_to_the_users_plan_every_repair_gives_its_result_in_one_undo_step() {
+    let lib = Library::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let start = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let plan = start.selection(&lib);
+    for a in 0..lib.actors.len() {
+        for b in a + 1..lib.actors.len() {
+            let Outcome::Repairs(repairs) = RepairSearch::new(&lib, &[a, b], &[], None).repairs(&plan, 5, 6) else {
+                continue;
+            };
+            for r in &repairs {
+                let mut editor = Editor::new(start.clone());
+                assert!(editor.apply(|p| r.apply_to(&lib, p)));
+                assert_eq!(editor.plan().selection(&lib), r.result, "{:?}", r.edits);
+                for e in &r.edits {
+                    assert!(!e.describe(&lib).is_empty());
+                }
+                assert!(editor.undo() && !editor.can_undo());
+                assert_eq!(editor.plan(), &start);
+            }
+        }
+    }
+}
+
+#[test]
+fn who_can_agree_matches_the_conflicts_pair_by_pair() {
+    let lib = Library::embedded().unwrap_or_else(|e| panic!("{e}"));
+    let plan = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap()).selection(&lib);
+    let n = lib.actors.len();
+    // Nothing locked: the blank plan crosses no hard red line, so every pair can agree.
+    assert!(agreement(&lib, &plan, &[], None).iter().all(|&ok| ok));
+    let locked: Vec<usize> = plan.iter().collect();
+    let matrix = agreement(&lib, &plan, &locked, None);
+    for a in 0..n {
+        for b in 0..n {
+            let coalition = if a == b { vec![a] } else { vec![a, b] };
+            let conflict = RepairSearch::new(&lib, &coalition, &locked, None).conflict(&plan);
+            assert_eq!(matrix[a * n + b], conflict.is_none(), "{} + {}", lib.actors[a].id, lib.actors[b].id);
+        }
+    }
+    assert!(matrix.iter().any(|&ok| !ok), "the whole 28-point plan locked leaves some pair unable to agree");
 }

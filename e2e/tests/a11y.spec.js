@@ -21,6 +21,13 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('.library li.clause details summary').first().click();
     await page.getByRole('button', { name: /actor × topic grid/ }).click();
     await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
+    // Finding agreement: repairs with their positions, then a lock (the pairs table shows ✕).
+    await page.getByRole('button', { name: /Find agreement: the smallest change/ }).click();
+    await page.getByRole('button', { name: 'Ukraine, the US and the EU' }).click();
+    await page.getByRole('button', { name: 'Find the smallest change' }).click();
+    await expect(page.locator('#agreement-answer li.repair').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Lock All of Donbas under de facto Russian control' }).click();
+    await expect(page.locator('.pairs button.no').first()).toBeVisible();
     await expectNoSeriousViolations(page, 'preset loaded, card and clause expanded');
     await page.setViewportSize({ width: 360, height: 740 });
     for (const tab of ['Library', 'Draft', 'Verdicts']) {

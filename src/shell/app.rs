@@ -80,6 +80,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
             <VerdictsPanel />
         </main>
         <Pictures />
+        <super::agreement::Agreement />
         <footer class="sources">
             <h2>"Sources"</h2>
             <p>

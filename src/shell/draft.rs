@@ -156,6 +156,13 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
             class:highlight=move || state.highlighted.get() == Some(clause)>
             <div class="row-head">
                 <span class="title">{c.title.as_str()}</span>
+                <button type="button" class="lock" aria-pressed=move || state.locked.with(|l| l.contains(&clause)).to_string()
+                    aria-label=format!("Lock {}", c.title) title="Keep this clause when finding agreement"
+                    on:click=move |_| state.locked.update(|l| if let Some(at) = l.iter().position(|&x| x == clause) {
+                        l.remove(at);
+                    } else {
+                        l.push(clause);
+                    })>"Lock"</button>
                 <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
                     on:click=move |_| state.edit(|p| p.remove(&library.clauses[clause].id))>"Remove"</button>
             </div>

@@ -2,6 +2,7 @@
 //! No rule about plans or verdicts lives here; views read signals and call
 //! core methods (`Editor`, `evaluate`, `SearchIndex`).
 
+mod agreement;
 mod app;
 mod cite;
 mod draft;

@@ -40,6 +40,8 @@ pub struct State {
     pub tab: RwSignal<Tab>,
     /// True between `beforeprint` and `afterprint`: printing shows every card's reasons.
     pub printing: RwSignal<bool>,
+    /// Clauses the user locked for repairs, in the order locked; only held clauses.
+    pub locked: RwSignal<Vec<ClauseIx>>,
 }
 
 impl State {
@@ -82,6 +84,16 @@ impl State {
             }
         });
 
+        // A lock on a clause that left the draft would keep nothing: drop it.
+        let locked = RwSignal::new(Vec::<ClauseIx>::new());
+        Effect::new(move |_| {
+            selection.with(|s| {
+                if locked.with_untracked(|l| l.iter().any(|&c| !s.has(c))) {
+                    locked.update(|l| l.retain(|&c| s.has(c)));
+                }
+            })
+        });
+
         State {
             library,
             search: Box::leak(Box::new(SearchIndex::new(library))),
@@ -95,6 +107,7 @@ impl State {
             highlighted: RwSignal::new(None),
             tab: RwSignal::new(Tab::Library),
             printing: RwSignal::new(false),
+            locked,
         }
     }
 
