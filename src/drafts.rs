@@ -230,7 +230,7 @@ impl<S: Storage> DraftStore<S> {
     pub fn load_all(&mut self) -> Result<Loaded, StorageError> {
         let mut loaded = Loaded::default();
         let mut keys: Vec<String> = self.storage.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)).collect();
-        keys.sort();
+        keys.sort_unstable();
         for key in keys {
             let Some(raw) = self.storage.get(&key)? else { continue };
             match decode(&raw) {
@@ -241,7 +241,7 @@ impl<S: Storage> DraftStore<S> {
                 Err(problem) => loaded.unreadable.push(self.set_aside(key, raw, problem)),
             }
         }
-        loaded.drafts.sort_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
+        loaded.drafts.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
         Ok(loaded)
     }
 
@@ -319,7 +319,7 @@ impl<S: Storage> DraftStore<S> {
                 out.push((key, raw));
             }
         }
-        out.sort();
+        out.sort_unstable();
         Ok(out)
     }
 }

@@ -136,7 +136,10 @@ pub fn evaluate(library: &Library, plan: &Selection, as_of: Option<Date>) -> Eva
                     Judgement::Silent => {}
                 }
             }
-            breaches.sort_by_key(|b| library.positions[b.position].strength);
+            // Unstable with the position as tie-break: the same order a stable sort
+            // gives (positions are listed in index order), and one sort routine
+            // fewer in the download.
+            breaches.sort_unstable_by_key(|b| (library.positions[b.position].strength, b.position));
             let verdict = breaches
                 .iter()
                 .map(|b| Verdict::of(library.positions[b.position].strength))

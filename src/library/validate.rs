@@ -461,7 +461,7 @@ fn link_versions(r: &mut Resolver, positions: &mut [Position]) {
         }
     }
     for ((_, stance), mut versions) in stances {
-        versions.sort_by_key(|&ix| positions[ix].date);
+        versions.sort_unstable_by_key(|&ix| (positions[ix].date, ix));
         for pair in versions.windows(2) {
             if positions[pair[0]].date.ordinal() == positions[pair[1]].date.ordinal() {
                 r.err(format!(
