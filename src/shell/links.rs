@@ -27,22 +27,20 @@ pub fn watch(state: State, persist: Persistence) {
     on_cleanup(move || listener.remove());
 }
 
+/// This page's path and query, without the fragment.
+fn page_path() -> String {
+    let location = window().location();
+    location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+}
+
 /// Forgets the link once the user has chosen, so a reload does not ask again.
 pub fn clear_fragment() {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
     if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_path()));
     }
 }
 
 /// The link that opens `fragment` on this page.
 pub fn url_with_fragment(fragment: &str) -> String {
-    let location = window().location();
-    format!(
-        "{}{}{}#{fragment}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    )
+    format!("{}{}#{fragment}", window().location().origin().unwrap_or_default(), page_path())
 }

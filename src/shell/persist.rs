@@ -288,6 +288,12 @@ impl Persistence {
     /// A plan from a file or a link becomes a new draft; nothing is overwritten.
     pub fn adopt(self, plan: Plan) {
         self.save_now();
+        self.store_as_new(plan);
+    }
+
+    /// Puts `plan` in the editor as a draft of its own and stores it, never
+    /// under the id of the draft that was open.
+    fn store_as_new(self, plan: Plan) {
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
         self.state.editor.set(Editor::new(plan));
         self.save_now();
@@ -339,10 +345,9 @@ impl Persistence {
     pub fn keep_mine_as_copy(self) {
         if let Status::Conflict(_) = self.status.get_untracked() {
             let mine = self.state.editor.with_untracked(|e| e.plan().clone());
+            // Not `adopt`: its first save would write this tab's version over theirs.
             self.status.set(Status::Saved);
-            self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
-            self.state.editor.set(Editor::new(mine));
-            self.save_now();
+            self.store_as_new(mine);
         }
     }
 }

@@ -23,7 +23,9 @@ pub fn SharePanel(on_export: Callback<()>) -> impl IntoView {
     let copy = move |_| {
         let text = link.get_untracked();
         leptos::task::spawn_local(async move {
-            let done = match call_navigator("clipboard", "writeText", &JsValue::from_str(&text)) {
+            let written = navigator_member("clipboard")
+                .and_then(|clipboard| call_method(&clipboard, "writeText", &JsValue::from_str(&text)));
+            let done = match written {
                 Some(p) => JsFuture::from(p).await.is_ok(),
                 None => false,
             };
@@ -41,7 +43,7 @@ pub fn SharePanel(on_export: Callback<()>) -> impl IntoView {
         let title = if title.trim().is_empty() { "Redline draft".to_string() } else { title };
         let _ = js_sys::Reflect::set(&data, &"title".into(), &title.into());
         let _ = js_sys::Reflect::set(&data, &"url".into(), &link.get_untracked().into());
-        if let Some(p) = call_navigator_method("share", &data) {
+        if let Some(p) = call_method(&window().navigator(), "share", &data) {
             // Cancelling the share sheet rejects the promise; that is not an error.
             leptos::task::spawn_local(async move {
                 let _ = JsFuture::from(p).await;
@@ -94,17 +96,10 @@ fn has_navigator_method(name: &str) -> bool {
     navigator_member(name).is_some_and(|f| f.is_function())
 }
 
-/// `navigator.<name>(arg)`, looked up at run time: the Web Share API is
-/// missing from many browsers, and a missing API must not throw.
-fn call_navigator_method(name: &str, arg: &JsValue) -> Option<js_sys::Promise> {
-    let f: js_sys::Function = navigator_member(name)?.dyn_into().ok()?;
-    f.call1(&window().navigator(), arg).ok()?.dyn_into().ok()
-}
-
-/// `navigator.<object>.<method>(arg)`, e.g. `navigator.clipboard.writeText`,
-/// which is absent outside secure contexts.
-fn call_navigator(object: &str, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
-    let target = navigator_member(object)?;
-    let f: js_sys::Function = js_sys::Reflect::get(&target, &method.into()).ok()?.dyn_into().ok()?;
-    f.call1(&target, arg).ok()?.dyn_into().ok()
+/// `target.method(arg)`, looked up at run time: the Web Share API is missing
+/// from many browsers and `navigator.clipboard` outside secure contexts, and
+/// a missing API must not throw.
+fn call_method(target: &JsValue, method: &str, arg: &JsValue) -> Option<js_sys::Promise> {
+    let f: js_sys::Function = js_sys::Reflect::get(target, &method.into()).ok()?.dyn_into().ok()?;
+    f.call1(target, arg).ok()?.dyn_into().ok()
 }
