@@ -101,11 +101,7 @@ fn TopicGroup(topic: TopicIx) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     // In plan order, so rows keep the order the user added them in.
-    let held = Memo::new(move |_| {
-        state
-            .ordered
-            .with(|o| o.iter().copied().filter(|&c| library.clauses[c].topic == topic).collect::<Vec<ClauseIx>>())
-    });
+    let held = state.topic_rows[topic];
     view! {
         <Show when=move || held.with(|h| !h.is_empty())>
             <section class="draft-topic">

@@ -21,12 +21,15 @@ pub fn DraftsBar() -> impl IntoView {
     // must rebuild only when another draft is opened.
     let current_id = Memo::new(move |_| persist.current.with(|c| c.id.clone()));
     let current_id = move || current_id.get();
+    // A memo too: the picker names an unsaved draft by its title, and must
+    // not rebuild on every click that leaves the title as it was.
+    let title = Memo::new(move |_| state.editor.with(|e| e.plan().title.clone()));
     let options = move || {
         let current = current_id();
         let mut entries = persist.entries.get();
         if !entries.iter().any(|e| e.id == current) {
             // The open draft is not stored yet (new, or storage refused it).
-            let title = state.editor.with(|e| e.plan().title.clone());
+            let title = title.get();
             let name = if title.trim().is_empty() {
                 "Untitled draft (not saved yet)".into()
             } else {

@@ -50,7 +50,7 @@ fn Grid() -> impl IntoView {
         .map(|a| {
             let cells = (0..library.topics.len())
                 .map(|t| {
-                    let cell = state.grid[a][t];
+                    let cell = state.grid_cell(a, t);
                     let label = move || match cell.get() {
                         Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label(), library.topics[t].name),
                         None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),

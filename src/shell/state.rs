@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::date::Date;
 use crate::editor::Editor;
 use crate::evaluate::{evaluate, topic_grid, Evaluation, Verdict};
-use crate::library::{ClauseIx, Library, Selection};
+use crate::library::{ActorIx, ClauseIx, Library, Selection, TopicIx};
 use crate::plan::Plan;
 use crate::search::SearchIndex;
 
@@ -25,13 +25,15 @@ pub struct State {
     pub editor: RwSignal<Editor>,
     /// The draft as a clause bitset: what evaluation and the views read.
     pub selection: Memo<Selection>,
-    /// The draft's known clauses in plan order, resolved once per edit.
-    pub ordered: Memo<Vec<ClauseIx>>,
-    /// Per clause: whether the draft holds it. Only entries that change
-    /// notify, so a click wakes one library entry, not all of them.
+    /// Per clause: whether the draft holds it (see `fan_out`).
     pub held: &'static [RwSignal<bool>],
-    /// Per actor and topic: the worst verdict (see `topic_grid`), same idea.
-    pub grid: &'static [Vec<RwSignal<Option<Verdict>>>],
+    /// Per actor, then topic (`actor * topics + topic`): the worst verdict,
+    /// see `topic_grid`. Read through `State::grid_cell`.
+    grid: &'static [RwSignal<Option<Verdict>>],
+    /// Per actor: what a closed verdict card shows (verdict, crossed, met).
+    pub card_heads: &'static [RwSignal<(Verdict, usize, usize)>],
+    /// Per topic: the draft's clauses of that topic, in plan order.
+    pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
     pub as_of: RwSignal<Option<Date>>,
     pub evaluation: Memo<Evaluation>,
@@ -50,38 +52,20 @@ impl State {
         let as_of = RwSignal::new(None);
         let selection = Memo::new(move |_| editor.with(|e| e.plan().selection(library)));
         let evaluation = Memo::new(move |_| selection.with(|s| evaluate(library, s, as_of.get())));
-        let ordered = Memo::new(move |_| {
-            editor.with(|e| e.plan().items.iter().filter_map(|i| library.clause_ix(&i.id)).collect())
-        });
 
-        // Leptos keeps a signal's subscribers in an ordered set that every
-        // re-run edits; hundreds of subscribers on one signal made each click
-        // quadratic. So per-item signals are set here, only where they change.
-        let held: &'static [RwSignal<bool>] =
-            Box::leak((0..library.clauses.len()).map(|_| RwSignal::new(false)).collect());
-        Effect::new(move |_| {
-            selection.with(|s| {
-                for (c, signal) in held.iter().enumerate() {
-                    if signal.get_untracked() != s.has(c) {
-                        signal.set(s.has(c));
-                    }
-                }
-            })
+        let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
+        let grid = fan_out(move || evaluation.with(|e| topic_grid(library, e).concat()));
+        let card_heads = fan_out(move || {
+            evaluation.with(|e| e.actors.iter().map(|v| (v.verdict, v.breaches.len(), v.met.len())).collect())
         });
-        let grid: &'static [Vec<RwSignal<Option<Verdict>>>] = Box::leak(
-            (0..library.actors.len())
-                .map(|_| (0..library.topics.len()).map(|_| RwSignal::new(None)).collect())
-                .collect(),
-        );
-        Effect::new(move |_| {
-            let cells = evaluation.with(|e| topic_grid(library, e));
-            for (row, signals) in cells.iter().zip(grid) {
-                for (cell, signal) in row.iter().zip(signals) {
-                    if signal.get_untracked() != *cell {
-                        signal.set(*cell);
-                    }
+        let topic_rows = fan_out(move || {
+            editor.with(|e| {
+                let mut rows = vec![Vec::new(); library.topics.len()];
+                for c in e.plan().items.iter().filter_map(|i| library.clause_ix(&i.id)) {
+                    rows[library.clauses[c].topic].push(c);
                 }
-            }
+                rows
+            })
         });
 
         // A lock on a clause that left the draft would keep nothing: drop it.
@@ -99,9 +83,10 @@ impl State {
             search: Box::leak(Box::new(SearchIndex::new(library))),
             editor,
             selection,
-            ordered,
             held,
             grid,
+            card_heads,
+            topic_rows,
             as_of,
             evaluation,
             highlighted: RwSignal::new(None),
@@ -118,11 +103,43 @@ impl State {
         });
     }
 
+    /// The worst verdict of an actor on a topic, as a signal.
+    pub fn grid_cell(&self, actor: ActorIx, topic: TopicIx) -> RwSignal<Option<Verdict>> {
+        self.grid[actor * self.library.topics.len() + topic]
+    }
+
     /// Points the user at a clause in the draft (from a verdict's reasons).
     pub fn highlight(&self, clause: ClauseIx) {
         self.tab.set(Tab::Draft);
         self.highlighted.set(Some(clause));
     }
+}
+
+/// One signal per item, fed by a single effect that recomputes every item
+/// and sets only those that changed.
+///
+/// Why: Leptos 0.8 keeps a signal's subscribers in an ordered set that every
+/// re-run edits, so hundreds of views reading one memo made each click
+/// quadratic; and a memo per item re-runs every item on every click. Fanned
+/// out, a click wakes only the views whose own value moved.
+fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> &'static [RwSignal<T>]
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let initial = compute();
+    let signals: &'static [RwSignal<T>] = Box::leak(initial.iter().cloned().map(RwSignal::new).collect());
+    let mut seed = Some(initial);
+    Effect::new(move |previous: Option<Vec<T>>| {
+        let now = compute();
+        let before = previous.or_else(|| seed.take()).unwrap_or_default();
+        for (i, (value, signal)) in now.iter().zip(signals).enumerate() {
+            if before.get(i) != Some(value) {
+                signal.set(value.clone());
+            }
+        }
+        now
+    });
+    signals
 }
 
 /// The element id of a clause's row in the draft.

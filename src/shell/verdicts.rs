@@ -49,15 +49,11 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let a = &library.actors[actor];
     let expanded = RwSignal::new(false);
     let open = move || expanded.get() || state.printing.get();
-    // The head watches a small copy of the verdict, so a click costs a card
-    // nothing unless its verdict or counts change; the body, built only while
-    // open, reads the full reasons.
-    let head: Memo<(Verdict, usize, usize)> = Memo::new(move |_| {
-        state.evaluation.with(|e| {
-            let v = &e.actors[actor];
-            (v.verdict, v.breaches.len(), v.met.len())
-        })
-    });
+    // The head reads its own fanned-out copy of the verdict (see
+    // `State::card_heads`), so a click costs a card nothing unless its
+    // verdict or counts change; the body, built only while open, reads the
+    // full reasons.
+    let head = state.card_heads[actor];
 
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
