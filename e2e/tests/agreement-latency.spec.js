@@ -7,13 +7,7 @@
 // wrong answer, never on time: every repair's first fix is applied and must
 // leave the coalition's cards without a red line crossed, then undone.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { test, expect, openApp, startFrom } from './fixtures.js';
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
-}
+import { test, expect, openApp, startFrom, stats } from './fixtures.js';
 
 /** In the page: for each coalition, tick its boxes, then time click -> answer shown. */
 async function measure(page, coalitions, { locked }) {

@@ -46,3 +46,10 @@ export async function startFrom(page, presetLabel) {
   await page.locator('#start-preset').selectOption({ label: presetLabel });
   await page.getByRole('button', { name: 'Start from this plan' }).click();
 }
+
+/** Benchmark figures of timings in ms: count, median, 95th percentile, max. */
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}

@@ -6,7 +6,7 @@
 // round's p95 moves by several milliseconds from run to run. It prints the
 // figures and fails only if the page did not update, never on time.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { test, expect, openApp, startFrom } from './fixtures.js';
+import { test, expect, openApp, startFrom, stats } from './fixtures.js';
 
 const CLICKS = 120;
 const THROTTLED_ROUNDS = 3;
@@ -85,12 +85,6 @@ async function calibrate(page, ms) {
   const probe = 200_000;
   const sorted = (await yardstick(page, probe)).sort((a, b) => a - b);
   return Math.round(probe * ms / Math.max(sorted[sorted.length >> 1], 0.1));
-}
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
 
 const LAYOUTS = [

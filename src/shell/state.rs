@@ -126,7 +126,9 @@ fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> &'static [RwSignal<T>]
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    let initial = compute();
+    // Untracked: the caller may be inside a reactive scope, which must not
+    // subscribe to the lists; only the effect below does.
+    let initial = untrack(&compute);
     let signals: &'static [RwSignal<T>] = Box::leak(initial.iter().cloned().map(RwSignal::new).collect());
     let mut seed = Some(initial);
     Effect::new(move |previous: Option<Vec<T>>| {
