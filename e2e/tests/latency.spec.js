@@ -40,7 +40,7 @@ async function clickAndTime(page, span) {
       channel.port1.addEventListener('message', () => { t0 = performance.now(); button.click(); });
       channel.port1.addEventListener('message', () => {
         void document.body.offsetHeight; // style and layout
-        resolve(performance.now() - t0);
+        resolve({ ms: performance.now() - t0, page: snapshot(button) });
       });
       channel.port1.start();
       channel.port2.postMessage(null);
@@ -50,12 +50,26 @@ async function clickAndTime(page, span) {
     const painted = (button) => new Promise((resolve) => requestAnimationFrame(() => {
       const t0 = performance.now();
       button.click();
-      nextTask().then(() => resolve(performance.now() - t0));
+      nextTask().then(() => resolve({ ms: performance.now() - t0, page: snapshot(button) }));
     }));
+    // What the page shows when the span ends: the clicked clause's state, its
+    // draft row, and the verdicts' summary against the cards (the app only).
+    const summary = document.querySelector('.verdicts .summary');
+    const snapshot = (button) => {
+      const pressed = button.getAttribute('aria-pressed');
+      if (!summary) return { pressed };
+      const clauseId = button.closest('li.clause').dataset.clause;
+      const said = summary.textContent.match(/crosses red lines? of (\d+) of|crosses (no) hard red line/);
+      return {
+        pressed,
+        rowShown: document.getElementById('draft-' + clauseId) !== null,
+        summaryCount: said && (said[2] ? 0 : Number(said[1])),
+        cardsCrossing: document.querySelectorAll('.verdicts li.card.crosses-red-line').length,
+      };
+    };
     const timed = span === 'updated' ? updated : painted;
     const buttons = [...document.querySelectorAll('li.clause button.toggle')]
       .filter((_, i) => i % 8 === 3).slice(0, 12);
-    const summary = document.querySelector('.verdicts .summary');
     const samples = [];
     for (let i = 0; i < clicks; i++) {
       const button = buttons[i % buttons.length];
@@ -66,16 +80,15 @@ async function clickAndTime(page, span) {
       await frame();
       await frame();
       await pause(Math.random() * 16);
-      const pressed = button.getAttribute('aria-pressed');
-      samples.push(await timed(button));
-      const nowPressed = button.getAttribute('aria-pressed');
-      if (nowPressed === pressed) throw new Error(`click ${i}: the clause's pressed state did not change`);
-      if (summary) { // the app, not the floor page
-        const rowShown = document.getElementById('draft-' + button.closest('li.clause').dataset.clause) !== null;
-        if (rowShown !== (nowPressed === 'true') || !summary.textContent) {
-          throw new Error(`click ${i}: the draft had not updated when measured (pressed ${nowPressed}, row shown ${rowShown})`);
-        }
-      }
+      const before = button.getAttribute('aria-pressed');
+      const { ms, page } = await timed(button);
+      samples.push(ms);
+      const problem = page.pressed === before ? "the clause's pressed state did not change"
+        : page.rowShown !== undefined && page.rowShown !== (page.pressed === 'true') ? 'the draft row did not follow'
+        : page.summaryCount !== undefined && page.summaryCount !== page.cardsCrossing
+          ? `the summary says ${page.summaryCount} actors' red lines are crossed, the cards ${page.cardsCrossing}`
+        : null;
+      if (problem) throw new Error(`click ${i} (${span}): when the span ended, ${problem}`);
     }
     return samples;
   }, { clicks: CLICKS, span });
@@ -88,7 +101,7 @@ async function clickAndTime(page, span) {
  */
 const FLOOR_PAGE = `<!doctype html><meta name="viewport" content="width=device-width">
 <style>li { padding: .3rem; border-top: 1px solid #ccc } .held { background: #fee }</style>
-<p id="count">0</p><ul id="list"></ul>
+<p id="count"></p><ul id="list"></ul>
 <script>
   const list = document.getElementById('list');
   const count = document.getElementById('count').appendChild(document.createTextNode('0'));
