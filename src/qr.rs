@@ -4,6 +4,8 @@
 //! code of a long link stays a few kilobytes of markup, not thousands of
 //! elements.
 
+use std::fmt::Write;
+
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// A QR code ready to draw: `size` modules square (plus a 4-module quiet
@@ -36,7 +38,7 @@ impl Qr {
                 while x < size && code.get_module(x as i32, y as i32) {
                     x += 1;
                 }
-                path.push_str(&format!("M{} {}h{}v1h-{}z", start + QUIET_ZONE, y + QUIET_ZONE, x - start, x - start));
+                let _ = write!(path, "M{} {}h{}v1h-{}z", start + QUIET_ZONE, y + QUIET_ZONE, x - start, x - start);
             }
         }
         Some(Qr { size, path })

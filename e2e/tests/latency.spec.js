@@ -20,6 +20,7 @@ import { test, expect, openApp, startFrom, stats } from './fixtures.js';
 const CLICKS = 120;
 const THROTTLED_ROUNDS = 3;
 const TARGET_P95_MS = 16;
+const SPANS = ['updated', 'painted'];
 
 /** Runs in the page: clicks `CLICKS` clauses, timing each as `span` says. */
 async function clickAndTime(page, span) {
@@ -31,6 +32,21 @@ async function clickAndTime(page, span) {
     });
     const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
     const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    // What the page shows when the span ends: the clicked clause's state, its
+    // draft row, and the verdicts' summary against the cards (the app only).
+    const summary = document.querySelector('.verdicts .summary');
+    const snapshot = (button) => {
+      const pressed = button.getAttribute('aria-pressed');
+      if (!summary) return { pressed };
+      const clauseId = button.closest('li.clause').dataset.clause;
+      const said = summary.textContent.match(/crosses red lines? of (\d+) of|crosses (no) hard red line/);
+      return {
+        pressed,
+        rowShown: document.getElementById('draft-' + clauseId) !== null,
+        summaryCount: said && (said[2] ? 0 : Number(said[1])),
+        cardsCrossing: document.querySelectorAll('.verdicts li.card.crosses-red-line').length,
+      };
+    };
     // Two listeners on one message: the browser runs every microtask (all of
     // Leptos's effects) after the first, before calling the second, and no
     // frame can come between them.
@@ -52,21 +68,6 @@ async function clickAndTime(page, span) {
       button.click();
       nextTask().then(() => resolve({ ms: performance.now() - t0, page: snapshot(button) }));
     }));
-    // What the page shows when the span ends: the clicked clause's state, its
-    // draft row, and the verdicts' summary against the cards (the app only).
-    const summary = document.querySelector('.verdicts .summary');
-    const snapshot = (button) => {
-      const pressed = button.getAttribute('aria-pressed');
-      if (!summary) return { pressed };
-      const clauseId = button.closest('li.clause').dataset.clause;
-      const said = summary.textContent.match(/crosses red lines? of (\d+) of|crosses (no) hard red line/);
-      return {
-        pressed,
-        rowShown: document.getElementById('draft-' + clauseId) !== null,
-        summaryCount: said && (said[2] ? 0 : Number(said[1])),
-        cardsCrossing: document.querySelectorAll('.verdicts li.card.crosses-red-line').length,
-      };
-    };
     const timed = span === 'updated' ? updated : painted;
     const buttons = [...document.querySelectorAll('li.clause button.toggle')]
       .filter((_, i) => i % 8 === 3).slice(0, 12);
@@ -124,14 +125,14 @@ const FLOOR_PAGE = `<!doctype html><meta name="viewport" content="width=device-w
 /** Unthrottled, then pooled rounds at 4x: `{ span: { unthrottled, throttled_4x } }`. */
 async function timeSpans(page) {
   const samples = {};
-  for (const span of ['updated', 'painted']) {
+  for (const span of SPANS) {
     await clickAndTime(page, span); // warm-up: first renders of rows and cards
     samples[span] = { unthrottled: await clickAndTime(page, span), throttled_4x: [] };
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   for (let round = 0; round < THROTTLED_ROUNDS; round++) {
-    for (const span of ['updated', 'painted']) samples[span].throttled_4x.push(...await clickAndTime(page, span));
+    for (const span of SPANS) samples[span].throttled_4x.push(...await clickAndTime(page, span));
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
@@ -170,7 +171,7 @@ for (const layout of LAYOUTS) {
       writeFileSync(`test-results/latency-${layout.slug}.json`, JSON.stringify(report, null, 2));
       const fmt = (s) => `median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n=${s.n})`;
       const verdict = (s) => (s.p95 < TARGET_P95_MS ? 'met' : 'NOT met');
-      for (const span of ['updated', 'painted']) {
+      for (const span of SPANS) {
         const a = app[span];
         const f = floor[span];
         console.log(`latency click -> ${span}, ${layout.name}, unthrottled: ${fmt(a.unthrottled)}`);
