@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::cite::preset_options;
 use super::drafts_bar::DraftsBar;
-use super::state::{draft_row_id, State};
+use super::state::{draft_row_id, DraftFacts, State};
 use crate::editor::TextField;
 use crate::library::{ClauseIx, PresetIx, TopicIx};
 use crate::plan::Plan;
@@ -15,17 +15,11 @@ pub fn DraftPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let chosen_preset = RwSignal::new(0 as PresetIx);
-    // Memos, so a click that leaves these unchanged writes nothing to the page.
-    let count = Memo::new(move |_| state.editor.with(|e| e.plan().items.len()));
+    // Signals set only on change, so a click that leaves these as they were
+    // writes nothing to the page.
+    let DraftFacts { title, notes, count, retired, can_undo, can_redo } = state.facts;
     let count = move || count.get();
-    let retired = Memo::new(move |_| {
-        state.editor.with(|e| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>())
-    });
     let retired = move || retired.get();
-    let title = Memo::new(move |_| state.editor.with(|e| e.plan().title.clone()));
-    let notes = Memo::new(move |_| state.editor.with(|e| e.plan().notes.clone()));
-    let can_undo = Memo::new(move |_| state.editor.with(|e| e.can_undo()));
-    let can_redo = Memo::new(move |_| state.editor.with(|e| e.can_redo()));
 
     let groups = (0..library.topics.len()).map(|t| view! { <TopicGroup topic=t /> }).collect_view();
 
@@ -120,9 +114,8 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
     let library = state.library;
     let c = &library.clauses[clause];
     let set = move |v: i64| state.edit(|p| p.set_value(library, clause, v));
-    // Only rows with a parameter watch the draft's values.
     let param = c.param.as_ref().map(|p| {
-        let value = Memo::new(move |_| state.selection.with(|s| s.value(clause)));
+        let value = state.values[clause];
         let value = move || value.get();
         let input_id = format!("value-{}", c.id);
         let marks = p

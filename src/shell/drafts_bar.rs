@@ -21,9 +21,9 @@ pub fn DraftsBar() -> impl IntoView {
     // must rebuild only when another draft is opened.
     let current_id = Memo::new(move |_| persist.current.with(|c| c.id.clone()));
     let current_id = move || current_id.get();
-    // A memo too: the picker names an unsaved draft by its title, and must
-    // not rebuild on every click that leaves the title as it was.
-    let title = Memo::new(move |_| state.editor.with(|e| e.plan().title.clone()));
+    // The picker names an unsaved draft by its title, and must not rebuild on
+    // every click that leaves the title as it was: a signal set on change.
+    let title = state.facts.title;
     let options = move || {
         let current = current_id();
         let mut entries = persist.entries.get();

@@ -132,7 +132,9 @@ fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSign
             <button type="button" class="toggle"
                 aria-pressed=move || if held.get() { "true" } else { "false" }
                 on:click=move |_| state.edit(|p| p.toggle(library, clause))>
-                <span class="mark" aria-hidden="true">{move || if held.get() { "✓" } else { "+" }}</span>
+                // The symbol comes from the style sheet, by `aria-pressed`:
+                // swapping it is paint only, so a click lays out nothing here.
+                <span class="mark" aria-hidden="true"></span>
                 <span class="title">{c.title.as_str()}</span>
                 {point}
             </button>

@@ -63,7 +63,11 @@ pub struct Persistence {
     /// A change waits for its debounced save.
     pub pending: RwSignal<bool>,
     counter: RwSignal<u32>,
-    timer: RwSignal<Option<TimeoutHandle>>,
+    /// The armed save timer, if any. Plain stored values, not signals: no
+    /// view reads them, and a click should not pay for notifying nobody.
+    timer: StoredValue<Option<TimeoutHandle>>,
+    /// When the plan last changed (ms since the epoch).
+    last_change: StoredValue<f64>,
 }
 
 fn now() -> u64 {
@@ -88,7 +92,8 @@ impl Persistence {
             pending: RwSignal::new(false),
             incoming: RwSignal::new(None),
             counter: RwSignal::new(1),
-            timer: RwSignal::new(None),
+            timer: StoredValue::new(None),
+            last_change: StoredValue::new(0.0),
         };
         match store().load_all() {
             Ok(loaded) => {
@@ -146,20 +151,37 @@ impl Persistence {
         self.state.editor.with_untracked(|e| self.current.with_untracked(|c| *e.plan() != c.plan))
     }
 
+    /// Saves `SAVE_DELAY` after the last change. A change while the timer is
+    /// armed only notes its time; the timer re-arms for the rest when it
+    /// fires. Re-arming on every click instead cost a timer and a closure
+    /// per click, in the middle of the click's own work.
     fn schedule_save(self) {
-        if let Some(t) = self.timer.get_untracked() {
-            t.clear();
+        self.last_change.set_value(js_sys::Date::now());
+        if self.timer.with_value(Option::is_none) {
+            self.arm_timer(SAVE_DELAY);
         }
-        self.timer.set(set_timeout_with_handle(move || self.save_now(), SAVE_DELAY).ok());
         if !self.pending.get_untracked() {
             self.pending.set(true);
+        }
+    }
+
+    fn arm_timer(self, delay: Duration) {
+        self.timer.set_value(set_timeout_with_handle(move || self.on_timer(), delay).ok());
+    }
+
+    fn on_timer(self) {
+        self.timer.set_value(None);
+        let quiet = Duration::from_millis((js_sys::Date::now() - self.last_change.get_value()).max(0.0) as u64);
+        match SAVE_DELAY.checked_sub(quiet) {
+            Some(rest) if !rest.is_zero() => self.arm_timer(rest),
+            _ => self.save_now(),
         }
     }
 
     /// Saves the open draft if it changed. Failures become a status, never a loss:
     /// the plan stays in the editor whatever happens here.
     pub fn save_now(self) {
-        if let Some(t) = self.timer.get_untracked() {
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
         if self.pending.get_untracked() {

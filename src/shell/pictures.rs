@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::cite::preset_options;
-use super::state::State;
-use crate::evaluate::{evaluate, Comparison, Verdict};
+use super::state::{fan_out, State};
+use crate::evaluate::{evaluate, topic_grid, Comparison, Verdict};
 use crate::library::{ClauseIx, PresetIx};
 use crate::plan::Plan;
 
@@ -44,13 +44,16 @@ fn Grid() -> impl IntoView {
         .iter()
         .map(|t| view! { <th scope="col"><span class="vertical">{t.name.as_str()}</span></th> })
         .collect_view();
-    // The table is built once; each cell watches its own memo, so a click
-    // touches only the cells whose verdict changed.
+    // The table is built once; each cell watches its own fanned-out signal,
+    // so a click touches only the cells whose verdict changed. Made here, not
+    // in `State`: while the grid is closed, a click computes none of it.
+    let topics = library.topics.len();
+    let grid = fan_out(move || state.evaluation.with(|e| topic_grid(library, e).concat()));
     let rows = (0..library.actors.len())
         .map(|a| {
             let cells = (0..library.topics.len())
                 .map(|t| {
-                    let cell = state.grid_cell(a, t);
+                    let cell = grid[a * topics + t];
                     let label = move || match cell.get() {
                         Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label(), library.topics[t].name),
                         None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::date::Date;
 use crate::editor::Editor;
-use crate::evaluate::{evaluate, topic_grid, Evaluation, Verdict};
-use crate::library::{ActorIx, ClauseIx, Library, Selection, TopicIx};
+use crate::evaluate::{evaluate, Evaluation, Verdict};
+use crate::library::{ClauseIx, Library, Selection};
 use crate::plan::Plan;
 use crate::search::SearchIndex;
 
@@ -23,15 +23,19 @@ pub struct State {
     pub library: &'static Library,
     pub search: &'static SearchIndex,
     pub editor: RwSignal<Editor>,
+    /// The draft as a whole, as the draft panel states it.
+    pub facts: DraftFacts,
     /// The draft as a clause bitset: what evaluation and the views read.
     pub selection: Memo<Selection>,
     /// Per clause: whether the draft holds it (see `fan_out`).
     pub held: &'static [RwSignal<bool>],
-    /// Per actor, then topic (`actor * topics + topic`): the worst verdict,
-    /// see `topic_grid`. Read through `State::grid_cell`.
-    grid: &'static [RwSignal<Option<Verdict>>],
-    /// Per actor: what a closed verdict card shows (verdict, crossed, met).
-    pub card_heads: &'static [RwSignal<(Verdict, usize, usize)>],
+    /// Per clause: its parameter's value in the draft, if held and set.
+    pub values: &'static [RwSignal<Option<i64>>],
+    /// Per actor: the verdict a closed card shows.
+    pub card_verdicts: &'static [RwSignal<Verdict>],
+    /// Per actor: the card's tally (positions crossed, demands met). Apart
+    /// from the verdict because most clicks move a tally and few a verdict.
+    pub card_tallies: &'static [RwSignal<(usize, usize)>],
     /// Per topic: the draft's clauses of that topic, in plan order.
     pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
@@ -50,14 +54,15 @@ impl State {
     pub fn new(library: &'static Library) -> State {
         let editor = RwSignal::new(Editor::default());
         let as_of = RwSignal::new(None);
+        let facts = DraftFacts::follow(library, editor);
         let selection = Memo::new(move |_| editor.with(|e| e.plan().selection(library)));
         let evaluation = Memo::new(move |_| selection.with(|s| evaluate(library, s, as_of.get())));
 
         let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
-        let grid = fan_out(move || evaluation.with(|e| topic_grid(library, e).concat()));
-        let card_heads = fan_out(move || {
-            evaluation.with(|e| e.actors.iter().map(|v| (v.verdict, v.breaches.len(), v.met.len())).collect())
-        });
+        let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
+        let card_verdicts = fan_out(move || evaluation.with(|e| e.actors.iter().map(|v| v.verdict).collect()));
+        let card_tallies =
+            fan_out(move || evaluation.with(|e| e.actors.iter().map(|v| (v.breaches.len(), v.met.len())).collect()));
         let topic_rows = fan_out(move || {
             editor.with(|e| {
                 let mut rows = vec![Vec::new(); library.topics.len()];
@@ -82,11 +87,13 @@ impl State {
             library,
             search: Box::leak(Box::new(SearchIndex::new(library))),
             editor,
+            facts,
             selection,
-            held,
-            grid,
-            card_heads,
-            topic_rows,
+            held: held.leak(),
+            values: values.leak(),
+            card_verdicts: card_verdicts.leak(),
+            card_tallies: card_tallies.leak(),
+            topic_rows: topic_rows.leak(),
             as_of,
             evaluation,
             highlighted: RwSignal::new(None),
@@ -103,15 +110,58 @@ impl State {
         });
     }
 
-    /// The worst verdict of an actor on a topic, as a signal.
-    pub fn grid_cell(&self, actor: ActorIx, topic: TopicIx) -> RwSignal<Option<Verdict>> {
-        self.grid[actor * self.library.topics.len() + topic]
-    }
-
     /// Points the user at a clause in the draft (from a verdict's reasons).
     pub fn highlight(&self, clause: ClauseIx) {
         self.tab.set(Tab::Draft);
         self.highlighted.set(Some(clause));
+    }
+}
+
+/// What the draft panel states about the draft as a whole. One effect keeps
+/// these, setting each only when it changes: a click moves the count at most,
+/// and a memo each would re-run all six on every click.
+#[derive(Clone, Copy)]
+pub struct DraftFacts {
+    pub title: RwSignal<String>,
+    pub notes: RwSignal<String>,
+    pub count: RwSignal<usize>,
+    /// Ids of clauses the library no longer has, kept in the draft.
+    pub retired: RwSignal<Vec<String>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+}
+
+impl DraftFacts {
+    fn follow(library: &'static Library, editor: RwSignal<Editor>) -> DraftFacts {
+        let retired = |e: &Editor| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>();
+        let facts = editor.with_untracked(|e| DraftFacts {
+            title: RwSignal::new(e.plan().title.clone()),
+            notes: RwSignal::new(e.plan().notes.clone()),
+            count: RwSignal::new(e.plan().items.len()),
+            retired: RwSignal::new(retired(e)),
+            can_undo: RwSignal::new(e.can_undo()),
+            can_redo: RwSignal::new(e.can_redo()),
+        });
+        Effect::new(move |_| {
+            editor.with(|e| {
+                set_if_new(facts.title, &e.plan().title);
+                set_if_new(facts.notes, &e.plan().notes);
+                set_if_new(facts.count, &e.plan().items.len());
+                set_if_new(facts.retired, &retired(e));
+                set_if_new(facts.can_undo, &e.can_undo());
+                set_if_new(facts.can_redo, &e.can_redo());
+            })
+        });
+        facts
+    }
+}
+
+fn set_if_new<T>(signal: RwSignal<T>, value: &T)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    if signal.with_untracked(|old| old != value) {
+        signal.set(value.clone());
     }
 }
 
@@ -122,19 +172,20 @@ impl State {
 /// re-run edits, so hundreds of views reading one memo made each click
 /// quadratic; and a memo per item re-runs every item on every click. Fanned
 /// out, a click wakes only the views whose own value moved.
-fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> &'static [RwSignal<T>]
+pub fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> Vec<RwSignal<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
     // Untracked: the caller may be inside a reactive scope, which must not
     // subscribe to the lists; only the effect below does.
     let initial = untrack(&compute);
-    let signals: &'static [RwSignal<T>] = Box::leak(initial.iter().cloned().map(RwSignal::new).collect());
+    let signals: Vec<RwSignal<T>> = initial.iter().cloned().map(RwSignal::new).collect();
+    let feed = signals.clone();
     let mut seed = Some(initial);
     Effect::new(move |previous: Option<Vec<T>>| {
         let now = compute();
         let before = previous.or_else(|| seed.take()).unwrap_or_default();
-        for (i, (value, signal)) in now.iter().zip(signals).enumerate() {
+        for (i, (value, signal)) in now.iter().zip(&feed).enumerate() {
             if before.get(i) != Some(value) {
                 signal.set(value.clone());
             }

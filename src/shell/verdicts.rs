@@ -49,23 +49,23 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let a = &library.actors[actor];
     let expanded = RwSignal::new(false);
     let open = move || expanded.get() || state.printing.get();
-    // The head reads its own fanned-out copy of the verdict (see
-    // `State::card_heads`), so a click costs a card nothing unless its
-    // verdict or counts change; the body, built only while open, reads the
-    // full reasons.
-    let head = state.card_heads[actor];
+    // The head reads its own fanned-out copies of the verdict and tally (see
+    // `State::card_verdicts`), so a click costs a card nothing unless they
+    // change; the body, built only while open, reads the full reasons.
+    let verdict = state.card_verdicts[actor];
+    let counts = state.card_tallies[actor];
 
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
-        <li class=move || format!("card {}", head.get().0.slug()) data-actor=a.id.as_str()>
+        <li class=move || format!("card {}", verdict.get().slug()) data-actor=a.id.as_str()>
             <h3>
                 <button type="button" class="card-head" aria-expanded=move || expanded.get().to_string()
                     aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
-                    <span class="symbol" aria-hidden="true">{move || head.get().0.symbol()}</span>
+                    <span class="symbol" aria-hidden="true">{move || verdict.get().symbol()}</span>
                     <span class="name">{a.name.as_str()}</span>
-                    <span class="verdict">{move || head.get().0.label()}</span>
-                    <span class="tally">{move || { let (_, crossed, met) = head.get(); tally(crossed, met) }}</span>
+                    <span class="verdict">{move || verdict.get().label()}</span>
+                    <span class="tally">{move || { let (crossed, met) = counts.get(); tally(crossed, met) }}</span>
                 </button>
             </h3>
             <div id=body_id class="card-body" hidden=move || !open()>
