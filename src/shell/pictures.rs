@@ -51,7 +51,7 @@ fn Grid() -> impl IntoView {
     let grid = fan_out(move || state.evaluation.with(|e| topic_grid(library, e).concat()));
     let rows = (0..library.actors.len())
         .map(|a| {
-            let cells = (0..library.topics.len())
+            let cells = (0..topics)
                 .map(|t| {
                     let cell = grid[a * topics + t];
                     let label = move || match cell.get() {

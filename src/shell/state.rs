@@ -118,8 +118,8 @@ impl State {
 }
 
 /// What the draft panel states about the draft as a whole. One effect keeps
-/// these, setting each only when it changes: a click moves the count at most,
-/// and a memo each would re-run all six on every click.
+/// these, setting each only when it changes: a click moves the count and the
+/// undo state at most, and a memo each would re-run all six on every click.
 #[derive(Clone, Copy)]
 pub struct DraftFacts {
     pub title: RwSignal<String>,
