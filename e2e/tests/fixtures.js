@@ -2,12 +2,43 @@
 // exception or failed request: "no error" is checked in every test.
 import { test as base, expect } from '@playwright/test';
 
-/** Collects console errors, uncaught exceptions and failed requests of a page. */
+/**
+ * Collects console errors, uncaught exceptions and failed requests of a page.
+ *
+ * One failure is not a fault: a request the old document was still making
+ * when the page navigated away (the favicon, typically) is aborted by the
+ * browser with net::ERR_ABORTED. Such an abort is excused when a navigation
+ * started after the request did and no later than shortly after the abort;
+ * the browser may report the abort and the navigation in either order, so an
+ * abort already listed is withdrawn when its navigation shows up.
+ */
 export function watchProblems(page) {
   const problems = [];
+  const startedAt = new WeakMap();
+  const unexplainedAborts = [];
+  let lastNavigation = -Infinity;
+  const SAME_MOMENT_MS = 500;
+  const navigated = () => {
+    lastNavigation = performance.now();
+    for (const abort of unexplainedAborts.splice(0)) {
+      if (lastNavigation - abort.at > SAME_MOMENT_MS) continue;
+      problems.splice(problems.indexOf(abort.problem), 1);
+    }
+  };
+  page.on('request', (r) => {
+    startedAt.set(r, performance.now());
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated();
+  });
+  page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) navigated(); });
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    const problem = `request failed: ${r.url()} ${r.failure()?.errorText}`;
+    const abortedSubresource = r.failure()?.errorText === 'net::ERR_ABORTED' && !r.isNavigationRequest();
+    if (abortedSubresource && lastNavigation >= (startedAt.get(r) ?? Infinity)) return;
+    problems.push(problem);
+    if (abortedSubresource) unexplainedAborts.push({ problem, at: performance.now() });
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   return problems;
 }
