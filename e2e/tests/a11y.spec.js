@@ -52,3 +52,53 @@ test('keyboard alone reaches a clause, adds it, and shows where focus is', async
   await page.keyboard.press('Enter');
   await expect(page.locator('.library .toggle[aria-pressed="true"]')).toHaveCount(1);
 });
+
+// Containment that clips paint (style/main.css) must leave the focus ring
+// whole. The ring is drawn 2 to 5 px outside the element; on each side, in
+// the middle, the pixels the browser painted 1 to 8 px out must include at
+// least two of the ring's colour (two: a clipped ring leaves none, and
+// pixel snapping may move it by one).
+test('the focus ring is drawn whole around draft rows, their buttons, clauses and cards', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (Nov 2025)');
+  const row = page.locator('.draft-row').first();
+  const targets = {
+    'a draft row': row,
+    "a draft row's Remove button": row.locator('.remove'),
+    'the number field of a parameter': page.locator('.draft-row .param input').first(),
+    'a clause in the library': page.locator('.library .toggle').first(),
+    'a verdict card': page.locator('.card-head').first(),
+  };
+  const pixels = await page.context().newPage(); // no CSP there, to decode screenshots
+  for (const [what, target] of Object.entries(targets)) {
+    await page.keyboard.press('Shift'); // keyboard modality: focus shows its ring
+    await target.focus();
+    await target.scrollIntoViewIfNeeded();
+    const ring = await target.evaluate((el) => getComputedStyle(el).outlineColor);
+    const box = await target.boundingBox();
+    const margin = 10;
+    const clip = { x: Math.floor(box.x) - margin, y: Math.floor(box.y) - margin };
+    clip.width = Math.ceil(box.x + box.width) + margin - clip.x;
+    clip.height = Math.ceil(box.y + box.height) + margin - clip.y;
+    const png = (await page.screenshot({ clip })).toString('base64');
+    const sides = await pixels.evaluate(async ({ png, edges }) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const g = canvas.getContext('2d');
+      g.drawImage(bitmap, 0, 0);
+      const at = (x, y) => `rgb(${[...g.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)].join(', ')})`;
+      const [midX, midY] = [(edges.left + edges.right) / 2, (edges.top + edges.bottom) / 2];
+      const out = [1, 2, 3, 4, 5, 6, 7, 8];
+      return {
+        left: out.map((d) => at(edges.left - d, midY)),
+        top: out.map((d) => at(midX, edges.top - d)),
+        right: out.map((d) => at(edges.right + d, midY)),
+        bottom: out.map((d) => at(midX, edges.bottom + d)),
+      };
+    }, { png, edges: { left: box.x - clip.x, top: box.y - clip.y, right: box.x + box.width - clip.x, bottom: box.y + box.height - clip.y } });
+    for (const [side, colours] of Object.entries(sides)) {
+      expect(colours.filter((c) => c === ring).length, `focus ring of ${what}, ${side} side: ${colours.join(' ')}`).toBeGreaterThanOrEqual(2);
+    }
+  }
+  await pixels.close();
+});
