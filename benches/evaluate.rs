@@ -1,8 +1,9 @@
 //! Evaluation speed on the real library: each preset against every position,
-//! and a full comparison of two presets. Target: under 20 µs per evaluation.
+//! the standings a click computes (verdicts and tallies, no reasons), and a
+//! full comparison of two presets. Target: under 20 µs per evaluation.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use redline::evaluate::{compare, evaluate};
+use redline::evaluate::{compare, evaluate, Standings};
 use redline::library::Library;
 use redline::plan::Plan;
 use std::hint::black_box;
@@ -19,6 +20,9 @@ fn presets(c: &mut Criterion) {
         b.iter(|| plans.iter().map(|plan| evaluate(&library, black_box(plan), None).actors.len()).sum::<usize>())
     });
     group.finish();
+    c.bench_function("standings/every-preset-in-turn", |b| {
+        b.iter(|| plans.iter().map(|plan| Standings::of(&library, black_box(plan), None).actors.len()).sum::<usize>())
+    });
 
     let first = &plans[0];
     let last = &plans[plans.len() - 1];

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::library::{ActorIx, ClauseIx, Library, PositionIx, Selection, Strength};
+use crate::library::{ActorIx, ClauseIx, Library, Literal, PositionIx, Selection, Strength};
 
 /// An actor's verdict on a plan, from best to worst (so `max` is the worst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -103,13 +103,7 @@ impl Evaluation {
 
     /// "crosses red lines of 5 of 16 actors"
     pub fn summary(&self) -> String {
-        let crossed = self.count(Verdict::CrossesRedLine);
-        let total = self.actors.len();
-        match crossed {
-            0 => format!("crosses no hard red line of the {total} actors"),
-            1 => format!("crosses red lines of 1 of {total} actors"),
-            n => format!("crosses red lines of {n} of {total} actors"),
-        }
+        summary(self.count(Verdict::CrossesRedLine), self.actors.len())
     }
 
     pub fn verdict_of(&self, actor: ActorIx) -> Verdict {
@@ -119,100 +113,184 @@ impl Evaluation {
 
 /// Evaluates a plan against the positions in force on `as_of` (`None`: the latest).
 pub fn evaluate(library: &Library, plan: &Selection, as_of: Option<Date>) -> Evaluation {
-    let actors = library
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(actor, a)| {
-            let mut breaches = Vec::new();
-            let mut met = Vec::new();
-            for &p in &a.positions {
-                if !library.in_force(p, as_of) {
-                    continue;
-                }
-                match judge(library, p, plan) {
-                    Judgement::Crossed(b) => breaches.push(b),
-                    Judgement::Met(m) => met.push(m),
-                    Judgement::Silent => {}
-                }
-            }
-            // Unstable with the position as tie-break: the same order a stable sort
-            // gives (positions are listed in index order), and one sort routine
-            // fewer in the download.
-            breaches.sort_unstable_by_key(|b| (library.positions[b.position].strength, b.position));
-            let verdict = breaches
-                .iter()
-                .map(|b| Verdict::of(library.positions[b.position].strength))
-                .max()
-                .unwrap_or(Verdict::NoObjection);
-            ActorVerdict { actor, verdict, breaches, met }
-        })
-        .collect();
+    let actors = (0..library.actors.len()).map(|actor| evaluate_actor(library, plan, as_of, actor)).collect();
     Evaluation { as_of, actors }
 }
 
-enum Judgement {
-    Crossed(Breach),
-    Met(Met),
+/// One actor's verdict with its reasons: what an opened card shows.
+pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, actor: ActorIx) -> ActorVerdict {
+    let mut breaches = Vec::new();
+    let mut met = Vec::new();
+    for &position in &library.actors[actor].positions {
+        if !library.in_force(position, as_of) {
+            continue;
+        }
+        match standing(library, position, plan) {
+            Standing::Crossed => {
+                // Worst first, then in data order: positions come in index
+                // order, so inserting after every breach at least as bad
+                // keeps both, with no sort routine in the download.
+                let strength = library.positions[position].strength;
+                let at = breaches.partition_point(|b: &Breach| library.positions[b.position].strength <= strength);
+                let triggered_by = clauses_giving(library, position, plan, Reason::Cause);
+                let satisfied_by = clauses_giving(library, position, plan, Reason::Remedy);
+                breaches.insert(at, Breach { position, triggered_by, satisfied_by });
+            }
+            Standing::Met => met.push(Met { position, met_by: clauses_giving(library, position, plan, Reason::Meets) }),
+            Standing::Silent => {}
+        }
+    }
+    let verdict = breaches
+        .iter()
+        .map(|b| Verdict::of(library.positions[b.position].strength))
+        .max()
+        .unwrap_or(Verdict::NoObjection);
+    ActorVerdict { actor, verdict, breaches, met }
+}
+
+/// How a plan stands with one position in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Crossed,
+    /// Not crossed, and a clause the plan holds meets it.
+    Met,
+    /// Neither: the plan does not touch what the position asks.
     Silent,
 }
 
-fn judge(library: &Library, position: PositionIx, plan: &Selection) -> Judgement {
+/// An actor's verdict and tally, without the reasons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub verdict: Verdict,
+    /// Positions crossed.
+    pub crossed: usize,
+    /// Demands met.
+    pub met: usize,
+}
+
+/// A plan's standing with every position and each actor's tally: all a click
+/// needs for the cards' heads, the summary and the grid.
+///
+/// Why apart from [`Evaluation`]: the reasons are lists of clauses for every
+/// position touched, which cost a click most of its evaluation time to build,
+/// compare and drop; the app builds them only for the cards a reader opens.
+/// Both come from the same [`standing`], so they cannot disagree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standings {
+    pub as_of: Option<Date>,
+    /// Per position; `None` where it is not in force on `as_of`.
+    pub positions: Vec<Option<Standing>>,
+    /// Per actor, in library order.
+    pub actors: Vec<Tally>,
+}
+
+impl Standings {
+    pub fn of(library: &Library, plan: &Selection, as_of: Option<Date>) -> Standings {
+        let positions: Vec<Option<Standing>> = (0..library.positions.len())
+            .map(|p| library.in_force(p, as_of).then(|| standing(library, p, plan)))
+            .collect();
+        let actors = library
+            .actors
+            .iter()
+            .map(|a| {
+                let mut tally = Tally { verdict: Verdict::NoObjection, crossed: 0, met: 0 };
+                for &p in &a.positions {
+                    match positions[p] {
+                        Some(Standing::Crossed) => {
+                            tally.crossed += 1;
+                            tally.verdict = tally.verdict.max(Verdict::of(library.positions[p].strength));
+                        }
+                        Some(Standing::Met) => tally.met += 1,
+                        Some(Standing::Silent) | None => {}
+                    }
+                }
+                tally
+            })
+            .collect();
+        Standings { as_of, positions, actors }
+    }
+
+    /// "crosses red lines of 5 of 16 actors"
+    pub fn summary(&self) -> String {
+        summary(self.actors.iter().filter(|t| t.verdict == Verdict::CrossesRedLine).count(), self.actors.len())
+    }
+}
+
+fn summary(crossed: usize, total: usize) -> String {
+    match crossed {
+        0 => format!("crosses no hard red line of the {total} actors"),
+        1 => format!("crosses red lines of 1 of {total} actors"),
+        n => format!("crosses red lines of {n} of {total} actors"),
+    }
+}
+
+fn standing(library: &Library, position: PositionIx, plan: &Selection) -> Standing {
     let p = &library.positions[position];
-    let crossed = p.crossed_when.holds(plan);
-    let mut held = Vec::new();
-    let mut lacking = Vec::new();
-    for lit in &p.literals {
-        let test_holds = lit.holds(plan);
-        // Crossed: a test on the crossing side that holds is a cause; a
-        // presence test on the other side that fails names a remedy.
-        // Not crossed: a held clause on the other side meets the position, and
-        // so does a held clause whose value respects its bound.
-        let bucket = if crossed {
-            match (lit.negated, test_holds) {
-                (false, true) => &mut held,
-                (true, false) if !lit.is_value_test() => &mut lacking,
-                _ => continue,
-            }
-        } else {
-            let respected_bound = !lit.negated && lit.is_value_test() && plan.has(lit.clause) && !test_holds;
-            if (lit.negated && !lit.is_value_test() && test_holds) || respected_bound {
-                &mut held
-            } else {
-                continue;
-            }
-        };
-        if !bucket.contains(&lit.clause) {
-            bucket.push(lit.clause);
+    if p.crossed_when.holds(plan) {
+        Standing::Crossed
+    } else if p.literals.iter().any(|lit| reason(lit, plan, false) == Some(Reason::Meets)) {
+        Standing::Met
+    } else {
+        Standing::Silent
+    }
+}
+
+/// What one clause test says about why a plan stands where it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    /// Crossed, and this held clause (or value) is why.
+    Cause,
+    /// Crossed, and holding this clause is one way out.
+    Remedy,
+    /// Not crossed, and this held clause meets the position.
+    Meets,
+}
+
+fn reason(lit: &Literal, plan: &Selection, crossed: bool) -> Option<Reason> {
+    let test_holds = lit.holds(plan);
+    // Crossed: a test on the crossing side that holds is a cause; a presence
+    // test on the other side that fails names a remedy. Not crossed: a held
+    // clause on the other side meets the position, and so does a held clause
+    // whose value respects its bound.
+    if crossed {
+        match (lit.negated, test_holds) {
+            (false, true) => Some(Reason::Cause),
+            (true, false) if !lit.is_value_test() => Some(Reason::Remedy),
+            _ => None,
+        }
+    } else {
+        let respected_bound = !lit.negated && lit.is_value_test() && plan.has(lit.clause) && !test_holds;
+        ((lit.negated && !lit.is_value_test() && test_holds) || respected_bound).then_some(Reason::Meets)
+    }
+}
+
+/// The clauses whose tests give `wanted`, each once, in the condition's order.
+fn clauses_giving(library: &Library, position: PositionIx, plan: &Selection, wanted: Reason) -> Vec<ClauseIx> {
+    let crossed = wanted != Reason::Meets;
+    let mut clauses = Vec::new();
+    for lit in &library.positions[position].literals {
+        if reason(lit, plan, crossed) == Some(wanted) && !clauses.contains(&lit.clause) {
+            clauses.push(lit.clause);
         }
     }
-    if crossed {
-        Judgement::Crossed(Breach { position, triggered_by: held, satisfied_by: lacking })
-    } else if !held.is_empty() {
-        Judgement::Met(Met { position, met_by: held })
-    } else {
-        Judgement::Silent
-    }
+    clauses
 }
 
 /// The worst verdict of each actor on each topic, `grid[actor][topic]`:
 /// `None` where the actor has no position in force that touches the topic,
 /// so "no stated objection" and "said nothing about it" stay distinct.
-pub fn topic_grid(library: &Library, evaluation: &Evaluation) -> Vec<Vec<Option<Verdict>>> {
-    evaluation
+pub fn topic_grid(library: &Library, standings: &Standings) -> Vec<Vec<Option<Verdict>>> {
+    library
         .actors
         .iter()
         .map(|a| {
             let mut row = vec![None; library.topics.len()];
-            for &p in &library.actors[a.actor].positions {
-                if !library.in_force(p, evaluation.as_of) {
-                    continue;
-                }
-                let verdict = a
-                    .breaches
-                    .iter()
-                    .find(|b| b.position == p)
-                    .map_or(Verdict::NoObjection, |_| Verdict::of(library.positions[p].strength));
+            for &p in &a.positions {
+                let verdict = match standings.positions[p] {
+                    None => continue,
+                    Some(Standing::Crossed) => Verdict::of(library.positions[p].strength),
+                    Some(Standing::Met | Standing::Silent) => Verdict::NoObjection,
+                };
                 for &t in &library.positions[p].topics {
                     row[t] = Some(row[t].map_or(verdict, |v: Verdict| v.max(verdict)));
                 }
@@ -251,7 +329,7 @@ pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: 
 
 impl Comparison {
     /// A comparison from evaluations the caller already has (the app keeps
-    /// the draft's, so a click does not evaluate it twice).
+    /// the preset's, which a click does not change).
     pub fn of(
         library: &Library,
         before: &Selection,
@@ -413,19 +491,50 @@ mod tests {
     fn the_grid_shows_the_worst_verdict_per_topic_and_silence_as_none() {
         let lib = fixture::library();
         let topic = |id: &str| lib.topics.iter().position(|t| t.id == id).unwrap();
-        let e = evaluate(&lib, &plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(850))]), None);
-        let grid = topic_grid(&lib, &e);
+        let standings = Standings::of(&lib, &plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(850))]), None);
+        let grid = topic_grid(&lib, &standings);
         let (ua, ru, eu) = (lib.actor_ix("ua").unwrap(), lib.actor_ix("ru").unwrap(), lib.actor_ix("eu").unwrap());
         assert_eq!(grid[ua][topic("territory")], Some(Verdict::CrossesRedLine));
         assert_eq!(grid[ua][topic("army")], Some(Verdict::NoObjection), "850 meets the 800 floor");
         assert_eq!(grid[ru][topic("territory")], Some(Verdict::NoObjection), "requirement met");
         assert_eq!(grid[ru][topic("army")], None, "Russia says nothing on the army in the fixture");
         // eu-no-cap touches army and security; a NATO ban without guarantee strains it.
-        let e = evaluate(&lib, &plan(&lib, &[("nato-ban", None)]), None);
-        let grid = topic_grid(&lib, &e);
+        let grid = topic_grid(&lib, &Standings::of(&lib, &plan(&lib, &[("nato-ban", None)]), None));
         assert_eq!(grid[eu][topic("security")], Some(Verdict::StrainsPreference));
         assert_eq!(grid[eu][topic("army")], Some(Verdict::StrainsPreference), "one position, both its topics");
         assert_eq!(grid[eu][topic("territory")], None);
+    }
+
+    #[test]
+    fn standings_tally_what_evaluation_explains() {
+        let lib = fixture::library();
+        let mid_2025 = Some(Date::parse("2025-07-01").unwrap());
+        let plans = [
+            plan(&lib, &[]),
+            plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(900))]),
+            plan(&lib, &[("nato-ban", None), ("army-cap", Some(750))]),
+            plan(&lib, &[("guarantee", None), ("monitoring", None), ("crimea-de-facto", None)]),
+        ];
+        for (s, as_of) in plans.iter().flat_map(|s| [(s, None), (s, mid_2025)]) {
+            let (standings, e) = (Standings::of(&lib, s, as_of), evaluate(&lib, s, as_of));
+            let tallies: Vec<Tally> = e
+                .actors
+                .iter()
+                .map(|a| Tally { verdict: a.verdict, crossed: a.breaches.len(), met: a.met.len() })
+                .collect();
+            assert_eq!(standings.actors, tallies);
+            assert_eq!(standings.summary(), e.summary());
+            for b in e.actors.iter().flat_map(|a| &a.breaches) {
+                assert_eq!(standings.positions[b.position], Some(Standing::Crossed));
+            }
+            for m in e.actors.iter().flat_map(|a| &a.met) {
+                assert_eq!(standings.positions[m.position], Some(Standing::Met));
+            }
+        }
+        // Superseded versions are not in force, so they have no standing.
+        let old = lib.positions.iter().position(|p| p.id == "ua-nato-1").unwrap();
+        assert_eq!(Standings::of(&lib, &plans[0], None).positions[old], None);
+        assert!(Standings::of(&lib, &plans[0], mid_2025).positions[old].is_some());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use redline::evaluate::evaluate;
+use redline::evaluate::{evaluate, Breach, Standing, Standings, Tally};
 use redline::library::{Condition, Library, PositionIx, Selection};
 use redline::plan::{Plan, PlanItem};
 
@@ -66,6 +66,23 @@ proptest! {
         let first = evaluate(lib, &a.selection(lib), None);
         prop_assert_eq!(&first, &evaluate(lib, &a.selection(lib), None));
         prop_assert_eq!(&first, &evaluate(lib, &b.selection(lib), None));
+    }
+
+    #[test]
+    fn standings_agree_with_the_full_evaluation(s in arbitrary_selection()) {
+        // The app shows tallies from `Standings` and reasons from `evaluate`:
+        // a card must never count what its body does not list.
+        let lib = library();
+        let e = evaluate(lib, &s, None);
+        let standings = Standings::of(lib, &s, None);
+        for (tally, a) in standings.actors.iter().zip(&e.actors) {
+            prop_assert_eq!(*tally, Tally { verdict: a.verdict, crossed: a.breaches.len(), met: a.met.len() });
+            for b in &a.breaches { prop_assert_eq!(standings.positions[b.position], Some(Standing::Crossed)); }
+            let order = |b: &Breach| (lib.positions[b.position].strength, b.position);
+            prop_assert!(a.breaches.windows(2).all(|w| order(&w[0]) < order(&w[1])), "worst first, then in data order");
+            for m in &a.met { prop_assert_eq!(standings.positions[m.position], Some(Standing::Met)); }
+        }
+        prop_assert_eq!(standings.summary(), e.summary());
     }
 
     #[test]

@@ -139,6 +139,8 @@ test('a missing demand can be added from the card that asks for it', async ({ pa
   const title = (await add.textContent()).replace(/^\+\s*/, '').trim();
   await add.click();
   await expect(regions(page).draft).toContainText(title);
+  // The open card follows the draft: the demand is now listed as met by it.
+  await expect(card.locator('.positions.met .clause-link', { hasText: title })).toBeVisible();
 });
 
 test('evaluating as of an earlier date uses the positions stated by then', async ({ page }) => {
@@ -146,11 +148,18 @@ test('evaluating as of an earlier date uses the positions stated by then', async
   await startFrom(page, US28);
   const verdict = page.locator('li.card[data-actor="ukraine"] .card-head .verdict');
   await expect(verdict).toHaveText('crosses a hard red line');
+  // An open card's reasons follow the date too.
+  const ukraine = page.locator('li.card[data-actor="ukraine"]');
+  await ukraine.locator('.card-head').click();
+  await expect(ukraine.locator('.positions:not(.met) > .position').first()).toBeVisible();
   await page.getByLabel('Positions as stated by').fill('2023-01-01');
   await expect(verdict).toHaveText('no stated objection');
+  await expect(ukraine.locator('.card-body')).toContainText('This draft crosses none of its stated positions.');
+  await expect(ukraine.locator('.positions:not(.met) > .position')).toHaveCount(0);
   await expect(page.locator('.as-of .hint')).toContainText('2023');
   await page.getByRole('button', { name: 'Latest' }).click();
   await expect(verdict).toHaveText('crosses a hard red line');
+  await expect(ukraine.locator('.positions:not(.met) > .position').first()).toBeVisible();
 });
 
 test('the grid shows each actor\'s worst verdict per topic', async ({ page }) => {

@@ -117,7 +117,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
         .map(|s| {
             let whose = format!("source {}", s.file);
             if !SOURCE_KINDS.contains(&s.kind.as_str()) {
-                r.err(format!("{whose}: kind `{}` is not one of {SOURCE_KINDS:?}", s.kind));
+                r.err(format!("{whose}: kind `{}` is not one of {}", s.kind, SOURCE_KINDS.join(", ")));
             }
             Source {
                 file: s.file.clone(),
@@ -214,7 +214,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
         .map(|a| {
             let whose = format!("actor {}", a.id);
             if !ACTOR_KINDS.contains(&a.kind.as_str()) {
-                r.err(format!("{whose}: kind `{}` is not one of {ACTOR_KINDS:?}", a.kind));
+                r.err(format!("{whose}: kind `{}` is not one of {}", a.kind, ACTOR_KINDS.join(", ")));
             }
             let parent = a.parent.as_deref().and_then(|p| r.lookup(&actor_ix, "actor", p, &whose));
             Actor {
@@ -457,11 +457,14 @@ fn link_versions(r: &mut Resolver, positions: &mut [Position]) {
     let mut stances: HashMap<(ActorIx, String), Vec<PositionIx>> = HashMap::new();
     for (ix, p) in positions.iter().enumerate() {
         if let Some(s) = &p.stance {
-            stances.entry((p.actor, s.clone())).or_default().push(ix);
+            // Oldest first, ties in data order: a stance has a handful of
+            // versions, so insertion orders them with no sort routine in the wasm.
+            let versions = stances.entry((p.actor, s.clone())).or_default();
+            let at = versions.partition_point(|&older| positions[older].date <= p.date);
+            versions.insert(at, ix);
         }
     }
-    for ((_, stance), mut versions) in stances {
-        versions.sort_unstable_by_key(|&ix| (positions[ix].date, ix));
+    for ((_, stance), versions) in stances {
         for pair in versions.windows(2) {
             if positions[pair[0]].date.ordinal() == positions[pair[1]].date.ordinal() {
                 r.err(format!(
@@ -604,6 +607,21 @@ mod tests {
         assert_reports("completeness `mostly`", |r| r.preset[0].completeness = "mostly".into());
         assert_reports("kind `planet`", |r| r.actor[0].kind = "planet".into());
         assert_reports("versions need distinct dates", |r| r.position[3].date = "2024-06".into());
+    }
+
+    #[test]
+    fn versions_link_oldest_first_whatever_the_data_order() {
+        let mut raw = fixture::raw();
+        let mut third = raw.position.iter().find(|p| p.id == "ua-nato-2").unwrap().clone();
+        (third.id, third.date) = ("ua-nato-0".into(), "2023-01".into());
+        // Listed last, dated first: the 2023 version comes before the others.
+        raw.position.push(third);
+        let lib = Library::from_raw(&raw).unwrap();
+        let ix = |id: &str| lib.positions.iter().position(|p| p.id == id).unwrap();
+        let later = |id: &str| lib.positions[ix(id)].later_versions.clone();
+        assert_eq!(later("ua-nato-0"), [ix("ua-nato-1"), ix("ua-nato-2")]);
+        assert_eq!(later("ua-nato-1"), [ix("ua-nato-2")]);
+        assert!(later("ua-nato-2").is_empty());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::cite::preset_options;
 use super::state::{fan_out, State};
-use crate::evaluate::{evaluate, topic_grid, Comparison, Verdict};
+use crate::evaluate::{compare, topic_grid, Comparison, Verdict};
 use crate::library::{ClauseIx, PresetIx};
 use crate::plan::Plan;
 
@@ -48,7 +48,7 @@ fn Grid() -> impl IntoView {
     // so a click touches only the cells whose verdict changed. Made here, not
     // in `State`: while the grid is closed, a click computes none of it.
     let topics = library.topics.len();
-    let grid = fan_out(move || state.evaluation.with(|e| topic_grid(library, e).concat()));
+    let grid = fan_out(move || state.standings.with(|s| topic_grid(library, s).concat()));
     let rows = (0..library.actors.len())
         .map(|a| {
             let cells = (0..topics)
@@ -89,14 +89,11 @@ fn Comparison() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let preset = RwSignal::new(0 as PresetIx);
-    // The preset side changes only with the preset or the date; the draft's
-    // evaluation is the one the verdicts already have.
-    let base = Memo::new(move |_| Plan::from_preset(library, preset.get()).selection(library));
-    let base_evaluation = Memo::new(move |_| base.with(|b| evaluate(library, b, state.as_of.get())));
+    // Built only while open, so a click pays for a comparison (two
+    // evaluations) only when the reader asked for one.
     let comparison = Memo::new(move |_| {
-        base.with(|b| {
-            state.selection.with(|s| Comparison::of(library, b, s, base_evaluation.get(), state.evaluation.get()))
-        })
+        let base = Plan::from_preset(library, preset.get()).selection(library);
+        state.selection.with(|s| compare(library, &base, s, state.as_of.get()))
     });
     let name = move || library.presets[preset.get()].name.as_str();
     let clause_list = move |pick: fn(&Comparison) -> &[ClauseIx]| {

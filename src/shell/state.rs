@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::date::Date;
 use crate::editor::Editor;
-use crate::evaluate::{evaluate, Evaluation, Verdict};
+use crate::evaluate::{Standings, Verdict};
 use crate::library::{ClauseIx, Library, Selection};
 use crate::plan::Plan;
 use crate::search::SearchIndex;
@@ -40,7 +40,9 @@ pub struct State {
     pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
     pub as_of: RwSignal<Option<Date>>,
-    pub evaluation: Memo<Evaluation>,
+    /// Verdicts and tallies without reasons; an opened card evaluates its
+    /// own actor in full (`evaluate_actor`), so a click builds no reasons.
+    pub standings: Memo<Standings>,
     /// A clause a verdict pointed at, highlighted in the draft.
     pub highlighted: RwSignal<Option<ClauseIx>>,
     pub tab: RwSignal<Tab>,
@@ -56,13 +58,12 @@ impl State {
         let as_of = RwSignal::new(None);
         let facts = DraftFacts::follow(library, editor);
         let selection = Memo::new(move |_| editor.with(|e| e.plan().selection(library)));
-        let evaluation = Memo::new(move |_| selection.with(|s| evaluate(library, s, as_of.get())));
+        let standings = Memo::new(move |_| selection.with(|s| Standings::of(library, s, as_of.get())));
 
         let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
-        let card_verdicts = fan_out(move || evaluation.with(|e| e.actors.iter().map(|v| v.verdict).collect()));
-        let card_tallies =
-            fan_out(move || evaluation.with(|e| e.actors.iter().map(|v| (v.breaches.len(), v.met.len())).collect()));
+        let card_verdicts = fan_out(move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
+        let card_tallies = fan_out(move || standings.with(|s| s.actors.iter().map(|t| (t.crossed, t.met)).collect()));
         let topic_rows = fan_out(move || {
             editor.with(|e| {
                 let mut rows = vec![Vec::new(); library.topics.len()];
@@ -95,7 +96,7 @@ impl State {
             card_tallies: card_tallies.leak(),
             topic_rows: topic_rows.leak(),
             as_of,
-            evaluation,
+            standings,
             highlighted: RwSignal::new(None),
             tab: RwSignal::new(Tab::Library),
             printing: RwSignal::new(false),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::cite::Quote;
 use super::state::State;
 use crate::date::Date;
-use crate::evaluate::{ActorVerdict, Verdict};
+use crate::evaluate::{evaluate_actor, Verdict};
 use crate::library::{ActorIx, ClauseIx, PositionIx};
 
 #[component]
@@ -19,7 +19,7 @@ pub fn VerdictsPanel() -> impl IntoView {
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
-            <p class="summary" role="status">{move || state.evaluation.with(|e| format!("This draft {}.", e.summary()))}</p>
+            <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary()))}</p>
             <div class="as-of">
                 <label for="as-of">"Positions as stated by"</label>
                 <input id="as-of" type="date" min="2022-01-01"
@@ -55,6 +55,12 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let verdict = state.card_verdicts[actor];
     let counts = state.card_tallies[actor];
 
+    // The reasons, evaluated only while the card is open, and again only when
+    // the draft or the date changes this actor's.
+    let reasons = Memo::new(move |_| {
+        open().then(|| state.selection.with(|s| evaluate_actor(library, s, state.as_of.get(), actor)))
+    });
+
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
@@ -72,8 +78,7 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
                 // Built only while open: a closed card costs nothing on a click.
-                {move || open().then(|| state.evaluation.with(|e| {
-                    let v: &ActorVerdict = &e.actors[actor];
+                {move || reasons.with(|v| v.as_ref().map(|v| {
                     let breaches = v.breaches.iter().map(|b| view! {
                         <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
                     }).collect_view();
