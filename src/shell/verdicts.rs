@@ -51,12 +51,12 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let open = move || expanded.get() || state.printing.get();
     // The head reads its own fanned-out copies of the verdict and tally (see
     // `State::card_verdicts`), so a click costs a card nothing unless they
-    // change; the body, built only while open, reads the full reasons.
+    // change; the body, built only while open, shows the reasons.
     let verdict = state.card_verdicts[actor];
     let counts = state.card_tallies[actor];
 
-    // The reasons, evaluated only while the card is open, and again only when
-    // the draft or the date changes this actor's.
+    // The reasons, evaluated only while the card is open. A memo, so the body
+    // is rebuilt only when this actor's reasons change, not on every click.
     let reasons = Memo::new(move |_| {
         open().then(|| state.selection.with(|s| evaluate_actor(library, s, state.as_of.get(), actor)))
     });
