@@ -323,30 +323,23 @@ impl Comparison {
     }
 }
 
+/// Compares two plans, each evaluated in full against the positions in force on `as_of`.
 pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: Option<Date>) -> Comparison {
-    Comparison::of(library, before, after, evaluate(library, before, as_of), evaluate(library, after, as_of))
-}
-
-impl Comparison {
-    /// A comparison from evaluations the caller already has (the app keeps
-    /// the preset's, which a click does not change).
-    pub fn of(
-        library: &Library,
-        before: &Selection,
-        after: &Selection,
-        before_eval: Evaluation,
-        after_eval: Evaluation,
-    ) -> Comparison {
-        let n = library.clauses.len();
-        let added = (0..n).filter(|&c| after.has(c) && !before.has(c)).collect();
-        let removed = (0..n).filter(|&c| before.has(c) && !after.has(c)).collect();
-        let changed = (0..n)
-            .filter_map(|c| match (before.value(c), after.value(c)) {
-                (Some(b), Some(a)) if a != b && library.clauses[c].param.is_some() => Some((c, b, a)),
-                _ => None,
-            })
-            .collect();
-        Comparison { added, removed, changed, before: before_eval, after: after_eval }
+    let n = library.clauses.len();
+    let added = (0..n).filter(|&c| after.has(c) && !before.has(c)).collect();
+    let removed = (0..n).filter(|&c| before.has(c) && !after.has(c)).collect();
+    let changed = (0..n)
+        .filter_map(|c| match (before.value(c), after.value(c)) {
+            (Some(b), Some(a)) if a != b && library.clauses[c].param.is_some() => Some((c, b, a)),
+            _ => None,
+        })
+        .collect();
+    Comparison {
+        added,
+        removed,
+        changed,
+        before: evaluate(library, before, as_of),
+        after: evaluate(library, after, as_of),
     }
 }
 
