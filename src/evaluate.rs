@@ -174,7 +174,7 @@ pub struct Tally {
 /// Why apart from [`Evaluation`]: the reasons are lists of clauses for every
 /// position touched, which cost a click most of its evaluation time to build,
 /// compare and drop; the app builds them only for the cards a reader opens.
-/// Both come from the same [`standing`], so they cannot disagree.
+/// Both classify through the same `standing`, so they cannot disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standings {
     pub as_of: Option<Date>,
