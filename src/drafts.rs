@@ -18,7 +18,7 @@ const BACKUP_PREFIX: &str = "redline:backup:";
 const LAST_OPEN: &str = "redline:last-open";
 
 /// The stored draft's schema. Bump it when the stored shape changes, and
-/// add the step from the previous version to [`migrate`].
+/// add the step from the previous version to `decode`.
 pub const DRAFT_SCHEMA: u32 = 1;
 
 /// A key-value store that may be missing, full or failing.
