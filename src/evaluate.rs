@@ -140,11 +140,9 @@ pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, 
             Standing::Silent => {}
         }
     }
-    let verdict = breaches
-        .iter()
-        .map(|b| Verdict::of(library.positions[b.position].strength))
-        .max()
-        .unwrap_or(Verdict::NoObjection);
+    // Worst first, so the first breach gives the verdict.
+    let verdict =
+        breaches.first().map_or(Verdict::NoObjection, |b| Verdict::of(library.positions[b.position].strength));
     ActorVerdict { actor, verdict, breaches, met }
 }
 
@@ -177,8 +175,7 @@ pub struct Tally {
 /// Both classify through the same `standing`, so they cannot disagree.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standings {
-    pub as_of: Option<Date>,
-    /// Per position; `None` where it is not in force on `as_of`.
+    /// Per position; `None` where it is not in force on the date asked.
     pub positions: Vec<Option<Standing>>,
     /// Per actor, in library order.
     pub actors: Vec<Tally>,
@@ -207,7 +204,7 @@ impl Standings {
                 tally
             })
             .collect();
-        Standings { as_of, positions, actors }
+        Standings { positions, actors }
     }
 
     /// "crosses red lines of 5 of 16 actors"
