@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::library::{ActorIx, ClauseIx, Library, Literal, PositionIx, Selection, Strength};
+use crate::library::{ActorIx, ClauseIx, Library, Literal, PositionIx, Selection, Strength, Truth};
 
 /// An actor's verdict on a plan, from best to worst (so `max` is the worst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -42,6 +42,20 @@ impl Verdict {
         }
     }
 
+    /// The label for this actor: a commentator's or analyst's positions are
+    /// views the sources report, never red lines or demands.
+    pub fn label_for(self, actor: &crate::library::Actor) -> &'static str {
+        if actor.is_party() {
+            return self.label();
+        }
+        match self {
+            Verdict::CrossesRedLine => "contradicts a view stated as a red line",
+            Verdict::ConflictsWithDemand => "contradicts a view stated as a demand",
+            Verdict::StrainsPreference => "contradicts a stated preference",
+            Verdict::NoObjection => "no stated objection",
+        }
+    }
+
     /// A mark that is not colour, for tables and cards.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -62,11 +76,13 @@ impl Verdict {
     }
 }
 
-/// A position the plan crosses.
+/// A position the plan crosses, or a demand it leaves open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Breach {
     pub position: PositionIx,
-    /// Clauses the plan holds that make it cross ("forbids", "only together", a value out of bounds).
+    /// Clauses the plan holds that make it cross ("forbids", "only together",
+    /// a value out of bounds, a rival of what a demand asks for); for an open
+    /// demand, the held clauses that make it a question ("only with").
     pub triggered_by: Vec<ClauseIx>,
     /// Clauses the plan lacks, any of which the position asks for ("requires", "only with").
     pub satisfied_by: Vec<ClauseIx>,
@@ -85,6 +101,8 @@ pub struct ActorVerdict {
     pub verdict: Verdict,
     /// Worst first, then in data order.
     pub breaches: Vec<Breach>,
+    /// Demands the plan does not settle, in data order. They never change the verdict.
+    pub open: Vec<Breach>,
     pub met: Vec<Met>,
 }
 
@@ -101,13 +119,13 @@ impl Evaluation {
         self.actors.iter().filter(|a| a.verdict == verdict).count()
     }
 
-    /// "crosses red lines of 5 of 16 actors"
-    pub fn summary(&self) -> String {
-        summary(self.count(Verdict::CrossesRedLine), self.actors.len())
-    }
-
     pub fn verdict_of(&self, actor: ActorIx) -> Verdict {
         self.actors[actor].verdict
+    }
+
+    /// "crosses hard red lines of 2 of 21 parties": parties only, never commentators.
+    pub fn summary(&self, library: &Library) -> String {
+        summary(library, self.actors.iter().map(|a| a.verdict))
     }
 }
 
@@ -120,11 +138,13 @@ pub fn evaluate(library: &Library, plan: &Selection, as_of: Option<Date>) -> Eva
 /// One actor's verdict with its reasons: what an opened card shows.
 pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, actor: ActorIx) -> ActorVerdict {
     let mut breaches = Vec::new();
+    let mut open = Vec::new();
     let mut met = Vec::new();
     for &position in &library.actors[actor].positions {
         if !library.in_force(position, as_of) {
             continue;
         }
+        let because = |wanted| clauses_giving(library, position, plan, wanted);
         match standing(library, position, plan) {
             Standing::Crossed => {
                 // Worst first, then in data order: positions come in index
@@ -132,28 +152,43 @@ pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, 
                 // keeps both, with no sort routine in the download.
                 let strength = library.positions[position].strength;
                 let at = breaches.partition_point(|b: &Breach| library.positions[b.position].strength <= strength);
-                let triggered_by = clauses_giving(library, position, plan, Reason::Cause);
-                let satisfied_by = clauses_giving(library, position, plan, Reason::Remedy);
-                breaches.insert(at, Breach { position, triggered_by, satisfied_by });
+                let breach =
+                    Breach { position, triggered_by: because(Reason::Cause), satisfied_by: because(Reason::Remedy) };
+                breaches.insert(at, breach);
             }
-            Standing::Met => met.push(Met { position, met_by: clauses_giving(library, position, plan, Reason::Meets) }),
-            Standing::Silent => {}
+            Standing::Open => open.push(Breach {
+                position,
+                triggered_by: because(Reason::Cause),
+                satisfied_by: because(Reason::Remedy),
+            }),
+            Standing::Met => met.push(Met { position, met_by: because(Reason::Meets) }),
+            Standing::Untouched => {}
         }
     }
     // Worst first, so the first breach gives the verdict.
     let verdict =
         breaches.first().map_or(Verdict::NoObjection, |b| Verdict::of(library.positions[b.position].strength));
-    ActorVerdict { actor, verdict, breaches, met }
+    ActorVerdict { actor, verdict, breaches, open, met }
 }
 
 /// How a plan stands with one position in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {
+    /// The plan holds what the actor rejects, or settles the matter against
+    /// what it demands.
     Crossed,
+    /// A demand the plan does not settle: silence, never a breach.
+    Open,
     /// Not crossed, and a clause the plan holds meets it.
     Met,
-    /// Neither: the plan does not touch what the position asks.
-    Silent,
+    /// The plan does not touch what the position is about.
+    Untouched,
+}
+
+/// Whether the plan crosses the position: its condition is true on the
+/// draft, where an undecided clause is unknown.
+pub fn crosses(library: &Library, position: PositionIx, plan: &Selection) -> bool {
+    library.positions[position].crossed_when.truth(plan, &library.clauses) == Truth::True
 }
 
 /// An actor's verdict and tally, without the reasons.
@@ -162,6 +197,8 @@ pub struct Tally {
     pub verdict: Verdict,
     /// Positions crossed.
     pub crossed: usize,
+    /// Demands the plan leaves open.
+    pub open: usize,
     /// Demands met.
     pub met: usize,
 }
@@ -190,15 +227,16 @@ impl Standings {
             .actors
             .iter()
             .map(|a| {
-                let mut tally = Tally { verdict: Verdict::NoObjection, crossed: 0, met: 0 };
+                let mut tally = Tally { verdict: Verdict::NoObjection, crossed: 0, open: 0, met: 0 };
                 for &p in &a.positions {
                     match positions[p] {
                         Some(Standing::Crossed) => {
                             tally.crossed += 1;
                             tally.verdict = tally.verdict.max(Verdict::of(library.positions[p].strength));
                         }
+                        Some(Standing::Open) => tally.open += 1,
                         Some(Standing::Met) => tally.met += 1,
-                        Some(Standing::Silent) | None => {}
+                        Some(Standing::Untouched) | None => {}
                     }
                 }
                 tally
@@ -207,37 +245,56 @@ impl Standings {
         Standings { positions, actors }
     }
 
-    /// "crosses red lines of 5 of 16 actors"
-    pub fn summary(&self) -> String {
-        summary(self.actors.iter().filter(|t| t.verdict == Verdict::CrossesRedLine).count(), self.actors.len())
+    /// "crosses hard red lines of 2 of 21 parties": parties only, never commentators.
+    pub fn summary(&self, library: &Library) -> String {
+        summary(library, self.actors.iter().map(|t| t.verdict))
     }
 }
 
-fn summary(crossed: usize, total: usize) -> String {
-    match crossed {
-        0 => format!("crosses no hard red line of the {total} actors"),
-        1 => format!("crosses red lines of 1 of {total} actors"),
-        n => format!("crosses red lines of {n} of {total} actors"),
+/// The parties (commentators and analysts apart) whose hard red lines the
+/// verdicts cross, and how many parties there are.
+pub fn parties_crossed(library: &Library, verdicts: impl Iterator<Item = Verdict>) -> (Vec<ActorIx>, usize) {
+    let mut crossed = Vec::new();
+    let mut parties = 0;
+    for (actor, verdict) in verdicts.enumerate() {
+        if library.actors[actor].is_party() {
+            parties += 1;
+            if verdict == Verdict::CrossesRedLine {
+                crossed.push(actor);
+            }
+        }
+    }
+    (crossed, parties)
+}
+
+fn summary(library: &Library, verdicts: impl Iterator<Item = Verdict>) -> String {
+    let (crossed, total) = parties_crossed(library, verdicts);
+    match crossed.len() {
+        0 => format!("crosses no hard red line of the {total} parties"),
+        n => format!("crosses hard red lines of {n} of {total} parties"),
     }
 }
 
 fn standing(library: &Library, position: PositionIx, plan: &Selection) -> Standing {
     let p = &library.positions[position];
-    if p.crossed_when.holds(plan) {
+    if p.crossed_when.truth(plan, &library.clauses) == Truth::True {
         Standing::Crossed
     } else if p.literals.iter().any(|lit| reason(lit, plan, false) == Some(Reason::Meets)) {
         Standing::Met
+    } else if p.crossed_when.holds(plan) {
+        // Would cross if silence were read as "no": a demand left open.
+        Standing::Open
     } else {
-        Standing::Silent
+        Standing::Untouched
     }
 }
 
 /// What one clause test says about why a plan stands where it does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reason {
-    /// Crossed, and this held clause (or value) is why.
+    /// Crossed (or open), and this held clause (or value) is why.
     Cause,
-    /// Crossed, and holding this clause is one way out.
+    /// Crossed (or open), and holding this clause is one way out.
     Remedy,
     /// Not crossed, and this held clause meets the position.
     Meets,
@@ -262,12 +319,21 @@ fn reason(lit: &Literal, plan: &Selection, crossed: bool) -> Option<Reason> {
 }
 
 /// The clauses whose tests give `wanted`, each once, in the condition's order.
+/// A demanded clause the plan settled otherwise names the rivals it holds as causes.
 fn clauses_giving(library: &Library, position: PositionIx, plan: &Selection, wanted: Reason) -> Vec<ClauseIx> {
     let crossed = wanted != Reason::Meets;
     let mut clauses = Vec::new();
+    let mut push = |c: ClauseIx| {
+        if !clauses.contains(&c) {
+            clauses.push(c);
+        }
+    };
     for lit in &library.positions[position].literals {
-        if reason(lit, plan, crossed) == Some(wanted) && !clauses.contains(&lit.clause) {
-            clauses.push(lit.clause);
+        if reason(lit, plan, crossed) == Some(wanted) {
+            push(lit.clause);
+        }
+        if wanted == Reason::Cause && lit.negated && !plan.has(lit.clause) {
+            library.clauses[lit.clause].rivals.iter().filter(|&&r| plan.has(r)).for_each(|&r| push(r));
         }
     }
     clauses
@@ -286,7 +352,7 @@ pub fn topic_grid(library: &Library, standings: &Standings) -> Vec<Vec<Option<Ve
                 let verdict = match standings.positions[p] {
                     None => continue,
                     Some(Standing::Crossed) => Verdict::of(library.positions[p].strength),
-                    Some(Standing::Met | Standing::Silent) => Verdict::NoObjection,
+                    Some(Standing::Met | Standing::Open | Standing::Untouched) => Verdict::NoObjection,
                 };
                 for &t in &library.positions[p].topics {
                     row[t] = Some(row[t].map_or(verdict, |v: Verdict| v.max(verdict)));
@@ -376,16 +442,96 @@ mod tests {
         assert!(breach(&lib, &e, "ua-no-crimea").is_none());
     }
 
+    fn open<'a>(library: &Library, e: &'a Evaluation, position: &str) -> Option<&'a Breach> {
+        e.actors.iter().flat_map(|a| &a.open).find(|b| library.positions[b.position].id == position)
+    }
+
+    fn standing_of(library: &Library, held: &[(&str, Option<i64>)], position: &str) -> Option<Standing> {
+        let p = library.positions.iter().position(|p| p.id == position).unwrap();
+        Standings::of(library, &plan(library, held), None).positions[p]
+    }
+
     #[test]
-    fn requires_is_crossed_by_absence_and_names_what_would_satisfy() {
+    fn requires_is_open_while_silent_and_crossed_by_a_rival() {
         let lib = fixture::library();
         let e = evaluate(&lib, &plan(&lib, &[]), None);
-        let b = breach(&lib, &e, "ru-crimea").expect("crossed when neither is held");
-        assert!(b.triggered_by.is_empty());
+        assert!(breach(&lib, &e, "ru-crimea").is_none(), "silence never crosses");
+        let o = open(&lib, &e, "ru-crimea").expect("open while the question is unsettled");
+        assert_eq!(ids(&lib, &o.satisfied_by), ["crimea-de-jure", "crimea-de-facto"]);
+        let e = evaluate(&lib, &plan(&lib, &[("crimea-ukrainian", None)]), None);
+        let b = breach(&lib, &e, "ru-crimea").expect("the question answered another way crosses it");
+        assert_eq!(ids(&lib, &b.triggered_by), ["crimea-ukrainian"]);
         assert_eq!(ids(&lib, &b.satisfied_by), ["crimea-de-jure", "crimea-de-facto"]);
         let e = evaluate(&lib, &plan(&lib, &[("crimea-de-facto", None)]), None);
-        assert!(breach(&lib, &e, "ru-crimea").is_none());
+        assert!(breach(&lib, &e, "ru-crimea").is_none() && open(&lib, &e, "ru-crimea").is_none());
         assert_eq!(ids(&lib, &met(&lib, &e, "ru-crimea").expect("met").met_by), ["crimea-de-facto"]);
+    }
+
+    #[test]
+    fn a_declared_contradiction_crosses_a_demand_outside_its_question() {
+        let lib = fixture::library();
+        assert_eq!(standing_of(&lib, &[], "ru-neutral"), Some(Standing::Open));
+        assert_eq!(standing_of(&lib, &[("monitoring", None)], "ru-neutral"), Some(Standing::Open));
+        assert_eq!(standing_of(&lib, &[("nato-path", None)], "ru-neutral"), Some(Standing::Crossed));
+        assert_eq!(standing_of(&lib, &[("nato-ban", None)], "ru-neutral"), Some(Standing::Met));
+        let e = evaluate(&lib, &plan(&lib, &[("nato-path", None)]), None);
+        assert_eq!(ids(&lib, &breach(&lib, &e, "ru-neutral").unwrap().triggered_by), ["nato-path"]);
+    }
+
+    #[test]
+    fn four_standings_for_every_condition_kind() {
+        use Standing::*;
+        let lib = fixture::library();
+        // (held, position, standing): forbids, requires, forbids_together, only_with, param, when.
+        type Held<'a> = &'a [(&'a str, Option<i64>)];
+        let cases: &[(Held, &str, Standing)] = &[
+            (&[], "ua-no-crimea", Untouched),
+            (&[("crimea-de-facto", None)], "ua-no-crimea", Untouched),
+            (&[("crimea-de-jure", None)], "ua-no-crimea", Crossed),
+            (&[], "ru-crimea", Open),
+            (&[("crimea-ukrainian", None)], "ru-crimea", Crossed),
+            (&[("crimea-de-jure", None)], "ru-crimea", Met),
+            (&[("guarantee", None)], "ru-no-guarantee-with-monitoring", Untouched),
+            (&[("guarantee", None), ("monitoring", None)], "ru-no-guarantee-with-monitoring", Crossed),
+            (&[], "ua-nato-2", Untouched),
+            (&[("nato-ban", None)], "ua-nato-2", Open),
+            (&[("nato-ban", None), ("no-guarantee", None)], "ua-nato-2", Crossed),
+            (&[("nato-ban", None), ("guarantee", None)], "ua-nato-2", Met),
+            (&[("no-guarantee", None)], "ua-nato-2", Untouched),
+            (&[], "ua-cap", Untouched),
+            (&[("no-army-cap", None)], "ua-cap", Untouched),
+            (&[("army-cap", Some(600))], "ua-cap", Crossed),
+            (&[("army-cap", Some(800))], "ua-cap", Met),
+            (&[], "eu-no-cap", Untouched),
+            (&[("nato-ban", None)], "eu-no-cap", Open),
+            (&[("nato-ban", None), ("no-guarantee", None)], "eu-no-cap", Crossed),
+            (&[("army-cap", Some(650))], "eu-no-cap", Crossed),
+            (&[("army-cap", Some(750))], "eu-no-cap", Met),
+        ];
+        for &(held, position, want) in cases {
+            assert_eq!(standing_of(&lib, held, position), Some(want), "{position} with {held:?}");
+        }
+    }
+
+    #[test]
+    fn the_blank_plan_crosses_nothing() {
+        let lib = fixture::library();
+        let s = Standings::of(&lib, &plan(&lib, &[]), None);
+        assert!(s.actors.iter().all(|t| t.verdict == Verdict::NoObjection && t.crossed == 0));
+        assert!(s.actors.iter().any(|t| t.open > 0), "but demands are open");
+    }
+
+    #[test]
+    fn headline_counts_parties_and_never_commentators() {
+        let lib = fixture::library();
+        // Only the commentator objects to a Ukrainian Crimea...
+        let s = Standings::of(&lib, &plan(&lib, &[("crimea-ukrainian", None)]), None);
+        assert_eq!(s.actors[lib.actor_ix("pundit").unwrap()].verdict, Verdict::CrossesRedLine);
+        assert_eq!(s.summary(&lib), "crosses hard red lines of 1 of 3 parties", "Russia's, not the pundit's");
+        let view = Verdict::CrossesRedLine.label_for(&lib.actors[lib.actor_ix("pundit").unwrap()]);
+        assert!(!view.contains("red line crossed") && view.starts_with("contradicts a view"));
+        let s = Standings::of(&lib, &plan(&lib, &[("crimea-de-facto", None)]), None);
+        assert_eq!(s.summary(&lib), "crosses no hard red line of the 3 parties");
     }
 
     #[test]
@@ -417,11 +563,11 @@ mod tests {
     fn only_with_and_stance_versions() {
         let lib = fixture::library();
         // Latest NATO stance (Dec 2025): a ban only together with a guarantee.
-        let ban = evaluate(&lib, &plan(&lib, &[("nato-ban", None)]), None);
+        let ban = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("no-guarantee", None)]), None);
         let b = breach(&lib, &ban, "ua-nato-2").expect("ban without guarantee");
         assert_eq!(
             (ids(&lib, &b.triggered_by), ids(&lib, &b.satisfied_by)),
-            (vec!["nato-ban".into()], vec!["guarantee".into()])
+            (vec!["nato-ban".into(), "no-guarantee".into()], vec!["guarantee".into()])
         );
         assert!(breach(&lib, &ban, "ua-nato-1").is_none(), "the older version is superseded");
         let with = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("guarantee", None)]), None);
@@ -449,9 +595,10 @@ mod tests {
         let lib = fixture::library();
         let low_cap = evaluate(&lib, &plan(&lib, &[("army-cap", Some(650))]), None);
         assert!(breach(&lib, &low_cap, "eu-no-cap").is_some());
-        let ban = evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("army-cap", Some(750))]), None);
+        let ban =
+            evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("no-guarantee", None), ("army-cap", Some(750))]), None);
         let b = breach(&lib, &ban, "eu-no-cap").expect("ban without guarantee");
-        assert_eq!(ids(&lib, &b.triggered_by), ["nato-ban"], "army-cap at 750 is not a cause");
+        assert_eq!(ids(&lib, &b.triggered_by), ["nato-ban", "no-guarantee"], "army-cap at 750 is not a cause");
         assert_eq!(ids(&lib, &b.satisfied_by), ["guarantee"]);
         let fine =
             evaluate(&lib, &plan(&lib, &[("nato-ban", None), ("guarantee", None), ("army-cap", Some(750))]), None);
@@ -470,7 +617,11 @@ mod tests {
         assert_eq!(firm_only.verdict_of(ua), Verdict::ConflictsWithDemand);
         let eu = lib.actor_ix("eu").unwrap();
         assert_eq!(firm_only.verdict_of(eu), Verdict::StrainsPreference, "a crossed concern strains");
-        assert_eq!(firm_only.summary(), "crosses red lines of 1 of 3 actors", "Russia's Crimea requirement");
+        assert_eq!(
+            firm_only.summary(&lib),
+            "crosses no hard red line of the 3 parties",
+            "Russia's Crimea demand is open"
+        );
         let sorted = evaluate(&lib, &plan(&lib, &[("crimea-de-jure", None), ("army-cap", Some(600))]), None);
         let strengths: Vec<Strength> =
             sorted.actors[ua].breaches.iter().map(|b| lib.positions[b.position].strength).collect();
@@ -489,7 +640,8 @@ mod tests {
         assert_eq!(grid[ru][topic("territory")], Some(Verdict::NoObjection), "requirement met");
         assert_eq!(grid[ru][topic("army")], None, "Russia says nothing on the army in the fixture");
         // eu-no-cap touches army and security; a NATO ban without guarantee strains it.
-        let grid = topic_grid(&lib, &Standings::of(&lib, &plan(&lib, &[("nato-ban", None)]), None));
+        let grid =
+            topic_grid(&lib, &Standings::of(&lib, &plan(&lib, &[("nato-ban", None), ("no-guarantee", None)]), None));
         assert_eq!(grid[eu][topic("security")], Some(Verdict::StrainsPreference));
         assert_eq!(grid[eu][topic("army")], Some(Verdict::StrainsPreference), "one position, both its topics");
         assert_eq!(grid[eu][topic("territory")], None);
@@ -510,10 +662,10 @@ mod tests {
             let tallies: Vec<Tally> = e
                 .actors
                 .iter()
-                .map(|a| Tally { verdict: a.verdict, crossed: a.breaches.len(), met: a.met.len() })
+                .map(|a| Tally { verdict: a.verdict, crossed: a.breaches.len(), open: a.open.len(), met: a.met.len() })
                 .collect();
             assert_eq!(standings.actors, tallies);
-            assert_eq!(standings.summary(), e.summary());
+            assert_eq!(standings.summary(&lib), e.summary(&lib));
             for b in e.actors.iter().flat_map(|a| &a.breaches) {
                 assert_eq!(standings.positions[b.position], Some(Standing::Crossed));
             }

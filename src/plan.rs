@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::{ClauseIx, Library, PresetIx, Selection};
+use crate::library::{ClauseIx, Completeness, Library, PresetIx, Selection};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
@@ -36,18 +36,54 @@ pub enum Edit {
     Unchanged,
 }
 
+/// How a draft's notes begin when it was started from a preset: the caveat
+/// travels with the plan (link, export, print) until the user edits it away.
+pub const BASED_ON: &str = "Based on: ";
+
+/// "Based on: US 28-point plan, proposed by …, Nov 2025. Partly described in
+/// the sources: …": the preset's caveats as one paragraph of notes.
+pub fn preset_caveat(library: &Library, preset: PresetIx) -> String {
+    let p = &library.presets[preset];
+    let mut text = format!("{BASED_ON}{}, proposed by {}, {}.", p.name, p.proposer, p.date.human());
+    if p.completeness == Completeness::Partial {
+        text.push_str(" Partly described in the sources: verdicts judge only what they describe.");
+    }
+    if let Some(note) = &p.note {
+        text.push(' ');
+        text.push_str(note);
+    }
+    text
+}
+
 impl Plan {
+    /// The preset as a draft: its clauses, its name as title, and its
+    /// caveats as the first paragraph of the notes.
     pub fn from_preset(library: &Library, preset: PresetIx) -> Plan {
         let p = &library.presets[preset];
         Plan {
             title: p.name.clone(),
-            notes: String::new(),
+            notes: preset_caveat(library, preset),
             items: p
                 .items
                 .iter()
                 .map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value })
                 .collect(),
         }
+    }
+
+    /// The preset the notes say the draft is based on, while that line is there.
+    pub fn based_on(&self, library: &Library) -> Option<PresetIx> {
+        let line = self.notes.lines().next()?.strip_prefix(BASED_ON)?;
+        library
+            .presets
+            .iter()
+            .position(|p| line.strip_prefix(p.name.as_str()).is_some_and(|rest| rest.starts_with(',')))
+    }
+
+    /// Nothing in it: no clause, no title, no notes. Such a draft may be
+    /// reused by "start from a plan"; anything else is work to keep.
+    pub fn is_blank(&self) -> bool {
+        self.items.is_empty() && self.title.trim().is_empty() && self.notes.trim().is_empty()
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -259,6 +295,22 @@ impl PlanDocument {
 mod tests {
     use super::*;
     use crate::library::fixture;
+
+    #[test]
+    fn a_preset_draft_carries_its_caveats_until_edited_away() {
+        let lib = fixture::library();
+        let mut plan = Plan::from_preset(&lib, 0);
+        assert!(plan.notes.starts_with("Based on: 28 points, proposed by US, Nov 2025. Partly described"));
+        assert_eq!(plan.based_on(&lib), Some(0));
+        assert!(!plan.is_blank());
+        plan.notes = plan.notes.replacen("Based on", "Inspired by", 1);
+        assert_eq!(plan.based_on(&lib), None, "edited away");
+        plan.notes = "Based on: 28 points of my own".into();
+        assert_eq!(plan.based_on(&lib), None, "a name must end at the comma");
+        assert!(Plan::default().is_blank());
+        assert!(Plan { notes: "  ".into(), ..Plan::default() }.is_blank());
+        assert!(!Plan { title: "Mine".into(), ..Plan::default() }.is_blank());
+    }
 
     #[test]
     fn adding_an_alternative_replaces_the_other_in_place() {

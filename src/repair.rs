@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
+use crate::evaluate::crosses;
 use crate::library::{ActorIx, ClauseIx, Condition, Library, PositionIx, Selection, Strength};
 use crate::plan::Plan;
 
@@ -137,7 +138,7 @@ impl<'a> RepairSearch<'a> {
 
     /// The coalition's hard positions the plan crosses, in a fixed order.
     pub fn crossed(&self, plan: &Selection) -> Vec<PositionIx> {
-        self.hard.iter().copied().filter(|&p| self.library.positions[p].crossed_when.holds(plan)).collect()
+        self.hard.iter().copied().filter(|&p| crosses(self.library, p, plan)).collect()
     }
 
     /// Up to `wanted` different minimal repairs of at most `max_edits` edits.
@@ -168,7 +169,7 @@ impl<'a> RepairSearch<'a> {
             return;
         }
         walk.explored.insert(plan.clone(), left);
-        let Some(&violated) = self.hard.iter().find(|&&p| self.library.positions[p].crossed_when.holds(plan)) else {
+        let Some(&violated) = self.hard.iter().find(|&&p| crosses(self.library, p, plan)) else {
             // Shallower depths found nothing, so this path has exactly `depth` edits.
             if walk.seen.insert(plan.clone()) {
                 walk.found.push(Repair { edits: walk.path.clone(), resolves: Vec::new(), result: plan.clone() });
@@ -248,23 +249,39 @@ impl<'a> RepairSearch<'a> {
         let mut slots: Vec<(bool, usize)> = Vec::new();
         for &p in positions {
             for c in self.library.positions[p].crossed_when.clauses() {
-                let slot = self.library.clauses[c].question.map_or((false, c), |q| (true, q));
-                if !slots.contains(&slot) {
-                    slots.push(slot);
+                for s in std::iter::once(c).chain(self.library.clauses[c].rivals.iter().copied()) {
+                    let slot = self.library.clauses[s].question.map_or((false, s), |q| (true, q));
+                    if !slots.contains(&slot) {
+                        slots.push(slot);
+                    }
                 }
             }
         }
         !matches!(sub.repairs(base, 1, slots.len()), Outcome::NoneWithin(_))
     }
 
-    /// Every single edit that changes a clause the condition names.
+    /// Every single edit that changes what the plan says of a clause the
+    /// condition names: the clause itself, or a rival that settles it otherwise.
+    ///
+    /// A crossed condition stays crossed whatever an undecided clause turns
+    /// out to be (three-valued logic is monotone in what is known), so only
+    /// held clauses and held rivals need changing.
     fn fixes(&self, plan: &Selection, condition: &Condition) -> Vec<Edit> {
         let mut edits = Vec::new();
         for c in condition.clauses() {
+            let clause = &self.library.clauses[c];
+            // Leaving the matter undecided: drop the rivals held outside the
+            // clause's question (an alternative inside it is a slot of its own, below).
+            for &r in &clause.rivals {
+                let outside = clause.question.is_none() || self.library.clauses[r].question != clause.question;
+                let edit = Edit::Remove { clause: r };
+                if outside && plan.has(r) && !self.locked.contains(&r) && !edits.contains(&edit) {
+                    edits.push(edit);
+                }
+            }
             if self.locked.contains(&c) {
                 continue;
             }
-            let clause = &self.library.clauses[c];
             let alternatives = clause.question.map(|q| self.library.questions[q].clauses.as_slice()).unwrap_or(&[]);
             if plan.has(c) {
                 edits.push(Edit::Remove { clause: c });
@@ -283,6 +300,7 @@ impl<'a> RepairSearch<'a> {
                 match held {
                     Some(a) if self.locked.contains(&a) => {}
                     Some(a) => {
+                        edits.push(Edit::Remove { clause: a });
                         self.values(c).into_iter().for_each(|v| edits.push(Edit::Switch { from: a, to: c, value: v }))
                     }
                     None => self.values(c).into_iter().for_each(|v| edits.push(Edit::Add { clause: c, value: v })),
@@ -356,7 +374,8 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::{json, Value};
 
-    // Universe: a0 a1 a2 (one question), b0 b1 (another), c, d, and p (a value 0..=10).
+    // Universe: a0 a1 a2 (one question), b0 b1 (another), c and d (standalone,
+    // declared to contradict each other), and p (a value 0..=10).
     const IDS: [&str; 8] = ["a0", "a1", "a2", "b0", "b1", "c", "d", "p"];
 
     fn clause(id: &str) -> Value {
@@ -367,6 +386,9 @@ mod tests {
         };
         let mut c = json!({"id": id, "topic": topic, "question": question, "title": id, "text": id,
                            "cite": [{"source": "s.txt", "quote": "q"}]});
+        if id == "c" {
+            c["contradicts"] = json!(["d"]);
+        }
         if id == "p" {
             c["param"] = json!({"name": "n", "unit": "u", "min": 0, "max": 10, "step": 1, "default": 5, "marks": []});
         }
@@ -520,7 +542,7 @@ mod tests {
 
     #[test]
     fn known_conflicts_are_found_and_minimal() {
-        // x requires a1, y forbids it, z-irrelevant position on c: {p0, p1} conflict.
+        // x requires a1, y forbids it: silence crosses neither, so no conflict...
         let lib = library(&[
             (0, json!({"requires": ["a1"]})),
             (1, json!({"forbids": ["a1"]})),
@@ -528,9 +550,19 @@ mod tests {
         ]);
         let empty = Selection::empty(8);
         let search = RepairSearch::new(&lib, &[0, 1], &[], None);
-        let mut conflict = search.conflict(&empty).expect("a conflict");
+        assert_eq!(search.conflict(&empty), None);
+        // ...but with c locked (it contradicts d), x requiring d and y rejecting c conflict.
+        let lib = library(&[(0, json!({"requires": ["d"]})), (1, json!({"forbids": ["c"]}))]);
+        let mut with_c = Selection::empty(8);
+        with_c.insert(5, 0);
+        let mut conflict = RepairSearch::new(&lib, &[0, 1], &[5], None).conflict(&with_c).expect("a conflict");
         conflict.sort_unstable();
-        assert_eq!(conflict, vec![0, 1]);
+        assert_eq!(conflict, vec![1], "the lock alone makes y's line impossible");
+        let free = RepairSearch::new(&lib, &[0, 1], &[], None);
+        match free.repairs(&with_c, 5, 8) {
+            Outcome::Repairs(r) => assert_eq!(r[0].edits, vec![Edit::Remove { clause: 5 }]),
+            other => panic!("{other:?}"),
+        }
         // A lock alone can make a requirement impossible: a0 locked, a1 required.
         let lib = library(&[(0, json!({"requires": ["a1"]})), (1, json!({"forbids": ["d"]}))]);
         let mut plan = Selection::empty(8);
@@ -538,11 +570,14 @@ mod tests {
         let locked = RepairSearch::new(&lib, &[0, 1], &[0], None);
         assert_eq!(locked.conflict(&plan), Some(vec![0]));
         assert_eq!(locked.repairs(&plan, 5, 8), Outcome::NoneWithin(8));
-        // Without the lock, switching a0 to a1 is the one-edit repair, and there is no conflict.
+        // Without the lock, one edit repairs it: switch a0 to a1, or leave the question open.
         let free = RepairSearch::new(&lib, &[0, 1], &[], None);
         assert_eq!(free.conflict(&plan), None);
         match free.repairs(&plan, 5, 8) {
-            Outcome::Repairs(r) => assert_eq!(r[0].edits, vec![Edit::Switch { from: 0, to: 1, value: 0 }]),
+            Outcome::Repairs(r) => {
+                let edits: Vec<&[Edit]> = r.iter().map(|r| r.edits.as_slice()).collect();
+                assert_eq!(edits, [&[Edit::Remove { clause: 0 }][..], &[Edit::Switch { from: 0, to: 1, value: 0 }]]);
+            }
             other => panic!("{other:?}"),
         }
     }
@@ -569,7 +604,7 @@ mod tests {
             let keeps_locks = |s: &Selection| locked.iter().all(|&c| s.has(c) && s.value(c) == plan.value(c));
             let best = plans.iter().filter(|s| ok(s) && keeps_locks(s)).map(|s| distance(&plan, s)).min();
             let satisfiable = |positions: &[PositionIx]| {
-                plans.iter().any(|s| keeps_locks(s) && positions.iter().all(|&p| !lib.positions[p].crossed_when.holds(s)))
+                plans.iter().any(|s| keeps_locks(s) && positions.iter().all(|&p| !crosses(&lib, p, s)))
             };
             match search.repairs(&plan, 5, 8) {
                 Outcome::AlreadyAcceptable => prop_assert!(ok(&plan)),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::evaluate::{Comparison, Evaluation, Verdict};
-use crate::library::{Cite, ClauseIx, Library, PositionIx};
+use crate::library::{Basis, Cite, ClauseIx, Library, PositionIx};
 
 #[derive(Debug, Serialize)]
 pub struct EvaluationReport {
@@ -17,9 +17,13 @@ pub struct EvaluationReport {
 pub struct ActorReport {
     pub actor: String,
     pub name: String,
+    /// `party` (counted) or `commentator` (a view the sources report, never counted).
+    pub group: &'static str,
     pub verdict: Verdict,
     pub verdict_label: &'static str,
     pub crossed: Vec<PositionReport>,
+    /// Demands the plan does not settle: never a breach.
+    pub open: Vec<PositionReport>,
     pub meets: Vec<PositionReport>,
 }
 
@@ -32,6 +36,10 @@ pub struct PositionReport {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
     pub date: String,
+    /// `said` (the statement's date) or `reported` (the source gives none; the report's date).
+    pub date_kind: &'static str,
+    /// `statement`, or `law` (a legal procedure a source reports, not a stated red line).
+    pub basis: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reported_by: Option<String>,
     pub citations: Vec<CitationReport>,
@@ -57,17 +65,23 @@ impl EvaluationReport {
         let ids = |clauses: &[ClauseIx]| clauses.iter().map(|&c| library.clauses[c].id.clone()).collect::<Vec<_>>();
         EvaluationReport {
             as_of: evaluation.as_of.map(|d| d.to_string()),
-            summary: evaluation.summary(),
+            summary: evaluation.summary(library),
             actors: evaluation
                 .actors
                 .iter()
                 .map(|a| ActorReport {
                     actor: library.actors[a.actor].id.clone(),
                     name: library.actors[a.actor].name.clone(),
+                    group: if library.actors[a.actor].is_party() { "party" } else { "commentator" },
                     verdict: a.verdict,
-                    verdict_label: a.verdict.label(),
+                    verdict_label: a.verdict.label_for(&library.actors[a.actor]),
                     crossed: a
                         .breaches
+                        .iter()
+                        .map(|b| position_report(library, b.position, ids(&b.triggered_by), ids(&b.satisfied_by)))
+                        .collect(),
+                    open: a
+                        .open
                         .iter()
                         .map(|b| position_report(library, b.position, ids(&b.triggered_by), ids(&b.satisfied_by)))
                         .collect(),
@@ -96,6 +110,11 @@ fn position_report(
         speaker: p.speaker.clone(),
         role: p.role.clone(),
         date: p.date.to_string(),
+        date_kind: if p.date_reported { "reported" } else { "said" },
+        basis: match p.basis {
+            Basis::Statement => "statement",
+            Basis::Law => "law",
+        },
         reported_by: p.reported_by.clone(),
         citations: p.cite.iter().map(|c| citation_report(library, c)).collect(),
         because_of,

@@ -79,10 +79,18 @@ mod tests {
         let index = SearchIndex::new(&lib);
         assert_eq!(index.find("").len(), lib.clauses.len());
         assert_eq!(ids(&lib, index.find("NATO-BAN")), ["nato-ban"]);
+        assert_eq!(ids(&lib, index.find("nato-")), ["nato-ban", "nato-path"]);
         assert_eq!(ids(&lib, index.find("armed forces")), ["army-cap", "no-army-cap"], "topic name");
-        assert_eq!(ids(&lib, index.find("status of crimea")), ["crimea-de-jure", "crimea-de-facto"], "question");
-        // Russia's positions name the Crimea clauses and guarantee/monitoring.
-        assert_eq!(ids(&lib, index.find("russia")), ["crimea-de-jure", "crimea-de-facto", "guarantee", "monitoring"]);
+        assert_eq!(
+            ids(&lib, index.find("status of crimea")),
+            ["crimea-de-jure", "crimea-de-facto", "crimea-ukrainian"],
+            "question"
+        );
+        // Russia's positions name the Crimea clauses, the NATO ban and guarantee/monitoring.
+        assert_eq!(
+            ids(&lib, index.find("russia")),
+            ["crimea-de-jure", "crimea-de-facto", "nato-ban", "guarantee", "monitoring"]
+        );
         assert_eq!(ids(&lib, index.find("28 points")), ["crimea-de-facto", "army-cap", "nato-ban"], "preset name");
         assert_eq!(ids(&lib, index.find("russia crimea de-facto")), ["crimea-de-facto"], "every word must match");
         assert!(index.find("zzz").is_empty());

@@ -36,6 +36,8 @@ fn eval_prints_verdicts_with_quotes_as_json() {
     let report: serde_json::Value = serde_json::from_str(&out).expect("eval prints JSON");
     let ukraine = report["actors"].as_array().unwrap().iter().find(|a| a["actor"] == "ukraine").expect("Ukraine");
     assert_eq!(ukraine["verdict"], "crosses-red-line");
+    assert_eq!(ukraine["group"], "party");
+    assert!(ukraine["open"].is_array(), "open demands are listed apart");
     let breach = &ukraine["crossed"][0];
     assert!(breach["citations"][0]["quote"].as_str().is_some_and(|q| !q.is_empty()));
     assert!(breach["because_of"].as_array().is_some_and(|c| !c.is_empty()));
@@ -50,7 +52,15 @@ fn matrix_names_each_breach_with_its_quote() {
     let (code, out, _) = cli(&["matrix"]);
     assert_eq!(code, 0);
     assert!(out.lines().next().unwrap().contains("P14"));
-    assert!(out.contains("US 28-point plan (us-28-point): crosses red lines of"));
+    assert!(out.contains("US 28-point plan (us-28-point): crosses "));
+    assert!(out.contains(" parties\n"), "the headline counts parties");
+    // Parties, then commentators and analysts apart.
+    let parties = out.find("-- parties").expect("a parties block");
+    let views = out.find("-- commentators and analysts").expect("a commentators block");
+    assert!(parties < views);
+    let ukraine = out.find("\nukraine ").unwrap();
+    let swp = out.find("\nswp-authors ").unwrap();
+    assert!(parties < ukraine && ukraine < views && views < swp);
     // Each breach line is followed by its quote, speaker, date and source file.
     assert!(out.contains("\" (") && out.contains(".txt)"));
     let (code, json, _) = cli(&["matrix", "--json"]);
@@ -87,5 +97,8 @@ fn compare_and_link() {
     assert_eq!(code, 0);
     let link = link.trim();
     let code = link.strip_prefix("plan=").expect("a #plan= fragment");
-    assert!(link.len() <= 120 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    // The preset's caveats travel in the notes, so the link is longer than its clauses alone.
+    assert!(link.len() <= 1_000 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    let plan = redline::share::decode(code, &redline::share::id_table()).unwrap();
+    assert!(plan.notes.starts_with("Based on: US 28-point plan, proposed by"));
 }

@@ -76,13 +76,14 @@ proptest! {
         let e = evaluate(lib, &s, None);
         let standings = Standings::of(lib, &s, None);
         for (tally, a) in standings.actors.iter().zip(&e.actors) {
-            prop_assert_eq!(*tally, Tally { verdict: a.verdict, crossed: a.breaches.len(), met: a.met.len() });
+            prop_assert_eq!(*tally, Tally { verdict: a.verdict, crossed: a.breaches.len(), open: a.open.len(), met: a.met.len() });
             for b in &a.breaches { prop_assert_eq!(standings.positions[b.position], Some(Standing::Crossed)); }
             let order = |b: &Breach| (lib.positions[b.position].strength, b.position);
             prop_assert!(a.breaches.windows(2).all(|w| order(&w[0]) < order(&w[1])), "worst first, then in data order");
             for m in &a.met { prop_assert_eq!(standings.positions[m.position], Some(Standing::Met)); }
+            for o in &a.open { prop_assert_eq!(standings.positions[o.position], Some(Standing::Open)); }
         }
-        prop_assert_eq!(standings.summary(), e.summary());
+        prop_assert_eq!(standings.summary(lib), e.summary(lib));
     }
 
     #[test]
@@ -99,17 +100,38 @@ proptest! {
     }
 
     #[test]
-    fn removing_a_clause_never_removes_a_requires_breach_it_did_not_satisfy(s in arbitrary_selection(), pick in any::<prop::sample::Index>()) {
+    fn an_unsettled_question_never_crosses_a_requires(s in arbitrary_selection()) {
+        // A demand is crossed only when the plan answers every way of meeting
+        // it otherwise; while any of them is undecided, it is open.
         let lib = library();
-        let held: Vec<usize> = s.iter().collect();
+        for p in breached(lib, &s, is_requires) {
+            for c in lib.positions[p].crossed_when.clauses() {
+                prop_assert!(!s.has(c) && lib.clauses[c].settled_against(&s),
+                    "{} crossed though `{}` is undecided", lib.positions[p].id, lib.clauses[c].id);
+            }
+        }
+    }
+
+    #[test]
+    fn leaving_a_matter_undecided_never_creates_a_breach(s in arbitrary_selection(), pick in any::<prop::sample::Index>()) {
+        // Silence never crosses: on a coherent plan (one answer per question,
+        // no two declared rivals), dropping a clause only makes the plan say less.
+        let lib = library();
+        let mut plan = Plan::default();
+        for c in s.iter().filter(|&c| lib.clauses[c].question.is_some()) {
+            plan.add(lib, c);
+        }
+        for c in s.iter().filter(|&c| lib.clauses[c].question.is_none()) {
+            if !lib.clauses[c].settled_against(&plan.selection(lib)) { plan.add(lib, c); }
+        }
+        let coherent = plan.selection(lib);
+        let held: Vec<usize> = coherent.iter().collect();
         prop_assume!(!held.is_empty());
-        let clause = held[pick.index(held.len())];
-        let before = breached(lib, &s, is_requires);
-        let mut fewer = s.clone();
-        fewer.remove(clause);
-        let after = breached(lib, &fewer, is_requires);
-        for p in before {
-            prop_assert!(after.contains(&p), "removing {} removed the breach of {}", lib.clauses[clause].id, lib.positions[p].id);
+        let mut fewer = coherent.clone();
+        fewer.remove(held[pick.index(held.len())]);
+        let before = breached(lib, &coherent, |_| true);
+        for p in breached(lib, &fewer, |_| true) {
+            prop_assert!(before.contains(&p), "dropping a clause crossed {}", lib.positions[p].id);
         }
     }
 

@@ -4,7 +4,9 @@
 use proptest::prelude::*;
 use redline::library::Library;
 use redline::plan::{Plan, PlanItem};
-use redline::share::{check, decode, encode, fragment, id_table, open_fragment, LinkError, FRAGMENT_PREFIX};
+use redline::share::{
+    check, decode, encode, fragment, id_table, open_fragment, LinkError, CHAT_SAFE_LENGTH, FRAGMENT_PREFIX,
+};
 
 fn library() -> Library {
     Library::embedded().unwrap_or_else(|e| panic!("{e}"))
@@ -14,7 +16,10 @@ fn library() -> Library {
 fn link_lengths_meet_their_targets() {
     let lib = library();
     let table = id_table();
-    let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let with_caveat = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let caveat_link = fragment(&with_caveat, &table).unwrap();
+    // The clauses and title alone: what the target was set for.
+    let us28 = Plan { notes: String::new(), ..with_caveat.clone() };
     let us28_link = fragment(&us28, &table).unwrap();
     let every = Plan {
         title: "Every clause".into(),
@@ -27,12 +32,14 @@ fn link_lengths_meet_their_targets() {
     };
     let every_link = fragment(&every, &table).unwrap();
     println!(
-        "share link fragment: US 28-point plan ({} clauses) {} characters (target <= 120); every clause ({}) {} characters (target <= 400)",
+        "share link fragment: US 28-point plan ({} clauses) {} characters (target <= 120), {} with its caveats in the notes; every clause ({}) {} characters (target <= 400)",
         us28.items.len(),
         us28_link.len(),
+        caveat_link.len(),
         every.items.len(),
         every_link.len()
     );
+    assert!(caveat_link.len() < CHAT_SAFE_LENGTH / 2, "{} characters", caveat_link.len());
     assert!(us28_link.len() <= 120, "{} characters", us28_link.len());
     assert!(every_link.len() <= 400, "{} characters", every_link.len());
     // Every clause at once breaks "one answer per question", so only the codec is checked here.
@@ -79,7 +86,23 @@ const FIRST_VERSION_LINK: &str = "ARoBBAgQICEmFhsfMCxZSxRTVFdYVUVRUEdJSgUHgJ9JEG
 fn a_link_from_the_first_version_still_opens_to_the_same_plan() {
     let lib = library();
     let table = id_table();
-    let expected = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    // The US 28-point plan as the preset held it when the link was made
+    // (the preset may change since; the link's meaning may not).
+    let ids = "crimea-de-facto-russian donbas-whole-de-facto-russian south-occupied-de-facto-russian \
+        occupied-kharkiv-returned nato-expansion-halt nato-russia-dialogue guarantors-unspecified army-cap \
+        nato-renounced-constitution nato-statutes-bar-ukraine nato-troops-excluded us-guarantee-compensated \
+        eu-membership-permitted reconstruction-aid-promised monitoring-us-russian ukraine-non-nuclear \
+        znpp-iaea-power-shared denazification russian-minority-protection elections-within-days \
+        sanctions-lifted-reintegration us-russia-economic-cooperation russia-g8 assets-us-russia-fund \
+        assets-reserved-for-ukraine us-share-reconstruction-profits";
+    let value = |id: &str| match id {
+        "army-cap" => Some(600_000),
+        "znpp-iaea-power-shared" | "us-share-reconstruction-profits" => Some(50),
+        "elections-within-days" | "assets-reserved-for-ukraine" => Some(100),
+        _ => None,
+    };
+    let items = ids.split_whitespace().map(|id| PlanItem { id: id.into(), value: value(id) }).collect();
+    let expected = Plan { title: "US 28-point plan".into(), notes: String::new(), items };
     let decoded = decode(FIRST_VERSION_LINK, &table).expect("the pinned link decodes");
     let (plan, warnings) = check(decoded, &lib).expect("the pinned link fits the library");
     assert!(warnings.is_empty(), "{warnings:?}");

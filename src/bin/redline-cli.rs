@@ -1,8 +1,11 @@
 //! redline-cli: the evaluation engine on the command line, for analysts and tests.
 //!
-//!   redline-cli eval PLAN.json [--as-of DATE]   verdicts for a plan file, as JSON
+//!   redline-cli eval PLAN_OR_PRESET [--as-of DATE]
+//!                                               each actor's crossed, open and met positions and
+//!                                               its group (party or commentator), as JSON
 //!   redline-cli presets                         the preset plans
-//!   redline-cli matrix [--as-of DATE] [--json]  actor × preset verdicts, with each breach's quote
+//!   redline-cli matrix [--as-of DATE] [--json]  actor × preset verdicts (parties, then commentators
+//!                                               and analysts apart), with each breach's quote
 //!   redline-cli compare A B [--as-of DATE]      two plans (preset ids or plan files), as JSON
 //!   redline-cli link PLAN_OR_PRESET             the share-link fragment for a plan
 //!
@@ -17,7 +20,7 @@ use redline::plan::Plan;
 use redline::report::{ComparisonReport, EvaluationReport};
 
 const USAGE: &str = "usage:
-  redline-cli eval PLAN.json [--as-of YYYY-MM-DD]
+  redline-cli eval PLAN_OR_PRESET [--as-of YYYY-MM-DD]
   redline-cli presets
   redline-cli matrix [--as-of YYYY-MM-DD] [--json]
   redline-cli compare PLAN_OR_PRESET PLAN_OR_PRESET [--as-of YYYY-MM-DD]
@@ -69,7 +72,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let options = parse_options(rest)?;
     match (command.as_str(), options.positional.as_slice()) {
         ("eval", [file]) => {
-            let plan = load_plan(&library, file)?;
+            let plan = load_plan_or_preset(&library, file)?;
             let evaluation = evaluate(&library, &plan.selection(&library), options.as_of);
             Ok(json(&EvaluationReport::new(&library, &evaluation)))
         }
@@ -155,19 +158,27 @@ fn matrix_text(library: &Library, evaluations: &[Evaluation]) -> String {
         out.push_str(&format!(" {:>3}", format!("P{}", i + 1)));
     }
     out.push('\n');
-    for (a, actor) in library.actors.iter().enumerate() {
-        out.push_str(&format!("{:width$}", actor.id));
-        for e in evaluations {
-            out.push_str(&format!(" {:>3}", e.actors[a].verdict.symbol()));
+    for (heading, parties) in [("parties", true), ("commentators and analysts (views, not counted)", false)] {
+        out.push_str(&format!("-- {heading}\n"));
+        for (a, actor) in library.actors.iter().enumerate().filter(|(_, a)| a.is_party() == parties) {
+            out.push_str(&format!("{:width$}", actor.id));
+            for e in evaluations {
+                out.push_str(&format!(" {:>3}", e.actors[a].verdict.symbol()));
+            }
+            out.push('\n');
         }
-        out.push('\n');
     }
     out.push_str("\nkey: ");
     out.push_str(&Verdict::ALL.iter().map(|v| format!("{} {}", v.symbol(), v.label())).collect::<Vec<_>>().join(", "));
     out.push('\n');
     for (i, (preset, e)) in library.presets.iter().zip(evaluations).enumerate() {
-        out.push_str(&format!("\nP{} {} ({}): {}\n", i + 1, preset.name, preset.id, e.summary()));
-        for a in &e.actors {
+        out.push_str(&format!("\nP{} {} ({}): {}\n", i + 1, preset.name, preset.id, e.summary(library)));
+        if preset.completeness == redline::library::Completeness::Partial {
+            out.push_str("  (partly described in the sources: judges only what they describe)\n");
+        }
+        // Parties first, then the views of commentators and analysts.
+        let (parties, views): (Vec<_>, Vec<_>) = e.actors.iter().partition(|a| library.actors[a.actor].is_party());
+        for a in parties.into_iter().chain(views) {
             for b in &a.breaches {
                 let p = &library.positions[b.position];
                 let because: Vec<&str> = b.triggered_by.iter().map(|&c| library.clauses[c].id.as_str()).collect();
@@ -180,11 +191,12 @@ fn matrix_text(library: &Library, evaluations: &[Evaluation]) -> String {
                     why.push_str(&format!(" lacking any of {}", missing.join(", ")));
                 }
                 let cite = &p.cite[0];
+                let kind = if library.actors[a.actor].is_party() { p.strength.label() } else { "view" };
                 out.push_str(&format!(
                     "  {} {} [{}] {}{why}\n      \"{}\" ({}, {}; {})\n",
                     Verdict::of(p.strength).symbol(),
                     library.actors[a.actor].name,
-                    p.strength.label(),
+                    kind,
                     p.summary,
                     cite.quote,
                     p.speaker,

@@ -4,8 +4,33 @@
 //! Every sugar of the data format (`forbids`, `requires`, `only_with`, ...)
 //! compiles to this one tree, so evaluation and its explanation have a single
 //! definition.
+//!
+//! A plan is read in two ways. [`Condition::holds`] reads it as a closed
+//! world: what the plan does not hold, it lacks. [`Condition::truth`] reads it
+//! as a draft: a clause the plan does not hold is *absent* only when the plan
+//! settles its matter otherwise (holds a rival), and *undecided* while the
+//! plan is silent. A position is crossed only when its condition is true in
+//! the second reading: silence never crosses, a contradiction always does.
 
-use super::ClauseIx;
+use super::{Clause, ClauseIx};
+
+/// Three-valued (Kleene) truth: `Unknown` is "the plan has not decided".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Truth {
+    False,
+    Unknown,
+    True,
+}
+
+impl Truth {
+    fn not(self) -> Truth {
+        match self {
+            Truth::False => Truth::True,
+            Truth::Unknown => Truth::Unknown,
+            Truth::True => Truth::False,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
@@ -60,6 +85,26 @@ impl Condition {
             Condition::Not(inner) => !inner.holds(plan),
             Condition::All(parts) => parts.iter().all(|p| p.holds(plan)),
             Condition::Any(parts) => parts.iter().any(|p| p.holds(plan)),
+        }
+    }
+
+    /// The condition on a draft: a clause test on a clause the plan neither
+    /// holds nor settles otherwise is `Unknown` (`clauses` gives the rivals).
+    pub fn truth(&self, plan: &Selection, clauses: &[Clause]) -> Truth {
+        let test = |c: ClauseIx, passes: &dyn Fn(i64) -> bool| match plan.value(c) {
+            Some(v) if passes(v) => Truth::True,
+            Some(_) => Truth::False,
+            None if clauses[c].settled_against(plan) => Truth::False,
+            None => Truth::Unknown,
+        };
+        match self {
+            Condition::Has(c) => test(*c, &|_| true),
+            Condition::Below(c, bound) => test(*c, &|v| v < *bound),
+            Condition::Above(c, bound) => test(*c, &|v| v > *bound),
+            Condition::Not(inner) => inner.truth(plan, clauses).not(),
+            // Kleene: false dominates a conjunction, true a disjunction.
+            Condition::All(parts) => parts.iter().map(|p| p.truth(plan, clauses)).min().unwrap_or(Truth::True),
+            Condition::Any(parts) => parts.iter().map(|p| p.truth(plan, clauses)).max().unwrap_or(Truth::False),
         }
     }
 

@@ -4,9 +4,11 @@
 use super::raw::RawLibrary;
 use super::Library;
 
-/// Clauses: `crimea-de-jure` | `crimea-de-facto` (one question), `army-cap`
-/// (parameter 100..=1000, default 600), `no-army-cap`, `nato-ban`,
-/// `guarantee`, `monitoring`. Actors `ua`, `ru`, `eu`.
+/// Clauses: `crimea-de-jure` | `crimea-de-facto` | `crimea-ukrainian` (one
+/// question), `army-cap` (parameter 100..=1000, default 600) | `no-army-cap`,
+/// `guarantee` | `no-guarantee`, and standalone `nato-ban`, `nato-path`
+/// (declared to contradict `nato-ban`), `monitoring`. Actors `ua`, `ru`, `eu`,
+/// and `pundit`, a commentator.
 pub fn raw() -> RawLibrary {
     let json = serde_json::json!({
         "source": [{"file": "fixture.txt", "title": "Fixture", "outlet": "tests", "kind": "news", "date": "2025-11-24"}],
@@ -17,7 +19,8 @@ pub fn raw() -> RawLibrary {
         ],
         "question": [
             {"id": "crimea", "topic": "territory", "prompt": "Status of Crimea"},
-            {"id": "army-size", "topic": "army", "prompt": "Size of Ukraine's army"}
+            {"id": "army-size", "topic": "army", "prompt": "Size of Ukraine's army"},
+            {"id": "guarantees", "topic": "security", "prompt": "Security guarantee"}
         ],
         "clause": [
             clause("crimea-de-jure", "territory", Some("crimea")),
@@ -30,13 +33,18 @@ pub fn raw() -> RawLibrary {
             },
             clause("no-army-cap", "army", Some("army-size")),
             clause("nato-ban", "security", None),
-            clause("guarantee", "security", None),
-            clause("monitoring", "security", None)
+            clause("guarantee", "security", Some("guarantees")),
+            clause("monitoring", "security", None),
+            clause("crimea-ukrainian", "territory", Some("crimea")),
+            {"id": "nato-path", "topic": "security", "title": "nato-path", "text": "nato-path",
+             "contradicts": ["nato-ban"], "cite": [{"source": "fixture.txt", "quote": "q"}]},
+            clause("no-guarantee", "security", Some("guarantees"))
         ],
         "actor": [
             {"id": "ua", "name": "Ukraine", "kind": "state"},
             {"id": "ru", "name": "Russia", "kind": "state"},
-            {"id": "eu", "name": "EU", "kind": "organisation"}
+            {"id": "eu", "name": "EU", "kind": "organisation"},
+            {"id": "pundit", "name": "A commentator", "kind": "expert"}
         ],
         "position": [
             position("ua-no-crimea", "ua", "hard", "2025-01", None, serde_json::json!({"forbids": ["crimea-de-jure"]})),
@@ -50,7 +58,9 @@ pub fn raw() -> RawLibrary {
             position("eu-no-cap", "eu", "concern", "2025-11-23", None,
                      serde_json::json!({"when": {"any": [{"below": {"clause": "army-cap", "value": 700}},
                                                           {"all": [{"has": "nato-ban"}, {"not": {"has": "guarantee"}}]}]}})),
-            position("eu-cap-max", "eu", "preference", "2025-11-24", None, serde_json::json!({"param": {"clause": "army-cap", "max": 900}}))
+            position("eu-cap-max", "eu", "preference", "2025-11-24", None, serde_json::json!({"param": {"clause": "army-cap", "max": 900}})),
+            position("ru-neutral", "ru", "firm", "2024-06-14", None, serde_json::json!({"requires": ["nato-ban"]})),
+            position("pundit-crimea", "pundit", "hard", "2025-11", None, serde_json::json!({"forbids": ["crimea-ukrainian"]}))
         ],
         "preset": [{
             "id": "plan-28", "name": "28 points", "proposer": "US", "date": "2025-11", "summary": "s", "completeness": "partial",

@@ -12,7 +12,7 @@ mod validate;
 
 use std::collections::HashMap;
 
-pub use condition::{Condition, Literal, Selection, Test};
+pub use condition::{Condition, Literal, Selection, Test, Truth};
 pub use validate::{id_table_entries, LibraryErrors};
 
 use crate::date::Date;
@@ -87,7 +87,18 @@ pub struct Clause {
     pub title: String,
     pub text: String,
     pub param: Option<Param>,
+    /// Clauses that settle this clause's matter otherwise: the other
+    /// alternatives of its question and the clauses declared to contradict it.
+    /// A plan holding one of them has said "not this", which silence never says.
+    pub rivals: Vec<ClauseIx>,
     pub cite: Vec<Cite>,
+}
+
+impl Clause {
+    /// Whether the plan settles this clause's matter without it.
+    pub fn settled_against(&self, plan: &Selection) -> bool {
+        self.rivals.iter().any(|&r| plan.has(r))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -139,6 +150,15 @@ pub struct Actor {
     pub positions: Vec<PositionIx>,
 }
 
+impl Actor {
+    /// Governments, institutions, coalitions, parliaments and parties: the
+    /// actors whose positions are counted. Commentators and analysts
+    /// (`expert`) are shown apart, as views, and never counted.
+    pub fn is_party(&self) -> bool {
+        self.kind != "expert"
+    }
+}
+
 /// How strongly an actor holds a position, worst first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -181,6 +201,9 @@ pub struct Position {
     pub date: Date,
     pub reported_by: Option<String>,
     pub stance: Option<String>,
+    /// The source gives no date for the statement; `date` is the report's.
+    pub date_reported: bool,
+    pub basis: Basis,
     pub cite: Vec<Cite>,
     /// True when the plan crosses the position.
     pub crossed_when: Condition,
@@ -190,6 +213,16 @@ pub struct Position {
     pub topics: Vec<TopicIx>,
     /// Later versions of the same stance, oldest first.
     pub later_versions: Vec<PositionIx>,
+}
+
+/// What a position rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The actor's own stated stance.
+    Statement,
+    /// A legal or constitutional procedure a source reports: binding on the
+    /// actor, but not a red line anyone stated.
+    Law,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,6 +236,8 @@ pub struct Preset {
     pub id: String,
     pub name: String,
     pub proposer: String,
+    /// The proposers as actors, where the library has them.
+    pub proposed_by: Vec<ActorIx>,
     pub date: Date,
     pub summary: String,
     pub completeness: Completeness,

@@ -86,6 +86,10 @@ pub struct RawClause {
     pub text: String,
     #[serde(default)]
     pub param: Option<RawParam>,
+    /// Clauses outside this clause's question that cannot hold together with
+    /// it; declared once, on either side.
+    #[serde(default)]
+    pub contradicts: Vec<String>,
     #[serde(default)]
     pub cite: Vec<Citation>,
 }
@@ -139,6 +143,14 @@ pub struct RawPosition {
     pub reported_by: Option<String>,
     #[serde(default)]
     pub stance: Option<String>,
+    /// `said` (default): `date` is when it was said. `reported`: the source
+    /// gives no date for the statement, and `date` is the report's.
+    #[serde(default)]
+    pub date_kind: Option<String>,
+    /// `statement` (default): the actor's own stance. `law`: a legal or
+    /// constitutional procedure a source reports, not a stated position.
+    #[serde(default)]
+    pub basis: Option<String>,
     #[serde(default)]
     pub cite: Vec<Citation>,
     // Exactly one of the condition keys below is set; `validate` checks that.
@@ -198,6 +210,9 @@ pub struct RawPreset {
     pub id: String,
     pub name: String,
     pub proposer: String,
+    /// Actor ids of the proposers, for the check that no proposer objects to its own plan.
+    #[serde(default)]
+    pub proposed_by: Vec<String>,
     pub date: String,
     pub summary: String,
     pub completeness: String,

@@ -193,9 +193,11 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             title: c.title.clone(),
             text: c.text.clone(),
             param,
+            rivals: Vec::new(),
             cite,
         });
     }
+    link_rivals(&mut r, raw, &clause_ix, &questions, &mut clauses);
 
     for q in &questions {
         if q.clauses.len() < 2 {
@@ -257,6 +259,22 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             date: r.date(&p.date, &whose),
             reported_by: p.reported_by.clone(),
             stance: p.stance.clone(),
+            date_reported: match p.date_kind.as_deref() {
+                None | Some("said") => false,
+                Some("reported") => true,
+                Some(other) => {
+                    r.err(format!("{whose}: date_kind `{other}` is not said or reported"));
+                    false
+                }
+            },
+            basis: match p.basis.as_deref() {
+                None | Some("statement") => Basis::Statement,
+                Some("law") => Basis::Law,
+                Some(other) => {
+                    r.err(format!("{whose}: basis `{other}` is not statement or law"));
+                    Basis::Statement
+                }
+            },
             cite: r.cites(&source_ix, &p.cite, &whose),
             literals: crossed_when.literals(),
             crossed_when,
@@ -318,10 +336,12 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
                     Some(PresetItem { clause, point: item.point, value })
                 })
                 .collect();
+            let proposed_by = p.proposed_by.iter().filter_map(|a| r.lookup(&actor_ix, "actor", a, &whose)).collect();
             Preset {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 proposer: p.proposer.clone(),
+                proposed_by,
                 date: r.date(&p.date, &whose),
                 summary: p.summary.clone(),
                 completeness,
@@ -449,6 +469,37 @@ fn value_clause(
         return None;
     }
     Some(c)
+}
+
+/// Fills each clause's rivals: the other alternatives of its question, and
+/// the clauses declared (on either side) to contradict it.
+fn link_rivals(
+    r: &mut Resolver,
+    raw: &RawLibrary,
+    clause_ix: &HashMap<String, usize>,
+    questions: &[Question],
+    clauses: &mut [Clause],
+) {
+    for (ix, clause) in clauses.iter_mut().enumerate() {
+        if let Some(q) = clause.question {
+            clause.rivals.extend(questions[q].clauses.iter().copied().filter(|&other| other != ix));
+        }
+    }
+    for (ix, c) in raw.clause.iter().enumerate() {
+        let whose = format!("clause {}", c.id);
+        for id in &c.contradicts {
+            let Some(other) = r.lookup(clause_ix, "clause", id, &whose) else { continue };
+            if other == ix || clauses[ix].question.is_some() && clauses[ix].question == clauses[other].question {
+                r.err(format!("{whose}: contradicts `{id}`, which is itself or an alternative of its question"));
+                continue;
+            }
+            for (a, b) in [(ix, other), (other, ix)] {
+                if !clauses[a].rivals.contains(&b) {
+                    clauses[a].rivals.push(b);
+                }
+            }
+        }
+    }
 }
 
 /// Links the versions of each actor's stance, and insists they have distinct

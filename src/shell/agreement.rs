@@ -312,7 +312,8 @@ fn controls_html(library: &Library, coalition: &[bool]) -> String {
         let _ = write!(h, "<button type=\"button\" data-pick=\"{i}\">{label}</button>");
     }
     h.push_str("</div><ul>");
-    for (a, actor) in library.actors.iter().enumerate() {
+    // Parties only: a commentator's view is no party to a settlement.
+    for (a, actor) in library.actors.iter().enumerate().filter(|(_, a)| a.is_party()) {
         let checked = if coalition[a] { " checked" } else { "" };
         let _ = write!(
             h,
@@ -418,13 +419,15 @@ fn pairs_html(library: &Library, matrix: &[bool], locks: usize) -> String {
          lines</caption><thead><tr><th scope=\"col\">Actor</th>",
         pairs_intro(locks)
     );
-    for a in &library.actors {
-        let _ = write!(h, "<th scope=\"col\"><span class=\"vertical\">{}</span></th>", esc(&a.name));
+    // Parties only: commentators and analysts are no party to a settlement.
+    let parties: Vec<usize> = (0..n).filter(|&a| library.actors[a].is_party()).collect();
+    for &a in &parties {
+        let _ = write!(h, "<th scope=\"col\"><span class=\"vertical\">{}</span></th>", esc(&library.actors[a].name));
     }
     h.push_str("</tr></thead><tbody>");
-    for a in 0..n {
+    for (row, &a) in parties.iter().enumerate() {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&library.actors[a].name));
-        for b in 0..=a {
+        for &b in &parties[..=row] {
             let (class, symbol, label) = cell(library, a, b, matrix[a * n + b]);
             let label = esc(&label);
             let _ = write!(

@@ -1,10 +1,10 @@
 //! Citations and sources as the app shows them everywhere: a document's
-//! title, outlet and date as the source README gives them, and the preset
-//! picker's options.
+//! title, outlet and date as the source README gives them, the preset
+//! picker's options and each preset's caveats.
 
 use leptos::prelude::*;
 
-use crate::library::{Cite, Library, Source};
+use crate::library::{Cite, Completeness, Library, Preset, PresetIx, Source};
 
 /// "Title, outlet, date (note) · file": how every source is named.
 #[component]
@@ -28,12 +28,38 @@ pub fn Quote(library: &'static Library, cite: &'static Cite) -> impl IntoView {
     }
 }
 
-/// `<option>`s for every preset, valued by index: "US 28-point plan (Nov 2025)".
+/// `<option>`s for every preset, valued by index: "US 28-point plan (partly described)".
+/// The date and the rest of the caveats are in [`PresetCaveat`] beside the picker.
 pub fn preset_options(library: &'static Library) -> impl IntoView {
     library
         .presets
         .iter()
         .enumerate()
-        .map(|(p, preset)| view! { <option value=p.to_string()>{format!("{} ({})", preset.name, preset.date.human())}</option> })
+        .map(|(p, preset)| {
+            let partial = if preset.completeness == Completeness::Partial { " (partly described)" } else { "" };
+            view! { <option value=p.to_string()>{format!("{}{partial}", preset.name)}</option> }
+        })
         .collect_view()
+}
+
+/// What a preset is and how far the sources describe it: proposer, date,
+/// summary, completeness and note, with the citation. Shown wherever a
+/// preset is offered, applied, filtered to or compared with.
+#[component]
+pub fn PresetCaveat(library: &'static Library, #[prop(into)] preset: Signal<PresetIx>) -> impl IntoView {
+    move || {
+        let p: &'static Preset = &library.presets[preset.get()];
+        let described = match p.completeness {
+            Completeness::AsDescribed => "Described in full by the sources.",
+            Completeness::Partial => "Described only in part by the sources: verdicts judge only what they describe.",
+        };
+        view! {
+            <div class="preset-caveat" class:partial=p.completeness == Completeness::Partial>
+                <p><strong>{p.name.as_str()}</strong> ": proposed by " {p.proposer.as_str()} ", " {p.date.human()} "."</p>
+                <p>{p.summary.as_str()}</p>
+                <p class="completeness">{described} {p.note.as_deref().map(|n| format!(" {n}"))}</p>
+                <details><summary>"Source"</summary>{p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view()}</details>
+            </div>
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::cite::preset_options;
+use super::cite::{preset_options, PresetCaveat};
 use super::drafts_bar::DraftsBar;
 use super::state::{draft_row_id, DraftFacts, State};
 use crate::editor::TextField;
@@ -71,6 +71,7 @@ pub fn DraftPanel() -> impl IntoView {
                     let plan = Plan::from_preset(library, chosen_preset.get());
                     state.editor.update(|e| { e.replace(plan); });
                 }>"Start from this plan"</button>
+                <PresetCaveat library preset=chosen_preset />
             </div>
 
             <p class="count" aria-live="polite">{move || match count() {

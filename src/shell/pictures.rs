@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::cite::preset_options;
+use super::cite::{preset_options, PresetCaveat};
 use super::state::{fan_out, State};
 use crate::evaluate::{compare, topic_grid, Comparison, Verdict};
-use crate::library::{ClauseIx, PresetIx};
+use crate::library::{ActorIx, ClauseIx, Library, PresetIx};
 use crate::plan::Plan;
 
 /// The pictures are built only while open: kept up to date on every click,
@@ -35,6 +35,16 @@ pub fn Pictures() -> impl IntoView {
     }
 }
 
+/// The commentators and analysts, in library order: shown after the parties.
+fn views(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
+    (0..library.actors.len()).filter(|&a| !library.actors[a].is_party())
+}
+
+/// Whether `actor` opens the commentators' group.
+fn first_view(library: &Library, actor: ActorIx) -> bool {
+    views(library).next() == Some(actor)
+}
+
 #[component]
 fn Grid() -> impl IntoView {
     let state = expect_context::<State>();
@@ -49,13 +59,15 @@ fn Grid() -> impl IntoView {
     // in `State`: while the grid is closed, a click computes none of it.
     let topics = library.topics.len();
     let grid = fan_out(move || state.standings.with(|s| topic_grid(library, s).concat()));
-    let rows = (0..library.actors.len())
+    // Parties first; commentators and analysts below, apart, as views.
+    let order = || (0..library.actors.len()).filter(|&a| library.actors[a].is_party()).chain(views(library));
+    let rows = order()
         .map(|a| {
             let cells = (0..topics)
                 .map(|t| {
                     let cell = grid[a * topics + t];
                     let label = move || match cell.get() {
-                        Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label(), library.topics[t].name),
+                        Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label_for(&library.actors[a]), library.topics[t].name),
                         None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
                     };
                     view! {
@@ -66,7 +78,12 @@ fn Grid() -> impl IntoView {
                     }
                 })
                 .collect_view();
-            view! { <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr> }
+            view! {
+                {first_view(library, a).then(|| view! {
+                    <tr class="group-row"><th scope="rowgroup" colspan=topics + 1>"Commentators and analysts: views reported in the sources"</th></tr>
+                })}
+                <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr>
+            }
         })
         .collect_view();
     view! {
@@ -120,19 +137,24 @@ fn Comparison() -> impl IntoView {
                 .collect_view()
         })
     };
-    // Rows are built once; each watches its own pair of verdicts.
+    // Rows are built once; each watches its own pair of verdicts. Parties first.
     let rows = (0..library.actors.len())
+        .filter(|&a| library.actors[a].is_party())
+        .chain(views(library))
         .map(|a| {
             let pair = Memo::new(move |_| comparison.with(|c| (c.before.actors[a].verdict, c.after.actors[a].verdict)));
             let cell = move |pick: fn((Verdict, Verdict)) -> Verdict| {
                 view! {
                     <td class=move || pick(pair.get()).slug()>
                         <span aria-hidden="true">{move || pick(pair.get()).symbol()} " "</span>
-                        {move || pick(pair.get()).label()}
+                        {move || pick(pair.get()).label_for(&library.actors[a])}
                     </td>
                 }
             };
             view! {
+                {first_view(library, a).then(|| view! {
+                    <tr class="group-row"><th scope="rowgroup" colspan="4">"Commentators and analysts: views"</th></tr>
+                })}
                 <tr class:shifted=move || pair.with(|(b, a)| b != a)>
                     <th scope="row">{library.actors[a].name.as_str()}</th>
                     {cell(|(before, _)| before)}
@@ -149,6 +171,7 @@ fn Comparison() -> impl IntoView {
             <select id="compare-preset" on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
                 {preset_options(library)}
             </select>
+            <PresetCaveat library preset=preset />
             <div class="diff">
                 <section><h3>"Only in the draft"</h3>{clause_list(|c| &c.added)}</section>
                 <section><h3>{move || format!("Only in {}", name())}</h3>{clause_list(|c| &c.removed)}</section>

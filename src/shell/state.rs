@@ -33,9 +33,9 @@ pub struct State {
     pub values: &'static [RwSignal<Option<i64>>],
     /// Per actor: the verdict a closed card shows.
     pub card_verdicts: &'static [RwSignal<Verdict>],
-    /// Per actor: the card's tally (positions crossed, demands met). Apart
-    /// from the verdict because most clicks move a tally and few a verdict.
-    pub card_tallies: &'static [RwSignal<(usize, usize)>],
+    /// Per actor: the card's tally (positions crossed, demands open, demands
+    /// met). Apart from the verdict because most clicks move a tally and few a verdict.
+    pub card_tallies: &'static [RwSignal<(usize, usize, usize)>],
     /// Per topic: the draft's clauses of that topic, in plan order.
     pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
@@ -63,7 +63,8 @@ impl State {
         let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
         let card_verdicts = fan_out(move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
-        let card_tallies = fan_out(move || standings.with(|s| s.actors.iter().map(|t| (t.crossed, t.met)).collect()));
+        let card_tallies =
+            fan_out(move || standings.with(|s| s.actors.iter().map(|t| (t.crossed, t.open, t.met)).collect()));
         let topic_rows = fan_out(move || {
             editor.with(|e| {
                 let mut rows = vec![Vec::new(); library.topics.len()];

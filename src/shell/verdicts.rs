@@ -1,6 +1,8 @@
 //! Verdicts: the summary line, the as-of date, and one card per actor with
 //! its verdict in words and symbol. Expanding a card shows every position
 //! involved with quote, speaker, date and source, and the clauses behind it.
+//! Parties come first and are counted; commentators and analysts follow,
+//! apart, as views the sources report.
 
 use leptos::prelude::*;
 
@@ -8,18 +10,30 @@ use super::cite::Quote;
 use super::state::State;
 use crate::date::Date;
 use crate::evaluate::{evaluate_actor, Verdict};
-use crate::library::{ActorIx, ClauseIx, PositionIx};
+use crate::library::{ActorIx, Basis, ClauseIx, Completeness, PositionIx};
 
 #[component]
 pub fn VerdictsPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let cards = (0..library.actors.len()).map(|a| view! { <ActorCard actor=a /> }).collect_view();
+    let cards = |parties: bool| {
+        (0..library.actors.len())
+            .filter(|&a| library.actors[a].is_party() == parties)
+            .map(|a| view! { <ActorCard actor=a /> })
+            .collect_view()
+    };
+    let based_on = Memo::new(move |_| state.editor.with(|e| e.plan().based_on(library)));
     let as_of_text = move || state.as_of.get().map(|d| d.to_string()).unwrap_or_default();
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
-            <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary()))}</p>
+            <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
+            {move || based_on.get().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
+                <p class="caveat partial-verdict">
+                    "Based on " {library.presets[p].name.as_str()}
+                    ", which the sources describe only in part: these verdicts judge only what they describe."
+                </p>
+            })}
             <div class="as-of">
                 <label for="as-of">"Positions as stated by"</label>
                 <input id="as-of" type="date" min="2022-01-01"
@@ -36,8 +50,13 @@ pub fn VerdictsPanel() -> impl IntoView {
                 {Verdict::ALL.iter().map(|v| view! {
                     <li class=v.slug()><span class="symbol" aria-hidden="true">{v.symbol()}</span> " " {v.label()}</li>
                 }).collect_view()}
+                <li class="open-key">"open: a demand this draft does not settle (never a breach)"</li>
             </ul>
-            <ul class="cards">{cards}</ul>
+            <h3 class="group-heading" id="parties-heading">"Parties: governments, institutions, coalitions, parliaments and parties"</h3>
+            <ul class="cards" aria-labelledby="parties-heading">{cards(true)}</ul>
+            <h3 class="group-heading" id="views-heading">"Commentators and analysts: views reported in the sources"</h3>
+            <p class="hint">"Shown for context; never counted above, and never called red lines."</p>
+            <ul class="cards views" aria-labelledby="views-heading">{cards(false)}</ul>
         </section>
     }
 }
@@ -70,8 +89,8 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
                     <span class="symbol" aria-hidden="true">{move || verdict.get().symbol()}</span>
                     <span class="name">{a.name.as_str()}</span>
-                    <span class="verdict">{move || verdict.get().label()}</span>
-                    <span class="tally">{move || { let (crossed, met) = counts.get(); tally(crossed, met) }}</span>
+                    <span class="verdict">{move || verdict.get().label_for(a)}</span>
+                    <span class="tally">{move || { let (crossed, open, met) = counts.get(); tally(crossed, open, met) }}</span>
                 </button>
             </h3>
             <div id=body_id class="card-body" hidden=move || !open()>
@@ -82,25 +101,37 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     let breaches = v.breaches.iter().map(|b| view! {
                         <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
                     }).collect_view();
+                    let open = v.open.iter().map(|o| view! {
+                        <PositionItem position=o.position crossed=false because=vec![] missing=o.satisfied_by.clone() />
+                    }).collect_view();
                     let met = v.met.iter().map(|m| view! {
                         <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] />
                     }).collect_view();
                     let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
+                    let open_heading = (!v.open.is_empty()).then(|| view! {
+                        <h4>"Not settled by this draft"</h4>
+                        <p class="hint">"Demands the draft leaves open: silence is not a breach."</p>
+                    });
                     let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
-                    view! { {none} <ul class="positions">{breaches}</ul> {met_heading} <ul class="positions met">{met}</ul> }
+                    view! {
+                        {none} <ul class="positions">{breaches}</ul>
+                        {open_heading} <ul class="positions open">{open}</ul>
+                        {met_heading} <ul class="positions met">{met}</ul>
+                    }
                 }))}
             </div>
         </li>
     }
 }
 
-fn tally(crossed: usize, met: usize) -> String {
-    match (crossed, met) {
-        (0, 0) => String::new(),
-        (c, 0) => format!("{c} crossed"),
-        (0, m) => format!("{m} met"),
-        (c, m) => format!("{c} crossed, {m} met"),
-    }
+/// "2 crossed · 3 open · 1 met", leaving out what is zero.
+fn tally(crossed: usize, open: usize, met: usize) -> String {
+    [(crossed, "crossed"), (open, "open"), (met, "met")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[component]
@@ -110,6 +141,18 @@ fn PositionItem(position: PositionIx, crossed: bool, because: Vec<ClauseIx>, mis
     let p = &library.positions[position];
     let quotes = p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view();
     let because_label = if crossed { "Because the draft includes:" } else { "Met by:" };
+    // A commentator states views, and a law a procedure: neither is a red line.
+    let kind = match (library.actors[p.actor].is_party(), p.basis) {
+        (false, _) => "view",
+        (true, Basis::Law) => "legal procedure (reported)",
+        (true, Basis::Statement) => p.strength.label(),
+    };
+    let source = library.source(&p.cite[0]);
+    let when = if p.date_reported {
+        format!("date not given; reported by {}, {}", source.outlet, p.date.human())
+    } else {
+        p.date.human()
+    };
     let because = (!because.is_empty()).then(|| {
         let links = because
             .into_iter()
@@ -130,16 +173,17 @@ fn PositionItem(position: PositionIx, crossed: bool, because: Vec<ClauseIx>, mis
                     title="Add this clause to the draft">"+ " {library.clauses[c].title.as_str()}</button></li>
             })
             .collect_view();
-        view! { <p class="why">"The draft lacks any of:"</p><ul class="clause-links">{links}</ul> }
+        let label = if crossed { "The draft lacks any of:" } else { "Would be met by any of:" };
+        view! { <p class="why">{label}</p><ul class="clause-links">{links}</ul> }
     });
     view! {
         <li class="position">
-            <p><strong class="strength">{p.strength.label()}</strong> ": " {p.summary.as_str()}</p>
+            <p><strong class="strength">{kind}</strong> ": " {p.summary.as_str()}</p>
             {quotes}
             <p class="attribution">
                 {p.speaker.as_str()}
                 {p.role.as_deref().map(|r| format!(", {r}"))}
-                ", " {p.date.human()}
+                ", " {when}
                 {p.reported_by.as_deref().map(|r| format!(" · reported by {r}"))}
             </p>
             {because}
