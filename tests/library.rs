@@ -43,10 +43,7 @@ fn the_actors_the_sources_name_are_all_there() {
         "italy",
         "poland",
         "estonia",
-        "turkey",
         "belgium",
-        "nato",
-        "china",
         "coalition-of-the-willing",
     ] {
         assert!(lib.actor_ix(id).is_some(), "actor {id} is missing");
