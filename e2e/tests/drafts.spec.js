@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
 
-const US28 = 'US 28-point plan (Nov 2025)';
+const US28 = 'US 28-point plan (partly described)';
 const saved = (page) => expect(page.locator('.save-status')).toHaveText('Saved in this browser.');
 const rows = (page) => regions(page).draft.locator('.draft-row');
 
@@ -198,7 +198,8 @@ test('export then import gives the same draft, as a new one', async ({ page }) =
   await page.locator('.drafts-bar input[type=file]').setInputFiles({
     name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text),
   });
-  await expect(page.getByRole('status').filter({ hasText: 'Imported Round trip.redline.json as a new draft.' })).toBeVisible();
+  // The blank draft that "New draft" opened is reused, not kept beside it.
+  await expect(page.getByRole('status').filter({ hasText: 'The file Round trip.redline.json is now in this draft, which was blank.' })).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue('Round trip');
   await expect(page.getByLabel('Notes')).toHaveValue('Line one\nLine two, with "quotes" & <markup>');
   expect(await draftIds(page)).toEqual(before);
@@ -240,4 +241,82 @@ test('a clause the library no longer has is kept and shown, never dropped', asyn
   await saved(page);
   const stored = (await storedDrafts(page))['redline:draft:old'];
   expect(stored.plan.clauses.map((c) => c.id)).toContain('retired-clause-from-2025');
+});
+
+test('starting from a plan on a draft with work in it makes a new draft; the old one stays byte for byte', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('My careful edits');
+  await page.getByLabel('Notes').fill('Two hours of work');
+  await clause(page, 'crimea-de-facto-russian').getByRole('button').first().click();
+  await saved(page);
+  const mine = await storedDrafts(page);
+  const rawMine = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('redline:draft:')).map((k) => [k, localStorage.getItem(k)])));
+  expect(Object.keys(mine)).toHaveLength(1);
+
+  await startFrom(page, 'Witkoff paper');
+  const notice = page.getByRole('status').filter({ hasText: 'Witkoff paper opened as a new draft. “My careful edits” is kept in your drafts.' });
+  await expect(notice).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Witkoff paper');
+  await expect(page.getByLabel('Notes')).toHaveValue(/^Based on: Witkoff paper, proposed by/);
+  await saved(page);
+  await page.reload();
+  const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('redline:draft:')).map((k) => [k, localStorage.getItem(k)])));
+  expect(Object.keys(after)).toHaveLength(2);
+  for (const [key, value] of Object.entries(rawMine)) expect(after[key]).toBe(value);
+  expect((await page.locator('#draft-picker option').allTextContents()).sort()).toEqual(['My careful edits', 'Witkoff paper']);
+  // The notice belonged to that moment: after a reload it is gone.
+  await expect(page.getByRole('status').filter({ hasText: 'opened as a new draft' })).toHaveCount(0);
+});
+
+test('undo of "start from this plan" deletes the new draft and reopens the previous one', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Keep me');
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  await saved(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  const notice = page.getByRole('status').filter({ hasText: 'US 28-point plan opened as a new draft.' });
+  await saved(page);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(2);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Keep me');
+  await expect(notice).toBeHidden();
+  expect(Object.values(await storedDrafts(page)).map((d) => d.plan.title)).toEqual(['Keep me']);
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('Keep me');
+  await expect(page.locator('#draft-picker option')).toHaveText(['Keep me']);
+});
+
+test('on a blank draft, starting from a plan fills it: no extra draft', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  const notice = page.getByRole('status').filter({ hasText: 'US 28-point plan is now in this draft, which was blank.' });
+  await expect(notice).toBeVisible();
+  await saved(page);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
+  // Undo takes the plan back out; the notice ends with it.
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(0);
+  await expect(notice).toBeHidden();
+});
+
+test('Clear is an edit: its notice says so and offers Undo, and ends once the draft has clauses again', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Cleared by mistake');
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'crimea-de-facto-russian').getByRole('button').first().click();
+  await saved(page);
+  await regions(page).draft.getByRole('button', { name: 'Clear' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Cleared this draft: its clauses, title and notes.' });
+  await expect(notice).toBeVisible();
+  await expect(rows(page)).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows(page)).toHaveCount(2);
+  await expect(page.getByLabel('Title')).toHaveValue('Cleared by mistake');
+  await expect(notice).toBeHidden();
+  // Cleared again, then a clause added: the notice is no longer true and goes.
+  await regions(page).draft.getByRole('button', { name: 'Clear' }).click();
+  await expect(notice).toBeVisible();
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  await expect(notice).toBeHidden();
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
 });

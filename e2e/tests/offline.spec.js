@@ -46,8 +46,7 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   await page.goto('about:blank');
   await page.goto(link);
   await mounted(page);
-  const offer = page.getByRole('status').filter({ hasText: 'This link holds a plan: “Offline draft”' });
-  await offer.getByRole('button', { name: 'View it' }).click();
+  await expect(page.getByRole('region', { name: 'Viewing a shared plan: Offline draft' })).toBeVisible();
   await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
 
   // Any address of the app opens it offline: index.html, a query string, a fragment.

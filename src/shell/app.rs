@@ -65,6 +65,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
             <h1>"Redline"</h1>
             <p class="tagline">"Draft a settlement of the Russia-Ukraine war and see whose stated red lines it crosses."</p>
         </header>
+        <SharedPlanBar />
         <nav class="tabs" aria-label="Sections">
             {tab_button(Tab::Library, "Library")}
             {tab_button(Tab::Draft, "Draft")}
@@ -89,6 +90,27 @@ pub fn App(library: &'static Library) -> impl IntoView {
             </p>
             <ul>{sources}</ul>
         </footer>
+    }
+}
+
+/// Viewing mode: a shared plan is on screen, not stored. One primary action
+/// keeps it; the other goes back to the reader's own drafts.
+#[component]
+fn SharedPlanBar() -> impl IntoView {
+    let persist = expect_context::<super::persist::Persistence>();
+    move || {
+        persist.viewing.get().map(|v| {
+            let warnings = (!v.warnings.is_empty()).then(|| view! { <p class="hint">{v.warnings.join(". ")} "."</p> });
+            view! {
+                <section class="viewing-bar" role="region" aria-labelledby="viewing-heading">
+                    <h2 id="viewing-heading">"Viewing a shared plan: " <span class="shared-title">{v.title}</span></h2>
+                    <p>"Your drafts are untouched. Nothing is stored unless you save a copy; a change saves one."</p>
+                    {warnings}
+                    <button type="button" class="primary" on:click=move |_| persist.save_shared_copy()>"Save a copy"</button>
+                    <button type="button" on:click=move |_| persist.leave_shared(true)>"Back to your drafts"</button>
+                </section>
+            }
+        })
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::cite::{preset_options, PresetCaveat};
 use super::drafts_bar::DraftsBar;
+use super::persist::{Persistence, UndoStep};
 use super::state::{draft_row_id, DraftFacts, State};
 use crate::editor::TextField;
 use crate::library::{ClauseIx, PresetIx, TopicIx};
@@ -13,6 +14,7 @@ use crate::plan::Plan;
 #[component]
 pub fn DraftPanel() -> impl IntoView {
     let state = expect_context::<State>();
+    let persist = expect_context::<Persistence>();
     let library = state.library;
     let chosen_preset = RwSignal::new(0 as PresetIx);
     // Signals set only on change, so a click that leaves these as they were
@@ -60,7 +62,10 @@ pub fn DraftPanel() -> impl IntoView {
                     on:click=move |_| state.editor.update(|e| { e.redo(); })
                     aria-keyshortcuts="Control+Shift+Z">"Redo"</button>
                 <button type="button" disabled=move || count() == 0
-                    on:click=move |_| state.edit(|p| *p = Plan::default())>"Clear"</button>
+                    on:click=move |_| {
+                        state.edit(|p| *p = Plan::default());
+                        persist.say("Cleared this draft: its clauses, title and notes.", Some(UndoStep::Clear));
+                    }>"Clear"</button>
             </div>
             <div class="start-from">
                 <label for="start-preset">"Start from a plan"</label>
@@ -68,8 +73,8 @@ pub fn DraftPanel() -> impl IntoView {
                     if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
                 }>{preset_options(library)}</select>
                 <button type="button" on:click=move |_| {
-                    let plan = Plan::from_preset(library, chosen_preset.get());
-                    state.editor.update(|e| { e.replace(plan); });
+                    let p = chosen_preset.get();
+                    persist.adopt(Plan::from_preset(library, p), &library.presets[p].name);
                 }>"Start from this plan"</button>
                 <PresetCaveat library preset=chosen_preset />
             </div>

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::links::clear_fragment;
-use super::persist::{download, Incoming, Persistence, Status};
+use super::persist::{download, Persistence, Status, UndoStep};
 use super::share_panel::SharePanel;
 use super::state::State;
 use crate::plan::Plan;
@@ -30,8 +30,9 @@ pub fn DraftsBar() -> impl IntoView {
         if !entries.iter().any(|e| e.id == current) {
             // The open draft is not stored yet (new, or storage refused it).
             let title = title.get();
-            let name = if title.trim().is_empty() {
-                "Untitled draft (not saved yet)".into()
+            let title = if title.trim().is_empty() { "Untitled draft" } else { title.as_str() };
+            let name = if persist.viewing.with(Option::is_some) {
+                format!("{title} (shared plan, not saved)")
             } else {
                 format!("{title} (not saved yet)")
             };
@@ -56,26 +57,27 @@ pub fn DraftsBar() -> impl IntoView {
             let text = match JsFuture::from(file.text()).await {
                 Ok(t) => t.as_string().unwrap_or_default(),
                 Err(_) => {
-                    persist.notice.set(Some(format!("{name}: the file could not be read.")));
+                    persist.say(format!("{name}: the file could not be read. Nothing was changed."), None);
                     return;
                 }
             };
             match Plan::from_json(&text, library) {
                 Ok((plan, warnings)) => {
-                    persist.adopt(plan);
-                    let note = if warnings.is_empty() {
-                        format!("Imported {name} as a new draft.")
-                    } else {
-                        format!("Imported {name} as a new draft. {}", warnings.join("; "))
-                    };
-                    persist.notice.set(Some(note));
+                    let mut what = format!("The file {name}");
+                    if !warnings.is_empty() {
+                        what = format!("{what} ({})", warnings.join("; "));
+                    }
+                    persist.adopt(plan, &what);
                 }
-                Err(e) => persist.notice.set(Some(format!("{name} was not imported: {e}"))),
+                Err(e) => persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None),
             }
         });
     };
     let status_line = move || match persist.status.get() {
         Status::Saved if persist.pending.get() => "Saving…",
+        Status::Saved if persist.viewing.with(Option::is_some) => {
+            "Viewing a shared plan: nothing is stored until you save a copy or change it."
+        }
         Status::Saved if persist.entries.with(|e| e.iter().any(|e| e.id == current_id())) => "Saved in this browser.",
         Status::Saved => "Not saved yet: it is stored once you change it.",
         Status::Unavailable(_) => "Not saved: this browser keeps no storage for Redline.",
@@ -117,9 +119,8 @@ enum Action {
     Download { file: String, raw: String },
     UndoDelete,
     DismissDeleted,
+    UndoNotice(UndoStep),
     DismissNotice,
-    ViewShared,
-    SaveShared,
     DismissLink,
 }
 
@@ -132,9 +133,8 @@ impl Action {
             Action::KeepMineAsCopy => "Keep mine as a new draft",
             Action::Download { .. } => "Download its text",
             Action::UndoDelete => "Undo delete",
+            Action::UndoNotice(_) => "Undo",
             Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
-            Action::ViewShared => "View it",
-            Action::SaveShared => "Save as a new draft",
         }
     }
 
@@ -150,24 +150,16 @@ impl Action {
             Action::Download { file, raw } => download(file, "text/plain", raw),
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
+            Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
+            Action::UndoNotice(UndoStep::Clear | UndoStep::FilledBlank) => {
+                state.editor.update(|e| {
+                    e.undo();
+                });
+                persist.notice.set(None);
+            }
             Action::DismissNotice => persist.notice.set(None),
-            Action::ViewShared | Action::SaveShared | Action::DismissLink => {
-                if let Some(Incoming::Plan { plan, .. }) = persist.incoming.get_untracked() {
-                    match self {
-                        Action::ViewShared => {
-                            persist.view(plan);
-                            persist.notice.set(Some(
-                                "Showing the shared plan. It is saved, as a new draft, only once you change it.".into(),
-                            ));
-                        }
-                        Action::SaveShared => {
-                            persist.adopt(plan);
-                            persist.notice.set(Some("The shared plan is saved as a new draft.".into()));
-                        }
-                        _ => {}
-                    }
-                }
-                persist.incoming.set(None);
+            Action::DismissLink => {
+                persist.broken_link.set(None);
                 clear_fragment();
             }
         }
@@ -182,7 +174,7 @@ struct Banner {
 }
 
 /// What storage did, as banners, most urgent first.
-fn banners(persist: Persistence) -> Vec<Banner> {
+fn banners(state: State, persist: Persistence) -> Vec<Banner> {
     let mut out = Vec::new();
     let alert = |text: String, actions: Vec<Action>| Banner { alert: true, text, actions };
     match persist.status.get() {
@@ -203,29 +195,11 @@ fn banners(persist: Persistence) -> Vec<Banner> {
         }
         Status::Saved => {}
     }
-    match persist.incoming.get() {
-        Some(Incoming::Plan { plan, warnings }) => {
-            let title = if plan.title.trim().is_empty() { "Untitled".to_string() } else { plan.title.clone() };
-            let mut text = format!(
-                "This link holds a plan: “{title}”, {} clauses. Your drafts stay as they are unless you save it as a new one.",
-                plan.items.len()
-            );
-            for w in warnings {
-                text.push(' ');
-                text.push_str(&w);
-                text.push('.');
-            }
-            out.push(Banner {
-                alert: false,
-                text,
-                actions: vec![Action::ViewShared, Action::SaveShared, Action::DismissLink],
-            });
-        }
-        Some(Incoming::Broken(why)) => out.push(alert(
+    if let Some(why) = persist.broken_link.get() {
+        out.push(alert(
             format!("This link could not be opened: {why}. Nothing was changed: your drafts are as they were."),
             vec![Action::DismissLink],
-        )),
-        None => {}
+        ));
     }
     persist.unreadable.with(|u| {
         for bad in u {
@@ -246,8 +220,14 @@ fn banners(persist: Persistence) -> Vec<Banner> {
             actions: vec![Action::UndoDelete, Action::DismissDeleted],
         });
     }
-    if let Some(text) = persist.notice.get() {
-        out.push(Banner { alert: false, text, actions: vec![Action::DismissNotice] });
+    // A notice speaks of one draft and shows only while it is open, and an
+    // undoable edit's only while the draft is as the edit left it.
+    let open = persist.current.with(|c| c.id.clone());
+    let true_now = |step: &UndoStep| state.editor.with(|e| step.still_true(e.plan()));
+    if let Some(n) = persist.notice.get().filter(|n| n.draft == open && n.undo.as_ref().is_none_or(true_now)) {
+        let mut actions: Vec<Action> = n.undo.into_iter().map(Action::UndoNotice).collect();
+        actions.push(Action::DismissNotice);
+        out.push(Banner { alert: false, text: n.text, actions });
     }
     out
 }
@@ -263,7 +243,7 @@ fn Banners() -> impl IntoView {
     let persist = expect_context::<Persistence>();
     view! {
         <div class="banners">
-            {move || banners(persist).into_iter().map(|b| view! {
+            {move || banners(state, persist).into_iter().map(|b| view! {
                 <div class=if b.alert { "banner warning" } else { "banner" } role=if b.alert { "alert" } else { "status" }>
                     <p>{b.text}</p>
                     {b.actions.into_iter().map(|a| view! {

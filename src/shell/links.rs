@@ -1,26 +1,28 @@
 //! Opening share links: the page's `#plan=…` fragment is read at start and
-//! on `hashchange`, and becomes an offer (view it, or save it as a new
-//! draft) or a message naming what is wrong. Nothing is stored, and no
-//! draft changes, until the user chooses.
+//! on `hashchange`. A plan opens in viewing mode (shown, not stored; the
+//! fragment stays, so reload, bookmarks and back/forward keep it); a broken
+//! link becomes a message naming what is wrong, and nothing changes.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::persist::{Incoming, Persistence};
-use super::state::{State, Tab};
+use super::persist::Persistence;
+use super::state::State;
 use crate::share::open_fragment;
 
 /// Reads the fragment now and whenever it changes; call once, inside the app.
 pub fn watch(state: State, persist: Persistence) {
     let read = move || {
         let hash = window().location().hash().unwrap_or_default();
-        let Some(opened) = open_fragment(&hash, state.library) else { return };
-        persist.incoming.set(Some(match opened {
-            Ok((plan, warnings)) => Incoming::Plan { plan, warnings },
-            Err(e) => Incoming::Broken(e.to_string()),
-        }));
-        // On a phone the offer is in the draft tab.
-        state.tab.set(Tab::Draft);
+        match open_fragment(&hash, state.library) {
+            Some(Ok((plan, warnings))) => persist.view_shared(plan, warnings),
+            Some(Err(e)) => persist.broken_link.set(Some(e.to_string())),
+            // Back or forward to an address without a plan: the reader's own drafts.
+            None => {
+                persist.broken_link.set(None);
+                persist.leave_shared(false);
+            }
+        }
     };
     read();
     let listener = window_event_listener(ev::hashchange, move |_| read());
@@ -33,10 +35,17 @@ fn page_path() -> String {
     location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
 }
 
-/// Forgets the link once the user has chosen, so a reload does not ask again.
+/// Forgets the link once its plan is saved, so a reload does not show it again.
 pub fn clear_fragment() {
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_path()));
+    }
+}
+
+/// Leaves the link as a history entry of its own: Back returns to it.
+pub fn push_without_fragment() {
+    if let Ok(history) = window().history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_path()));
     }
 }
 

@@ -33,11 +33,46 @@ pub enum Status {
     Failed(String),
 }
 
-/// A plan that arrived by link, waiting for the user's choice, or why the link failed.
+/// A shared plan on screen, not stored: the page is in viewing mode until
+/// the reader saves a copy, edits it (which saves a copy) or leaves.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Incoming {
-    Plan { plan: Plan, warnings: Vec<String> },
-    Broken(String),
+pub struct Viewing {
+    pub title: String,
+    pub warnings: Vec<String>,
+    /// The draft that was open before, to go back to.
+    pub previous: Draft,
+}
+
+/// A message about one draft: shown only while that draft is open, so it
+/// ends when its moment ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// The id of the draft it speaks of.
+    pub draft: String,
+    pub undo: Option<UndoStep>,
+}
+
+/// How a notice's Undo takes back what it announced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoStep {
+    /// A new draft was made in place of the open one: delete it and reopen this one.
+    NewDraft(Box<Draft>),
+    /// Clear emptied the draft: the editor's own undo. True while it is empty.
+    Clear,
+    /// A plan filled this blank draft: the editor's own undo. True while it is not blank.
+    FilledBlank,
+}
+
+impl UndoStep {
+    /// Whether the notice carrying this step still says something true.
+    pub fn still_true(&self, plan: &Plan) -> bool {
+        match self {
+            UndoStep::NewDraft(_) => true,
+            UndoStep::Clear => plan.items.is_empty(),
+            UndoStep::FilledBlank => !plan.is_blank(),
+        }
+    }
 }
 
 /// A line of the drafts list.
@@ -57,9 +92,11 @@ pub struct Persistence {
     pub unreadable: RwSignal<Vec<Unreadable>>,
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
-    pub notice: RwSignal<Option<String>>,
-    /// A shared link opened in this tab, until the user chooses.
-    pub incoming: RwSignal<Option<Incoming>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// A shared plan on screen, unsaved.
+    pub viewing: RwSignal<Option<Viewing>>,
+    /// Why the link in the address could not be opened.
+    pub broken_link: RwSignal<Option<String>>,
     /// A change waits for its debounced save.
     pub pending: RwSignal<bool>,
     counter: RwSignal<u32>,
@@ -90,7 +127,8 @@ impl Persistence {
             deleted: RwSignal::new(None),
             notice: RwSignal::new(None),
             pending: RwSignal::new(false),
-            incoming: RwSignal::new(None),
+            viewing: RwSignal::new(None),
+            broken_link: RwSignal::new(None),
             counter: RwSignal::new(1),
             timer: StoredValue::new(None),
             last_change: StoredValue::new(0.0),
@@ -198,6 +236,11 @@ impl Persistence {
                 self.current.set(stored);
                 self.status.set(Status::Saved);
                 let _ = store().set_last_open(&draft.id);
+                if self.viewing.get_untracked().is_some() {
+                    // An edit to a shared plan saves a copy; the link has done its work.
+                    self.end_viewing();
+                    self.say("Your change is saved in a new draft: a copy of the shared plan.", None);
+                }
                 // Reading every draft back costs a parse each; only a new
                 // draft or a new title changes the list.
                 let listed =
@@ -243,15 +286,22 @@ impl Persistence {
         new_id(now(), n)
     }
 
+    /// Says something about the open draft; it shows while that draft is open.
+    pub fn say(self, text: impl Into<String>, undo: Option<UndoStep>) {
+        let draft = self.current.with_untracked(|c| c.id.clone());
+        self.notice.set(Some(Notice { text: text.into(), draft, undo }));
+    }
+
     pub fn open(self, id: &str) {
         if self.current.with_untracked(|c| c.id == id) {
             return;
         }
+        self.end_viewing();
         self.save_now();
         match store().load_all() {
             Ok(loaded) => match loaded.drafts.into_iter().find(|d| d.id == id) {
                 Some(draft) => self.show(draft),
-                None => self.notice.set(Some("That draft is no longer stored (deleted in another tab?).".into())),
+                None => self.say("That draft is no longer stored (deleted in another tab?).", None),
             },
             Err(e) => self.status.set(Status::Unavailable(e.to_string())),
         }
@@ -259,12 +309,14 @@ impl Persistence {
 
     /// A new, empty draft; it is stored once it has a change.
     pub fn new_draft(self) {
+        self.end_viewing();
         self.save_now();
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
         self.state.editor.set(Editor::default());
     }
 
     pub fn duplicate(self) {
+        self.end_viewing();
         self.save_now();
         let mut source = self.current.get_untracked();
         source.plan = self.state.editor.with_untracked(|e| e.plan().clone());
@@ -273,11 +325,12 @@ impl Persistence {
                 self.show(copy);
                 self.refresh_entries();
             }
-            Err(e) => self.notice.set(Some(format!("Could not duplicate: {e}."))),
+            Err(e) => self.say(format!("Could not duplicate: {e}."), None),
         }
     }
 
     pub fn delete(self) {
+        self.end_viewing();
         let id = self.current.with_untracked(|c| c.id.clone());
         match store().delete(&id) {
             Ok(removed) => {
@@ -290,7 +343,7 @@ impl Persistence {
                     None => self.new_draft(),
                 }
             }
-            Err(e) => self.notice.set(Some(format!("Could not delete: {e}."))),
+            Err(e) => self.say(format!("Could not delete: {e}."), None),
         }
     }
 
@@ -303,14 +356,55 @@ impl Persistence {
                 self.show(draft);
                 self.refresh_entries();
             }
-            Err(e) => self.notice.set(Some(format!("Could not restore: {e}. Export it from the banner instead."))),
+            Err(e) => self.say(format!("Could not restore: {e}. Export it from the banner instead."), None),
         }
     }
 
-    /// A plan from a file or a link becomes a new draft; nothing is overwritten.
-    pub fn adopt(self, plan: Plan) {
+    /// Replaces what is on screen with `plan` without losing the open draft:
+    /// a blank draft is reused (an undoable edit); any other becomes the
+    /// previous draft, kept as it is, and `plan` a new draft of its own. The
+    /// notice says which, with Undo. Start from a preset, import and "save a
+    /// copy" of a shared plan all come here.
+    pub fn adopt(self, plan: Plan, what: &str) {
+        let reusable = self.viewing.get_untracked().is_none()
+            && self.state.editor.with_untracked(|e| e.plan().is_blank())
+            && !self.is_stored();
+        if reusable {
+            self.state.editor.update(|e| {
+                e.replace(plan);
+            });
+            self.say(format!("{what} is now in this draft, which was blank."), Some(UndoStep::FilledBlank));
+            return;
+        }
         self.save_now();
+        let mut previous = self.current.get_untracked();
+        previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        let kept = match &self.viewing.get_untracked() {
+            Some(_) => "The shared plan is no longer on screen; its link still opens it.".to_string(),
+            None => format!("“{}” is kept in your drafts.", previous.name()),
+        };
+        self.end_viewing();
         self.store_as_new(plan);
+        self.say(format!("{what} opened as a new draft. {kept}"), Some(UndoStep::NewDraft(Box::new(previous))));
+    }
+
+    /// Takes back an `adopt` that made a new draft: deletes it and reopens
+    /// the draft that was open before (from storage when it is there).
+    pub fn undo_new_draft(self, previous: Draft) {
+        let created = self.current.with_untracked(|c| c.id.clone());
+        if let Err(e) = store().delete(&created) {
+            self.say(format!("Could not undo: {e}."), None);
+            return;
+        }
+        self.refresh_entries();
+        let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
+        self.show(stored.unwrap_or(previous));
+        self.notice.set(None);
+    }
+
+    fn is_stored(self) -> bool {
+        let id = self.current.with_untracked(|c| c.id.clone());
+        self.entries.with_untracked(|e| e.iter().any(|e| e.id == id))
     }
 
     /// Puts `plan` in the editor as a draft of its own and stores it, never
@@ -321,12 +415,53 @@ impl Persistence {
         self.save_now();
     }
 
-    /// Shows a plan without storing it: it becomes a new draft only once the
-    /// user changes it (the autosave compares with `current`, which is it).
-    pub fn view(self, plan: Plan) {
-        self.save_now();
+    /// Shows a shared plan without storing it, remembering the draft that
+    /// was open. Nothing is stored until the reader saves a copy or edits it.
+    pub fn view_shared(self, plan: Plan, warnings: Vec<String>) {
+        self.broken_link.set(None);
+        let previous = match self.viewing.get_untracked() {
+            Some(v) => v.previous,
+            None => {
+                self.save_now();
+                let mut previous = self.current.get_untracked();
+                previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+                previous
+            }
+        };
+        let title = if plan.title.trim().is_empty() { "Untitled".to_string() } else { plan.title.clone() };
         self.current.set(Draft::new(self.next_id(), now(), plan.clone()));
         self.state.editor.set(Editor::new(plan));
+        self.viewing.set(Some(Viewing { title, warnings, previous }));
+    }
+
+    /// Stores the shared plan on screen as a new draft.
+    pub fn save_shared_copy(self) {
+        let Some(v) = self.viewing.get_untracked() else { return };
+        let plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        self.end_viewing();
+        self.store_as_new(plan);
+        self.say("The shared plan is saved as a new draft.", Some(UndoStep::NewDraft(Box::new(v.previous))));
+    }
+
+    /// Back from a shared plan to the draft that was open before. With
+    /// `push`, a history entry without the fragment is added, so Back
+    /// returns to the shared plan.
+    pub fn leave_shared(self, push: bool) {
+        let Some(v) = self.viewing.get_untracked() else { return };
+        self.viewing.set(None);
+        if push {
+            super::links::push_without_fragment();
+        }
+        let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == v.previous.id));
+        self.show(stored.unwrap_or(v.previous));
+    }
+
+    /// Ends viewing mode, keeping what is on screen, and drops the link from the address.
+    fn end_viewing(self) {
+        if self.viewing.get_untracked().is_some() {
+            self.viewing.set(None);
+            super::links::clear_fragment();
+        }
     }
 
     /// The other tab saved a draft: follow it when this tab has no unsaved
@@ -346,7 +481,7 @@ impl Persistence {
             OtherTabSave::TakeRevision => self.current.set(theirs),
             OtherTabSave::Follow => {
                 self.show(theirs);
-                self.notice.set(Some("This draft was updated in another tab; showing the newer version.".into()));
+                self.say("This draft was updated in another tab; showing the newer version.", None);
             }
             OtherTabSave::Conflict => self.status.set(Status::Conflict(Box::new(theirs))),
         }
