@@ -16,7 +16,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await openApp(page);
     await expectNoSeriousViolations(page, 'blank draft');
-    await startFrom(page, 'US 28-point plan (Nov 2025)');
+    await startFrom(page, 'US 28-point plan (partly described)');
     await page.locator('li.card[data-actor="ukraine"] .card-head').click();
     await page.locator('.library li.clause details summary').first().click();
     await page.getByRole('button', { name: /actor × topic grid/ }).click();
@@ -60,7 +60,7 @@ test('keyboard alone reaches a clause, adds it, and shows where focus is', async
 // pixel snapping may move it by one).
 test('the focus ring is drawn whole around draft rows, their buttons, clauses and cards', async ({ page }) => {
   await openApp(page);
-  await startFrom(page, 'US 28-point plan (Nov 2025)');
+  await startFrom(page, 'US 28-point plan (partly described)');
   const row = page.locator('.draft-row').first();
   const targets = {
     'a draft row': row,

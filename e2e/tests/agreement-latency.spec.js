@@ -23,9 +23,10 @@ async function measure(page, coalitions, { locked }) {
     const none = [...document.querySelectorAll('.coalition button')].find((b) => b.textContent === 'None');
     const find = document.querySelector('.agreement-panel .find');
     const answer = document.getElementById('agreement-answer');
-    const cards = [...document.querySelectorAll('li.card')];
+    // Boxes list parties only; a box names its actor's library index and id.
+    const card = (a) => document.querySelector(`li.card[data-actor="${boxes[a].dataset.id}"]`);
     const undo = document.querySelector('.toolbar[aria-label="Draft"] button');
-    const crosses = (a) => cards[a].classList.contains('crosses-red-line');
+    const crosses = (a) => card(a).classList.contains('crosses-red-line');
     const samples = [];
     const outcomes = {};
     let applied = 0;
@@ -42,8 +43,9 @@ async function measure(page, coalitions, { locked }) {
       void document.body.offsetHeight; // include style and layout
       samples.push(performance.now() - t0);
       const shown = answer.querySelector('[data-outcome]');
-      const what = `coalition ${coalition.map((a) => cards[a].dataset.actor).join(' + ')}`;
-      if (!shown || shown === before || shown.dataset.coalition !== coalition.join(' ')) {
+      const what = `coalition ${coalition.map((a) => boxes[a].dataset.id).join(' + ')}`;
+      const asked = coalition.map((a) => boxes[a].dataset.actor).join(' ');
+      if (!shown || shown === before || shown.dataset.coalition !== asked) {
         throw new Error(`${what}: its answer was not shown when measured`);
       }
       const kind = shown.dataset.outcome;
@@ -57,7 +59,7 @@ async function measure(page, coalitions, { locked }) {
         shown.querySelector('button[data-apply="0"]').click();
         await nextTask();
         const still = coalition.filter(crosses);
-        if (still.length) throw new Error(`${what}: after repair 1, ${still.map((a) => cards[a].dataset.actor)} still cross`);
+        if (still.length) throw new Error(`${what}: after repair 1, ${still.map((a) => boxes[a].dataset.id)} still cross`);
         undo.click();
         await nextTask();
         if (coalition.filter(crosses).length !== crossedBefore.length) throw new Error(`${what}: undo did not restore`);
@@ -65,7 +67,7 @@ async function measure(page, coalitions, { locked }) {
       }
       if (locked) {
         // The pairs table must agree with the answer.
-        const [a, b] = [...coalition].sort((x, y) => y - x);
+        const [a, b] = coalition.map((i) => Number(boxes[i].dataset.actor)).sort((x, y) => y - x);
         const cell = document.querySelector(`.pairs button[data-pair="${a} ${b}"]`);
         if (cell.classList.contains('no') !== (kind === 'conflict')) throw new Error(`${what}: the table says ${cell.className}, the answer ${kind}`);
         if (kind === 'conflict' && !shown.querySelector('.side-by-side .position blockquote')) throw new Error(`${what}: conflict without quotes`);
@@ -106,7 +108,7 @@ async function lockAll(page) {
 test('latency from "Find the smallest change" to the answer, every pair and a sample of triples', async ({ page }) => {
   test.setTimeout(180_000);
   await openApp(page);
-  await startFrom(page, 'US 28-point plan (Nov 2025)');
+  await startFrom(page, 'US 28-point plan (partly described)');
   await page.getByRole('button', { name: /Find agreement: the smallest change/ }).click();
   const n = await page.locator('.coalition input[data-actor]').count();
   const pairs = [];
@@ -132,7 +134,7 @@ test('latency from "Find the smallest change" to the answer, every pair and a sa
     everyone.applied += one.applied;
     for (const [k, v] of Object.entries(one.outcomes)) everyone.outcomes[k] = (everyone.outcomes[k] ?? 0) + v;
   }
-  await startFrom(page, 'US 28-point plan (Nov 2025)');
+  await startFrom(page, 'US 28-point plan (partly described)');
   const locking = await lockAll(page);
   const conflicts = await measure(page, pairs, { locked: true });
 

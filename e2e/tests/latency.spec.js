@@ -40,12 +40,13 @@ async function clickAndTime(page, span) {
       const pressed = button.getAttribute('aria-pressed');
       if (!summary) return { pressed };
       const clauseId = button.closest('li.clause').dataset.clause;
-      const said = summary.textContent.match(/crosses red lines? of (\d+) of|crosses (no) hard red line/);
+      const said = summary.textContent.match(/crosses hard red lines? of (\d+) of|crosses (no) hard red line/);
       return {
         pressed,
         rowShown: document.getElementById('draft-' + clauseId) !== null,
         summaryCount: said && (said[2] ? 0 : Number(said[1])),
-        cardsCrossing: document.querySelectorAll('.verdicts li.card.crosses-red-line').length,
+        // The summary counts parties; commentators' cards stand apart.
+        cardsCrossing: document.querySelectorAll('.verdicts ul.cards:not(.views) li.card.crosses-red-line').length,
       };
     };
     // Two listeners on one message: the browser runs every microtask (all of
@@ -154,7 +155,7 @@ async function benchmark(page, layout) {
   await openApp(page);
   // A full preset makes every evaluation and draft update realistic in size.
   if (layout.tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
-  await startFrom(page, 'US 28-point plan (Nov 2025)');
+  await startFrom(page, 'US 28-point plan (partly described)');
   if (layout.tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
   const app = await timeSpans(page);
 

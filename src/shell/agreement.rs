@@ -264,7 +264,8 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         } else if let Some(i) = number("data-pick") {
             let ids = QUICK_PICKS.get(i).map_or(&[][..], |p| p.1);
             let everyone = i == QUICK_PICKS.len() - 1;
-            pick(&|a| everyone || ids.contains(&library.actors[a].id.as_str()));
+            // "All parties" means parties: commentators are never in a coalition.
+            pick(&|a| (everyone && library.actors[a].is_party()) || ids.contains(&library.actors[a].id.as_str()));
         } else if let Some(pair) = data("data-pair") {
             let mut ix = pair.split(' ').filter_map(|x| x.parse::<usize>().ok());
             let (a, b) = (ix.next(), ix.next());
@@ -317,7 +318,8 @@ fn controls_html(library: &Library, coalition: &[bool]) -> String {
         let checked = if coalition[a] { " checked" } else { "" };
         let _ = write!(
             h,
-            "<li><label><input type=\"checkbox\" id=\"ally-{a}\" data-actor=\"{a}\"{checked}> {}</label></li>",
+            "<li><label><input type=\"checkbox\" id=\"ally-{a}\" data-actor=\"{a}\" data-id=\"{}\"{checked}> {}</label></li>",
+            esc(&actor.id),
             esc(&actor.name)
         );
     }

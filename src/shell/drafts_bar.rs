@@ -133,7 +133,9 @@ impl Action {
             Action::KeepMineAsCopy => "Keep mine as a new draft",
             Action::Download { .. } => "Download its text",
             Action::UndoDelete => "Undo delete",
-            Action::UndoNotice(_) => "Undo",
+            Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
+            Action::UndoNotice(UndoStep::Clear) => "Undo clear",
+            Action::UndoNotice(UndoStep::FilledBlank) => "Undo: empty the draft again",
             Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
         }
     }

@@ -1,0 +1,76 @@
+// Verdicts a reader can trust (#18), as a reader checks them: silence never
+// crosses, a contradiction always does; parties are counted, commentators
+// shown apart; every preset carries its caveats.
+import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+
+const card = (page, actor) => regions(page).verdicts.locator(`.card[data-actor="${actor}"]`);
+const verdictOf = (page, actor) => card(page, actor).locator('.verdict');
+
+test('the blank draft crosses nothing; its demands stand open, and the headline counts parties only', async ({ page }) => {
+  await openApp(page);
+  const { verdicts } = regions(page);
+  await expect(verdicts.locator('.summary')).toHaveText(/^This draft crosses no hard red line of the \d+ parties\.$/);
+  const parties = Number((await verdicts.locator('.summary').textContent()).match(/of the (\d+) parties/)[1]);
+  for (const text of await verdicts.locator('.card .verdict').allTextContents()) expect(text).toBe('no stated objection');
+  await expect(verdicts.locator('.card .tally', { hasText: 'crossed' })).toHaveCount(0);
+  await expect(card(page, 'russia').locator('.tally')).toHaveText(/^\d+ open$/);
+  // Parties and commentators in two labelled groups; only parties are counted.
+  const partyCards = verdicts.getByRole('list', { name: /^Parties/ }).locator('.card');
+  const views = verdicts.getByRole('list', { name: /^Commentators and analysts/ }).locator('.card');
+  await expect(partyCards).toHaveCount(parties);
+  expect(await views.count()).toBeGreaterThan(0);
+  await expect(verdicts.locator('.cards.views .card[data-actor="swp-authors"]')).toHaveCount(1);
+  await expect(verdicts.locator('.cards.views .card[data-actor="ukraine"]')).toHaveCount(0);
+  // An open demand is listed apart, with a way to meet it, and is no breach.
+  await card(page, 'russia').locator('.card-head').click();
+  const body = card(page, 'russia').locator('.card-body');
+  await expect(body).toContainText('This draft crosses none of its stated positions.');
+  await expect(body.getByRole('heading', { name: 'Not settled by this draft' })).toBeVisible();
+  await expect(body.locator('.positions.open > li').first()).toContainText('Would be met by any of:');
+});
+
+test('a clause that contradicts a demand crosses it, where the blank draft left it open', async ({ page }) => {
+  await openApp(page);
+  await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
+  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await expect(verdictOf(page, 'russia')).toHaveText('conflicts with a firm demand');
+  await card(page, 'russia').locator('.card-head').click();
+  const crossed = card(page, 'russia').locator('.card-body > .positions').first().locator('> li');
+  await expect(crossed).toHaveCount(1);
+  await expect(crossed).toContainText(/neutral/i);
+  await expect(crossed).toContainText('Because the draft includes:');
+  // Taking it out again leaves the demand open, not crossed.
+  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
+});
+
+test('proposers do not object to their own plans: the Istanbul model and Russia, the 20-point plan and Ukraine', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'Istanbul model (2022) (partly described)');
+  await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
+  await startFrom(page, '20-point plan (partly described)');
+  await expect(verdictOf(page, 'ukraine')).not.toHaveText('crosses a hard red line');
+  await expect(verdictOf(page, 'ukraine')).toHaveText('no stated objection');
+});
+
+test('a preset shows its caveats where it is offered, and a draft based on it says so until edited away', async ({ page }) => {
+  await openApp(page);
+  const start = page.locator('.start-from');
+  await page.locator('#start-preset').selectOption({ label: 'US 28-point plan (partly described)' });
+  const caveat = start.locator('.preset-caveat');
+  await expect(caveat).toContainText('proposed by United States');
+  await expect(caveat).toContainText('Described only in part by the sources');
+  await expect(caveat.locator('.completeness')).toContainText('point numbers');
+  await start.getByRole('button', { name: 'Start from this plan' }).click();
+  await expect(page.getByLabel('Notes')).toHaveValue(/^Based on: US 28-point plan, proposed by United States .*Partly described in the sources/);
+  const partial = regions(page).verdicts.locator('.partial-verdict');
+  await expect(partial).toContainText('Based on US 28-point plan, which the sources describe only in part');
+  // The library filter and the comparison show the same caveats.
+  await page.getByLabel('Show').selectOption({ label: 'Witkoff paper' });
+  await expect(regions(page).library.locator('.preset-caveat')).toContainText('Described in full by the sources.');
+  await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
+  await expect(page.locator('.comparison .preset-caveat')).toContainText('proposed by');
+  // Edited away, the caveat goes from the verdicts too.
+  await page.getByLabel('Notes').fill('My own notes');
+  await expect(partial).toHaveCount(0);
+});
