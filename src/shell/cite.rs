@@ -29,7 +29,7 @@ pub fn Quote(library: &'static Library, cite: &'static Cite) -> impl IntoView {
 }
 
 /// `<option>`s for every preset, valued by index: "US 28-point plan (partly described)".
-/// The date and the rest of the caveats are in [`PresetCaveat`] beside the picker.
+/// The date and the rest of the caveats are in [`preset_caveat`] beside the picker.
 pub fn preset_options(library: &'static Library) -> impl IntoView {
     library
         .presets
@@ -44,22 +44,23 @@ pub fn preset_options(library: &'static Library) -> impl IntoView {
 
 /// What a preset is and how far the sources describe it: proposer, date,
 /// summary, completeness and note, with the citation. Shown wherever a
-/// preset is offered, applied, filtered to or compared with.
-#[component]
-pub fn PresetCaveat(library: &'static Library, #[prop(into)] preset: Signal<PresetIx>) -> impl IntoView {
-    move || {
-        let p: &'static Preset = &library.presets[preset.get()];
-        let described = match p.completeness {
-            Completeness::AsDescribed => "Described in full by the sources.",
-            Completeness::Partial => "Described only in part by the sources: verdicts judge only what they describe.",
-        };
-        view! {
-            <div class="preset-caveat" class:partial=p.completeness == Completeness::Partial>
-                <p><strong>{p.name.as_str()}</strong> ": proposed by " {p.proposer.as_str()} ", " {p.date.human()} "."</p>
-                <p>{p.summary.as_str()}</p>
-                <p class="completeness">{described} {p.note.as_deref().map(|n| format!(" {n}"))}</p>
-                <details><summary>"Source"</summary>{p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view()}</details>
-            </div>
-        }
+/// preset is offered, applied, filtered to or compared with. A plain
+/// function, called inside the caller's reactive closure: a component with
+/// a `Signal` prop cost the download several kilobytes.
+pub fn preset_caveat(library: &'static Library, preset: PresetIx) -> impl IntoView {
+    let p: &'static Preset = &library.presets[preset];
+    let partial = p.completeness == Completeness::Partial;
+    let described = if partial {
+        "Described only in part by the sources: verdicts judge only what they describe."
+    } else {
+        "Described in full by the sources."
+    };
+    view! {
+        <div class=if partial { "preset-caveat partial" } else { "preset-caveat" }>
+            <p><strong>{p.name.as_str()}</strong> ": proposed by " {p.proposer.as_str()} ", " {p.date.human()} "."</p>
+            <p>{p.summary.as_str()}</p>
+            <p class="completeness">{described} {p.note.as_deref().map(|n| format!(" {n}"))}</p>
+            <details><summary>"Source"</summary>{p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view()}</details>
+        </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::cite::{preset_options, PresetCaveat};
+use super::cite::{preset_caveat, preset_options};
 use super::drafts_bar::DraftsBar;
 use super::persist::{Persistence, UndoStep};
 use super::state::{draft_row_id, DraftFacts, State};
@@ -76,7 +76,7 @@ pub fn DraftPanel() -> impl IntoView {
                     let p = chosen_preset.get();
                     persist.adopt(Plan::from_preset(library, p), &library.presets[p].name);
                 }>"Start from this plan"</button>
-                <PresetCaveat library preset=chosen_preset />
+                {move || preset_caveat(library, chosen_preset.get())}
             </div>
 
             <p class="count" aria-live="polite">{move || match count() {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::cite::{preset_options, PresetCaveat, Quote};
+use super::cite::{preset_caveat, preset_options, Quote};
 use super::state::State;
 use crate::library::{ClauseIx, PresetIx, QuestionIx};
 
@@ -75,7 +75,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}
                 </p>
             </div>
-            {move || preset_filter.get().map(|p| view! { <PresetCaveat library preset=Signal::stored(p) /> })}
+            {move || preset_filter.get().map(|p| preset_caveat(library, p))}
             {topics}
         </section>
     }

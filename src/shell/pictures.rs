@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::cite::{preset_options, PresetCaveat};
+use super::cite::{preset_caveat, preset_options};
 use super::state::{fan_out, State};
 use crate::evaluate::{compare, topic_grid, Comparison, Verdict};
 use crate::library::{ActorIx, ClauseIx, Library, PresetIx};
@@ -171,7 +171,7 @@ fn Comparison() -> impl IntoView {
             <select id="compare-preset" on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
                 {preset_options(library)}
             </select>
-            <PresetCaveat library preset=preset />
+            {move || preset_caveat(library, preset.get())}
             <div class="diff">
                 <section><h3>"Only in the draft"</h3>{clause_list(|c| &c.added)}</section>
                 <section><h3>{move || format!("Only in {}", name())}</h3>{clause_list(|c| &c.removed)}</section>
