@@ -55,6 +55,12 @@ pub fn preset_caveat(library: &Library, preset: PresetIx) -> String {
     text
 }
 
+/// The preset that notes starting "Based on: <name>," name.
+pub fn based_on(notes: &str, library: &Library) -> Option<PresetIx> {
+    let line = notes.lines().next()?.strip_prefix(BASED_ON)?;
+    library.presets.iter().position(|p| line.strip_prefix(p.name.as_str()).is_some_and(|rest| rest.starts_with(',')))
+}
+
 impl Plan {
     /// The preset as a draft: its clauses, its name as title, and its
     /// caveats as the first paragraph of the notes.
@@ -73,11 +79,7 @@ impl Plan {
 
     /// The preset the notes say the draft is based on, while that line is there.
     pub fn based_on(&self, library: &Library) -> Option<PresetIx> {
-        let line = self.notes.lines().next()?.strip_prefix(BASED_ON)?;
-        library
-            .presets
-            .iter()
-            .position(|p| line.strip_prefix(p.name.as_str()).is_some_and(|rest| rest.starts_with(',')))
+        based_on(&self.notes, library)
     }
 
     /// Nothing in it: no clause, no title, no notes. Such a draft may be

@@ -99,11 +99,12 @@ pub fn App(library: &'static Library) -> impl IntoView {
 fn SharedPlanBar() -> impl IntoView {
     let persist = expect_context::<super::persist::Persistence>();
     move || {
-        persist.viewing.get().map(|v| {
-            let warnings = (!v.warnings.is_empty()).then(|| view! { <p class="hint">{v.warnings.join(". ")} "."</p> });
+        persist.viewing.get().map(|title| {
+            let warnings = persist.shared.with_value(|v| v.as_ref().map(|v| v.warnings.join(". "))).unwrap_or_default();
+            let warnings = (!warnings.is_empty()).then(|| view! { <p class="hint">{warnings} "."</p> });
             view! {
                 <section class="viewing-bar" role="region" aria-labelledby="viewing-heading">
-                    <h2 id="viewing-heading">"Viewing a shared plan: " <span class="shared-title">{v.title}</span></h2>
+                    <h2 id="viewing-heading">"Viewing a shared plan: " <span class="shared-title">{title}</span></h2>
                     <p>"Your drafts are untouched. Nothing is stored unless you save a copy; a change saves one."</p>
                     {warnings}
                     <button type="button" class="primary" on:click=move |_| persist.save_shared_copy()>"Save a copy"</button>

@@ -93,8 +93,11 @@ pub struct Persistence {
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
     pub notice: RwSignal<Option<Notice>>,
-    /// A shared plan on screen, unsaved.
-    pub viewing: RwSignal<Option<Viewing>>,
+    /// The title of a shared plan on screen, unsaved: what views read.
+    pub viewing: RwSignal<Option<String>>,
+    /// The rest of viewing mode; no view tracks it (a signal of its own type
+    /// cost download bytes for nothing).
+    pub shared: StoredValue<Option<Viewing>>,
     /// Why the link in the address could not be opened.
     pub broken_link: RwSignal<Option<String>>,
     /// A change waits for its debounced save.
@@ -128,6 +131,7 @@ impl Persistence {
             notice: RwSignal::new(None),
             pending: RwSignal::new(false),
             viewing: RwSignal::new(None),
+            shared: StoredValue::new(None),
             broken_link: RwSignal::new(None),
             counter: RwSignal::new(1),
             timer: StoredValue::new(None),
@@ -236,7 +240,7 @@ impl Persistence {
                 self.current.set(stored);
                 self.status.set(Status::Saved);
                 let _ = store().set_last_open(&draft.id);
-                if self.viewing.get_untracked().is_some() {
+                if self.is_viewing() {
                     // An edit to a shared plan saves a copy; the link has done its work.
                     self.end_viewing();
                     self.say("Your change is saved in a new draft: a copy of the shared plan.", None);
@@ -366,9 +370,8 @@ impl Persistence {
     /// notice says which, with Undo. Start from a preset, import and "save a
     /// copy" of a shared plan all come here.
     pub fn adopt(self, plan: Plan, what: &str) {
-        let reusable = self.viewing.get_untracked().is_none()
-            && self.state.editor.with_untracked(|e| e.plan().is_blank())
-            && !self.is_stored();
+        let reusable =
+            !self.is_viewing() && self.state.editor.with_untracked(|e| e.plan().is_blank()) && !self.is_stored();
         if reusable {
             self.state.editor.update(|e| {
                 e.replace(plan);
@@ -379,9 +382,9 @@ impl Persistence {
         self.save_now();
         let mut previous = self.current.get_untracked();
         previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
-        let kept = match &self.viewing.get_untracked() {
-            Some(_) => "The shared plan is no longer on screen; its link still opens it.".to_string(),
-            None => format!("“{}” is kept in your drafts.", previous.name()),
+        let kept = match self.is_viewing() {
+            true => "The shared plan is no longer on screen; its link still opens it.".to_string(),
+            false => format!("“{}” is kept in your drafts.", previous.name()),
         };
         self.end_viewing();
         self.store_as_new(plan);
@@ -419,7 +422,7 @@ impl Persistence {
     /// was open. Nothing is stored until the reader saves a copy or edits it.
     pub fn view_shared(self, plan: Plan, warnings: Vec<String>) {
         self.broken_link.set(None);
-        let previous = match self.viewing.get_untracked() {
+        let previous = match self.shared.get_value() {
             Some(v) => v.previous,
             None => {
                 self.save_now();
@@ -431,12 +434,13 @@ impl Persistence {
         let title = if plan.title.trim().is_empty() { "Untitled".to_string() } else { plan.title.clone() };
         self.current.set(Draft::new(self.next_id(), now(), plan.clone()));
         self.state.editor.set(Editor::new(plan));
-        self.viewing.set(Some(Viewing { title, warnings, previous }));
+        self.shared.set_value(Some(Viewing { title: title.clone(), warnings, previous }));
+        self.viewing.set(Some(title));
     }
 
     /// Stores the shared plan on screen as a new draft.
     pub fn save_shared_copy(self) {
-        let Some(v) = self.viewing.get_untracked() else { return };
+        let Some(v) = self.shared.get_value() else { return };
         let plan = self.state.editor.with_untracked(|e| e.plan().clone());
         self.end_viewing();
         self.store_as_new(plan);
@@ -447,7 +451,8 @@ impl Persistence {
     /// `push`, a history entry without the fragment is added, so Back
     /// returns to the shared plan.
     pub fn leave_shared(self, push: bool) {
-        let Some(v) = self.viewing.get_untracked() else { return };
+        let Some(v) = self.shared.get_value() else { return };
+        self.shared.set_value(None);
         self.viewing.set(None);
         if push {
             super::links::push_without_fragment();
@@ -456,9 +461,14 @@ impl Persistence {
         self.show(stored.unwrap_or(v.previous));
     }
 
+    fn is_viewing(self) -> bool {
+        self.viewing.with_untracked(Option::is_some)
+    }
+
     /// Ends viewing mode, keeping what is on screen, and drops the link from the address.
     fn end_viewing(self) {
-        if self.viewing.get_untracked().is_some() {
+        if self.is_viewing() {
+            self.shared.set_value(None);
             self.viewing.set(None);
             super::links::clear_fragment();
         }

@@ -40,9 +40,8 @@ fn views(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
     (0..library.actors.len()).filter(|&a| !library.actors[a].is_party())
 }
 
-/// Whether `actor` opens the commentators' group.
-fn first_view(library: &Library, actor: ActorIx) -> bool {
-    views(library).next() == Some(actor)
+fn parties(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
+    (0..library.actors.len()).filter(|&a| library.actors[a].is_party())
 }
 
 #[component]
@@ -59,33 +58,32 @@ fn Grid() -> impl IntoView {
     // in `State`: while the grid is closed, a click computes none of it.
     let topics = library.topics.len();
     let grid = fan_out(move || state.standings.with(|s| topic_grid(library, s).concat()));
-    // Parties first; commentators and analysts below, apart, as views.
-    let order = || (0..library.actors.len()).filter(|&a| library.actors[a].is_party()).chain(views(library));
-    let rows = order()
-        .map(|a| {
-            let cells = (0..topics)
-                .map(|t| {
-                    let cell = grid[a * topics + t];
-                    let label = move || match cell.get() {
-                        Some(v) => format!("{}: {} on {}", library.actors[a].name, v.label_for(&library.actors[a]), library.topics[t].name),
-                        None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
-                    };
-                    view! {
-                        <td class=move || cell.get().map_or("none", Verdict::slug) title=label>
-                            <span aria-hidden="true">{move || cell.get().map_or("·", Verdict::symbol)}</span>
-                            <span class="visually-hidden">{label}</span>
-                        </td>
-                    }
-                })
-                .collect_view();
-            view! {
-                {first_view(library, a).then(|| view! {
-                    <tr class="group-row"><th scope="rowgroup" colspan=topics + 1>"Commentators and analysts: views reported in the sources"</th></tr>
-                })}
-                <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr>
-            }
-        })
-        .collect_view();
+    // Parties first; commentators and analysts below, in a body of their own, as views.
+    let row = |a: ActorIx| {
+        let cells = (0..topics)
+            .map(|t| {
+                let cell = grid[a * topics + t];
+                let label = move || match cell.get() {
+                    Some(v) => format!(
+                        "{}: {} on {}",
+                        library.actors[a].name,
+                        v.label_for(&library.actors[a]),
+                        library.topics[t].name
+                    ),
+                    None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
+                };
+                view! {
+                    <td class=move || cell.get().map_or("none", Verdict::slug) title=label>
+                        <span aria-hidden="true">{move || cell.get().map_or("·", Verdict::symbol)}</span>
+                        <span class="visually-hidden">{label}</span>
+                    </td>
+                }
+            })
+            .collect_view();
+        view! { <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr> }
+    };
+    let party_rows = parties(library).map(row).collect_view();
+    let view_rows = views(library).map(row).collect_view();
     view! {
         <section class="panel grid" aria-labelledby="grid-heading">
             <h2 id="grid-heading">"Who objects to what"</h2>
@@ -94,7 +92,11 @@ fn Grid() -> impl IntoView {
                 <table>
                     <caption class="visually-hidden">"Worst verdict per actor and topic"</caption>
                     <thead><tr><th scope="col">"Actor"</th>{headers}</tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{party_rows}</tbody>
+                    <tbody>
+                        <tr class="group-row"><th scope="rowgroup" colspan=topics + 1>"Commentators and analysts: views reported in the sources"</th></tr>
+                        {view_rows}
+                    </tbody>
                 </table>
             </div>
         </section>
@@ -137,33 +139,29 @@ fn Comparison() -> impl IntoView {
                 .collect_view()
         })
     };
-    // Rows are built once; each watches its own pair of verdicts. Parties first.
-    let rows = (0..library.actors.len())
-        .filter(|&a| library.actors[a].is_party())
-        .chain(views(library))
-        .map(|a| {
-            let pair = Memo::new(move |_| comparison.with(|c| (c.before.actors[a].verdict, c.after.actors[a].verdict)));
-            let cell = move |pick: fn((Verdict, Verdict)) -> Verdict| {
-                view! {
-                    <td class=move || pick(pair.get()).slug()>
-                        <span aria-hidden="true">{move || pick(pair.get()).symbol()} " "</span>
-                        {move || pick(pair.get()).label_for(&library.actors[a])}
-                    </td>
-                }
-            };
+    // Rows are built once; each watches its own pair of verdicts. Parties
+    // first; commentators and analysts in a body of their own.
+    let row = |a: ActorIx| {
+        let pair = Memo::new(move |_| comparison.with(|c| (c.before.actors[a].verdict, c.after.actors[a].verdict)));
+        let cell = move |pick: fn((Verdict, Verdict)) -> Verdict| {
             view! {
-                {first_view(library, a).then(|| view! {
-                    <tr class="group-row"><th scope="rowgroup" colspan="4">"Commentators and analysts: views"</th></tr>
-                })}
-                <tr class:shifted=move || pair.with(|(b, a)| b != a)>
-                    <th scope="row">{library.actors[a].name.as_str()}</th>
-                    {cell(|(before, _)| before)}
-                    {cell(|(_, after)| after)}
-                    <td>{move || if pair.with(|(b, a)| b != a) { "changed" } else { "" }}</td>
-                </tr>
+                <td class=move || pick(pair.get()).slug()>
+                    <span aria-hidden="true">{move || pick(pair.get()).symbol()} " "</span>
+                    {move || pick(pair.get()).label_for(&library.actors[a])}
+                </td>
             }
-        })
-        .collect_view();
+        };
+        view! {
+            <tr class:shifted=move || pair.with(|(b, a)| b != a)>
+                <th scope="row">{library.actors[a].name.as_str()}</th>
+                {cell(|(before, _)| before)}
+                {cell(|(_, after)| after)}
+                <td>{move || if pair.with(|(b, a)| b != a) { "changed" } else { "" }}</td>
+            </tr>
+        }
+    };
+    let party_rows = parties(library).map(row).collect_view();
+    let view_rows = views(library).map(row).collect_view();
     view! {
         <section class="panel comparison" aria-labelledby="compare-heading">
             <h2 id="compare-heading">"Compare with a plan"</h2>
@@ -184,7 +182,11 @@ fn Comparison() -> impl IntoView {
                         <th scope="col">"Actor"</th><th scope="col">{name}</th><th scope="col">"Draft"</th>
                         <th scope="col"><span class="visually-hidden">"Change"</span></th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>{party_rows}</tbody>
+                    <tbody>
+                        <tr class="group-row"><th scope="rowgroup" colspan="4">"Commentators and analysts: views"</th></tr>
+                        {view_rows}
+                    </tbody>
                 </table>
             </div>
         </section>

@@ -22,13 +22,14 @@ pub fn VerdictsPanel() -> impl IntoView {
             .map(|a| view! { <ActorCard actor=a /> })
             .collect_view()
     };
-    let based_on = Memo::new(move |_| state.editor.with(|e| e.plan().based_on(library)));
+    // From the notes signal the draft panel already keeps: no memo of its own.
+    let based_on = move || state.facts.notes.with(|n| crate::plan::based_on(n, library));
     let as_of_text = move || state.as_of.get().map(|d| d.to_string()).unwrap_or_default();
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
             <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
-            {move || based_on.get().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
+            {move || based_on().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
                 <p class="caveat partial-verdict">
                     "Based on " {library.presets[p].name.as_str()}
                     ", which the sources describe only in part: these verdicts judge only what they describe."
@@ -126,12 +127,17 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
 
 /// "2 crossed · 3 open · 1 met", leaving out what is zero.
 fn tally(crossed: usize, open: usize, met: usize) -> String {
-    [(crossed, "crossed"), (open, "open"), (met, "met")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect::<Vec<_>>()
-        .join(" · ")
+    let mut out = String::new();
+    for (n, what) in [(crossed, " crossed"), (open, " open"), (met, " met")] {
+        if n > 0 {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(&n.to_string());
+            out.push_str(what);
+        }
+    }
+    out
 }
 
 #[component]
