@@ -18,6 +18,7 @@ pub mod qr;
 pub mod repair;
 pub mod report;
 pub mod search;
+pub mod settle;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]
