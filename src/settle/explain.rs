@@ -70,7 +70,8 @@ fn hinge(library: &Library, positions: &[PositionIx], terms: &Terms) -> Option<H
     if let Some(&q) = direct.iter().find(|q| terms.settle.contains(q)).or(direct.first()) {
         return Some(Hinge::Question(q));
     }
-    if let Some(&c) = shared(&|p| named(p)).first() {
+    // A lone position's own clause says nothing the position does not.
+    if let Some(&c) = shared(&|p| named(p)).first().filter(|_| positions.len() > 1) {
         return Some(Hinge::Clause(c));
     }
     let reached = shared(&|p| {
