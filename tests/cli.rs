@@ -102,3 +102,82 @@ fn compare_and_link() {
     let plan = redline::share::decode(code, &redline::share::id_table()).unwrap();
     assert!(plan.notes.starts_with("Based on: US 28-point plan, proposed by"));
 }
+
+#[test]
+fn agree_prints_the_nearest_settlement_or_the_minimal_conflict() {
+    // Ukraine and Russia at red lines and firm demands: a conflict, quoted.
+    let (code, out, err) = cli(&["agree", "ukraine", "russia", "--strict", "firm"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("agree prints JSON");
+    assert_eq!(v["outcome"], "conflict");
+    assert_eq!(v["strictness"], "firm");
+    let positions = v["conflict"]["positions"].as_array().unwrap();
+    let actors: Vec<&str> = positions.iter().map(|p| p["actor"].as_str().unwrap()).collect();
+    assert!(actors.contains(&"ukraine") && actors.contains(&"russia"), "{actors:?}");
+    assert!(positions.iter().all(|p| !p["citations"][0]["quote"].as_str().unwrap().is_empty()));
+    assert!(v["conflict"]["sentence"].as_str().unwrap().contains("Ukraine"));
+    // The US and Ukraine at hard red lines: a settlement deciding the default questions.
+    let (code, out, _) = cli(&["agree", "usa", "ukraine"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["outcome"], "settlement");
+    assert!(v["settle"].as_array().unwrap().iter().any(|q| q == "crimea-status"));
+    let first = &v["settlements"][0];
+    assert!(!first["edits"].as_array().unwrap().is_empty());
+    assert!(first["clauses"].as_array().unwrap().iter().any(|c| c["id"].as_str().unwrap().starts_with("crimea-")));
+    // A locked army cap at 600,000 is raised to clear Ukraine's line, not removed.
+    let (code, out, _) =
+        cli(&["agree", "ukraine", "usa", "eu", "--from", "us-28-point", "--lock", "army-cap", "--settle", "none"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let edits = v["settlements"][0]["edits"].as_array().unwrap();
+    assert!(
+        edits.iter().any(|e| e["edit"] == "set-value" && e["clause"] == "army-cap" && e["value"] == 610000),
+        "{edits:?}"
+    );
+}
+
+#[test]
+fn coalitions_prints_the_largest_coalitions() {
+    let (code, out, err) = cli(&["coalitions", "--strict", "firm"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("coalitions prints JSON");
+    let coalitions = v["coalitions"].as_array().unwrap();
+    assert!(coalitions.len() >= 2, "Russia's firm demands split the parties");
+    let sizes: Vec<u64> = coalitions.iter().map(|c| c["size"].as_u64().unwrap()).collect();
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "largest first: {sizes:?}");
+    let first = &coalitions[0];
+    assert!(first["members"].as_array().unwrap().iter().any(|m| m == "ukraine"));
+    assert!(first["cannot_join"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|b| !b["because"]["sentence"].as_str().unwrap().is_empty()));
+    let (code, out, _) = cli(&["coalitions"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["coalitions"].as_array().unwrap().len(), 1, "at hard red lines every party can settle together");
+}
+
+#[test]
+fn agree_and_coalitions_name_bad_input_and_exit_2() {
+    let (code, out, err) = cli(&["agree", "ukraine", "narnia"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("unknown actor `narnia`") && err.contains("actor 2 of 2"), "{err}");
+    let (code, _, err) = cli(&["agree", "ukraine", "swp-authors"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("commentator"), "{err}");
+    let (code, _, err) = cli(&["agree", "ukraine", "--settle", "crimea-status,atlantis"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--settle") && err.contains("unknown question `atlantis`") && err.contains("item 2"), "{err}");
+    let (code, _, err) = cli(&["coalitions", "--strict", "lenient"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--strict") && err.contains("`lenient`"), "{err}");
+    let (code, _, err) = cli(&["agree", "ukraine", "--lock", "no-such-clause"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--lock") && err.contains("unknown clause `no-such-clause`"), "{err}");
+    let (code, _, err) = cli(&["agree"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("usage"), "{err}");
+}
