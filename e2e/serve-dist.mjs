@@ -6,6 +6,7 @@
 //
 // Tests that need a server of their own (to stop it, or to switch it to
 // another build) import serveDist instead.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -26,12 +27,15 @@ const types = {
 
 /**
  * Serves DIR under BASE on PORT (0: any free port). Resolves to
- * { url, setDir(dir), close() }: setDir switches to another build in place
- * (same origin, so the same service worker registration); close stops
- * answering at once, open connections included.
+ * { url, setDir(dir), close(), sent }: setDir switches to another build in
+ * place (same origin, so the same service worker registration); close stops
+ * answering at once, open connections included; `sent` maps each path to the
+ * number of full (200) responses and body bytes sent. With `validators`, it
+ * sends an ETag and answers a matching If-None-Match with 304, as most hosts do.
  */
-export function serveDist(dir, { port = 0, base = '/' } = {}) {
+export function serveDist(dir, { port = 0, base = '/', validators = false } = {}) {
   let root = resolve(dir);
+  const sent = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
     if (!path.startsWith(base)) return send(res, 404, 'not under ' + base);
@@ -40,10 +44,17 @@ export function serveDist(dir, { port = 0, base = '/' } = {}) {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': types[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
+      const headers = { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+      if (validators) {
+        headers.etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+        if (req.headers['if-none-match'] === headers.etag) {
+          res.writeHead(304, headers);
+          return res.end();
+        }
+      }
+      res.writeHead(200, headers);
+      const seen = sent.get(path) ?? { full: 0, bytes: 0 };
+      sent.set(path, { full: seen.full + 1, bytes: seen.bytes + body.length });
       res.end(body);
     } catch {
       send(res, 404, 'not found');
@@ -52,6 +63,7 @@ export function serveDist(dir, { port = 0, base = '/' } = {}) {
   return new Promise((done) => server.listen(Number(port), '127.0.0.1', () => done({
     url: `http://127.0.0.1:${server.address().port}${base}`,
     setDir: (d) => { root = resolve(d); },
+    sent,
     close: () => new Promise((closed) => { server.close(closed); server.closeAllConnections(); }),
   })));
 }

@@ -20,6 +20,8 @@ const CACHE = PREFIX + PRECACHE?.version;
 // redirect index.html to the folder, and a redirected response cannot answer a
 // navigation.
 const SHELL = SCOPE;
+// Trunk's hashed names: redline-0123456789abcdef.js, ..._bg.wasm, main-....css.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting() here: a new version waits until the page asks for it
@@ -29,12 +31,15 @@ self.addEventListener('install', (event) => {
     if (!PRECACHE) throw new Error('sw.js is the unbuilt template; scripts/post-build fills it in');
     const cache = await caches.open(CACHE);
     try {
-      // All or nothing (addAll). 'no-cache' revalidates with the server instead of
-      // trusting the HTTP cache for the unhashed files (index.html, the manifest);
-      // the integrity check fails the install, and keeps the old version, if the
-      // server sends other bytes than this build's (a deploy caught half-way).
+      // All or nothing (addAll). A file whose name carries its hash never
+      // changes, so the copy the page just loaded is taken from the HTTP cache
+      // ('force-cache': no second download, even from a host without
+      // validators). The unhashed files (the page, the manifest, icons,
+      // sw-register.js) are revalidated ('no-cache'). Either way the integrity
+      // check fails the install, and keeps the old version, if the bytes are not
+      // this build's (a deploy caught half-way, a stale cache entry).
       await cache.addAll(PRECACHE.files.map(([path, integrity]) =>
-        new Request(new URL(path, SCOPE), { cache: 'no-cache', integrity })));
+        new Request(new URL(path, SCOPE), { cache: HASHED.test(path) ? 'force-cache' : 'no-cache', integrity })));
     } catch (error) {
       await caches.delete(CACHE); // no empty cache left behind; the next visit tries again
       throw error;

@@ -15,9 +15,9 @@ export const DIST = join(repo, 'dist');
 const servers = [];
 const dirs = [];
 
-/** Serves a build on a free port: { url, setDir(dir), close() }. */
-export async function serveBuild(dir = DIST, base = '/') {
-  const server = await serveDist(dir, { base });
+/** Serves a build on a free port: { url, setDir(dir), close(), sent }. */
+export async function serveBuild(dir = DIST, base = '/', { validators = false } = {}) {
+  const server = await serveDist(dir, { base, validators });
   servers.push(server);
   return server;
 }

@@ -1,0 +1,83 @@
+// A first visit (#20): each file of the build arrives once, and the page is
+// never left blank: if the app cannot start, it says so, with a Retry.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveBuild, controlled, mounted, cleanUp, DIST } from './builds.js';
+
+test.afterEach(cleanUp);
+
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
+/** The build's files, as sw.js lists them. */
+async function buildFiles() {
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  // A JavaScript literal: drop the trailing comma JSON does not allow.
+  const literal = sw.match(/const PRECACHE = (\{[\s\S]*?\]\});/)[1].replace(/,\s*\]/g, ']');
+  return JSON.parse(literal).files.map(([path]) => path);
+}
+
+/** The server's path of a build file ('./' is the page). */
+const served = (file) => (file === './' ? '/' : '/' + file);
+
+/** A first visit until the service worker has installed every file and controls the page. */
+async function firstVisit(page, server) {
+  await page.goto(server.url);
+  await mounted(page);
+  await controlled(page);
+  await expect.poll(() => page.evaluate(async () => {
+    const names = (await caches.keys()).filter((n) => n.startsWith('redline '));
+    return names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+  })).toBe((await buildFiles()).length);
+}
+
+test('with a host that sends validators, a first visit downloads every file of the build exactly once', async ({ page }) => {
+  const server = await serveBuild(DIST, '/', { validators: true });
+  await firstVisit(page, server);
+  const files = await buildFiles();
+  const counts = Object.fromEntries(files.map((f) => [f, server.sent.get(served(f))?.full ?? 0]));
+  // The page may leave a file to the worker (sw.js's own list), never fetch one twice.
+  for (const [file, n] of Object.entries(counts)) expect(n, file).toBeLessThanOrEqual(1);
+  const total = [...server.sent.values()].reduce((sum, s) => sum + s.bytes, 0);
+  const once = (await Promise.all(files.map(async (f) => (await readFile(join(DIST, f === './' ? 'index.html' : f))).length))).reduce((a, b) => a + b, 0);
+  console.log(`first visit with validators: ${total.toLocaleString('en')} bytes of bodies for a build of ${once.toLocaleString('en')} bytes (sw.js ${server.sent.get('/sw.js')?.bytes ?? 0})`);
+  expect(total).toBeLessThanOrEqual(once + (server.sent.get('/sw.js')?.bytes ?? 0) + (server.sent.get('/')?.bytes ?? 0));
+});
+
+test('with a host that sends no validators, the hashed files still arrive only once', async ({ page }) => {
+  const server = await serveBuild(DIST);
+  await firstVisit(page, server);
+  const hashed = (await buildFiles()).filter((f) => HASHED.test(f));
+  expect(hashed.length).toBe(3); // the JS glue, the wasm and the style sheet
+  for (const file of hashed) expect(server.sent.get(served(file))?.full, file).toBe(1);
+});
+
+test.describe('the app cannot start: the page says so, with a Retry that works', () => {
+  const cases = [
+    ['the wasm does not arrive (404)', (route) => route.fulfill({ status: 404, body: 'gone' }), /did not load or failed to start/],
+    ['the wasm is damaged', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm at all') }), /did not load or failed to start/],
+  ];
+  for (const [what, answer, message] of cases) {
+    test(what, async ({ page }) => {
+      const server = await serveBuild();
+      await page.route(/_bg\.wasm$/, answer);
+      await page.goto(server.url);
+      const alert = page.getByRole('alert').filter({ hasText: 'Redline could not start' });
+      await expect(alert).toContainText(message);
+      await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+      await page.unroute(/_bg\.wasm$/);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await mounted(page);
+      await expect(alert).toHaveCount(0);
+    });
+  }
+
+  test('the browser has no WebAssembly', async ({ page }) => {
+    const server = await serveBuild();
+    await page.addInitScript(() => { delete window.WebAssembly; });
+    await page.goto(server.url);
+    const alert = page.getByRole('alert').filter({ hasText: 'Redline could not start' });
+    await expect(alert).toContainText('does not run WebAssembly');
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
+});
