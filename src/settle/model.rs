@@ -295,7 +295,7 @@ impl<'a> Model<'a> {
             }
         };
         let mut out: Vec<usize> = (0..slot.choices.len()).filter(|&j| domain & (1 << j) != 0).collect();
-        out.sort_by_key(|&j| rank(j));
+        super::sort_by_key(&mut out, |&j| rank(j));
         out
     }
 
@@ -437,7 +437,7 @@ fn values(library: &Library, positions: &[PositionIx], c: ClauseIx, start: &Sele
             }
         }
     }
-    cuts.sort_unstable();
+    super::sort_by_key(&mut cuts, |&c| c);
     let anchor = start.value(c).unwrap_or(param.default);
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut lo = param.min;

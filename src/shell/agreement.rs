@@ -1,13 +1,14 @@
-//! Find agreement (#9): pick a coalition, lock clauses in the draft, and ask
-//! for the smallest change after which no member has a hard red line crossed,
-//! or the positions that make it impossible; and who can agree with whom.
+//! Find agreement: pick a coalition of parties, the questions a settlement
+//! must decide and how strict to be; lock clauses (and values) in the draft;
+//! then ask for the nearest settlement to the draft, or the positions that
+//! make one impossible; who can agree with whom; the largest coalitions.
 //!
-//! Every answer comes from `repair.rs` and is computed when asked (a button,
-//! a cell), never on a draft edit. The controls, the answer and the pairs
+//! Every answer comes from `settle` and is computed when asked (a button, a
+//! cell), never on a draft edit. The controls, the answer and the pairs
 //! table are escaped markup with two delegated handlers (click, change).
-//! The first version, written as Leptos views, made the whole feature cost
-//! 37.7 KB gzip of download (every distinct view shape is code, and 8 KB was
-//! formatting one float); as markup it costs 18.4 KB, most of it the search.
+//! The first version, written as Leptos views, made the feature cost 37.7 KB
+//! gzip of download (every distinct view shape is code, and 8 KB was
+//! formatting one float); as markup it cost 18.4 KB, most of it the search.
 
 use std::fmt::Write;
 
@@ -15,16 +16,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::state::State;
-use crate::date::Date;
-use crate::library::{ActorIx, ClauseIx, Library, PositionIx, Selection};
-use crate::repair::{agreement, Outcome, Repair, RepairSearch};
+use crate::evaluate::{Standing, Standings};
+use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
+use crate::repair::{Edit, Repair};
+use crate::settle::{self, Answer as Found, Strictness, Terms};
 
-/// Deeper searches than this can take seconds on large coalitions; six edits
-/// repair every coalition of two and three actors from any preset.
-const MAX_EDITS: usize = 6;
 const WANTED: usize = 5;
 
-/// Quick picks by actor id; the last picks every actor, "None" no one.
+/// Quick picks by actor id; the last picks every party, "None" no one.
 const QUICK_PICKS: [(&str, &[&str]); 5] = [
     ("Ukraine, the US and the EU", &["ukraine", "usa", "eu"]),
     ("Ukraine and Russia", &["ukraine", "russia"]),
@@ -37,34 +36,39 @@ const QUICK_PICKS: [(&str, &[&str]); 5] = [
 #[derive(Clone, PartialEq)]
 struct Asked {
     coalition: Vec<ActorIx>,
-    locked: Vec<ClauseIx>,
+    terms: Terms,
     plan: Selection,
-    as_of: Option<Date>,
 }
 
 #[derive(Clone)]
 struct Answer {
     asked: Asked,
-    /// `data-outcome`: "acceptable", "repairs", "conflict", "none" or "empty".
+    /// `data-outcome`: "acceptable", "repairs", "conflict" or "empty".
     kind: &'static str,
     headline: String,
-    /// Introduces `positions`: the hard red lines the repairs resolve, or the conflict.
+    /// Introduces `positions`: what the draft does not yet respect, or the conflict.
     positions_note: String,
     positions: Vec<PositionIx>,
     repairs: Vec<Repair>,
 }
 
-/// The coalition picked, the last answer, and the repair applied from it:
-/// one signal, since every signal type is code to download.
+/// The coalition, the terms picked, the last answer and the repair applied
+/// from it, and the largest coalitions when asked: one signal, since every
+/// signal type is code to download.
 #[derive(Clone, Default)]
 struct Finder {
     coalition: Vec<bool>,
+    strictness: Strictness,
+    /// Per question: must a settlement decide it?
+    settle: Vec<bool>,
     answer: Option<Answer>,
     applied: Option<usize>,
+    /// The largest coalitions, as markup, with the terms they were found for.
+    coalitions: Option<(Asked, String)>,
 }
 
 /// The disclosure; the panel is built only when opened, so it costs nothing
-/// at start. The coalition and the last answer outlive closing it.
+/// at start. The coalition, the terms and the last answer outlive closing it.
 #[component]
 pub fn Agreement() -> impl IntoView {
     let open = RwSignal::new(false);
@@ -73,7 +77,7 @@ pub fn Agreement() -> impl IntoView {
         <section class="agreement" aria-label="Find agreement">
             <button type="button" class="disclosure" aria-expanded=move || open.get().to_string()
                 aria-controls="agreement-body" on:click=move |_| open.update(|o| *o = !*o)>
-                "Find agreement: the smallest change a coalition can accept"
+                "Find agreement: the settlement a coalition can accept"
             </button>
             <div id="agreement-body">{move || open.get().then(|| view! { <Panel finder /> })}</div>
         </section>
@@ -84,11 +88,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "Ukraine, Russia and United States"; "all 26 actors".
+/// "Ukraine, Russia and United States".
 fn names(library: &Library, actors: &[ActorIx]) -> String {
-    if actors.len() == library.actors.len() {
-        return format!("all {} actors", actors.len());
-    }
     let mut out = String::new();
     for (i, &a) in actors.iter().enumerate() {
         out.push_str(match i {
@@ -101,11 +102,28 @@ fn names(library: &Library, actors: &[ActorIx]) -> String {
     out
 }
 
+/// "4 positions: 3 of Ukraine, 1 of Russia".
+fn whose(library: &Library, positions: &[PositionIx]) -> String {
+    let mut actors: Vec<ActorIx> = Vec::new();
+    for &p in positions {
+        let a = library.positions[p].actor;
+        if !actors.contains(&a) {
+            actors.push(a);
+        }
+    }
+    let mut out = plural(positions.len(), "position", "positions");
+    for (i, &a) in actors.iter().enumerate() {
+        let n = positions.iter().filter(|&&p| library.positions[p].actor == a).count();
+        let _ = write!(out, "{}{n} of {}", if i == 0 { ": " } else { ", " }, library.actors[a].name);
+    }
+    out
+}
+
 /// Runs the exact search for what was asked and says what it found.
 fn answer(library: &'static Library, asked: Asked) -> Answer {
     let mut a = Answer {
         kind: "empty",
-        headline: "Pick at least one actor for the coalition.".into(),
+        headline: "Pick at least one party for the coalition.".into(),
         positions_note: String::new(),
         positions: Vec::new(),
         repairs: Vec::new(),
@@ -116,58 +134,76 @@ fn answer(library: &'static Library, asked: Asked) -> Answer {
     }
     let started = js_sys::Date::now();
     let asked = &a.asked;
-    let search = RepairSearch::new(library, &asked.coalition, &asked.locked, asked.as_of);
+    let search = settle::SettlementSearch::new(library, &asked.coalition, &asked.terms);
     let who = names(library, &asked.coalition);
-    let locks = plural(asked.locked.len(), "locked clause", "locked clauses");
-    let crossed = search.crossed(&asked.plan);
-    let lines = plural(crossed.len(), "hard red line", "hard red lines");
-    match search.repairs(&asked.plan, WANTED, MAX_EDITS) {
-        Outcome::AlreadyAcceptable => {
+    let level = asked.terms.strictness.label();
+    match search.answer(&asked.plan, WANTED) {
+        Found::Settled => {
             a.kind = "acceptable";
-            a.headline = format!("The draft as it is crosses no hard red line of {who}.");
+            a.headline = format!(
+                "The draft already settles every chosen question, and no position of {who} at “{level}” is crossed or left open."
+            );
         }
-        Outcome::Repairs(repairs) => {
+        Found::Repairs(repairs) => {
             a.kind = "repairs";
+            let unsettled = search.unsettled(&asked.plan).len();
+            let unmet = search.unmet(&asked.plan);
             let ways = match repairs.len() {
                 WANTED => format!("{WANTED} of the ways"),
                 k => plural(k, "way", "ways"),
             };
             a.headline = format!(
-                "The smallest change takes {}; no smaller one exists. Below: {ways} to make it.",
-                plural(repairs[0].edits.len(), "edit", "edits")
+                "The nearest settlement takes {}; no smaller one exists. Below: {ways} to make it.",
+                plural(repairs[0].edits.len(), "change", "changes")
             );
-            a.positions_note = format!("The draft crosses {lines} of {who}; each repair resolves them all:");
-            a.positions = crossed;
+            let open = match unsettled {
+                0 => String::new(),
+                n => format!(" It leaves {} of the chosen ones undecided.", plural(n, "question", "questions")),
+            };
+            a.positions_note = match unmet.len() {
+                0 => format!("The draft crosses no position of {who} at “{level}”.{open}"),
+                _ => format!(
+                    "The draft does not yet respect {} at “{level}” (crossed, or open where a settlement must decide):{open}",
+                    whose(library, &unmet)
+                ),
+            };
+            a.positions = unmet;
             a.repairs = repairs;
         }
-        Outcome::NoneWithin(max) => match search.conflict(&asked.plan) {
-            Some(conflict) => {
-                a.kind = "conflict";
-                a.headline = format!("No repair exists that keeps your {locks}: these positions cannot all hold.");
-                a.positions_note = format!(
-                    "A minimal conflict of {}: without any one of them, some plan keeping the locks satisfies the rest.",
-                    plural(conflict.len(), "position", "positions")
-                );
-                a.positions = conflict;
-            }
-            None => {
-                a.kind = "none";
-                let keeping = match asked.locked.len() {
-                    0 => String::new(),
-                    _ => format!(" keeping your {locks}"),
-                };
-                a.headline = format!(
-                    "No repair of at most {max} edits. Some plan{keeping} crosses none of these {lines} of {who}, \
-                     but it is more than {max} edits from the draft: try removing clauses first."
-                );
-                a.positions_note = "The hard red lines the draft crosses:".into();
-                a.positions = crossed;
-            }
-        },
+        Found::Conflict(conflict) => {
+            a.kind = "conflict";
+            a.headline = format!("No settlement exists: {}", conflict.sentence);
+            a.positions_note = match conflict.positions.len() {
+                0 => "Your locks and the questions to decide alone leave no settlement.".into(),
+                n => format!(
+                    "A minimal conflict of {}: without any one of them, a settlement exists.",
+                    plural(n, "position", "positions")
+                ),
+            };
+            a.positions = conflict.positions;
+        }
     }
     // Whole milliseconds: formatting a float pulled in 8 KB gzip of wasm (measured).
     let _ = write!(a.headline, " Exact; computed in {} ms.", (js_sys::Date::now() - started) as u32);
     a
+}
+
+/// What the draft still leaves crossed or open below the chosen strictness,
+/// for the coalition: "still open or crossed below that: 3 firm demands of the EU".
+fn below(library: &Library, asked: &Asked, standings: &Standings) -> String {
+    let mut found: Vec<PositionIx> = Vec::new();
+    for &a in &asked.coalition {
+        for &p in &library.actors[a].positions {
+            let counted = asked.terms.strictness.counts(library.positions[p].strength);
+            if !counted && matches!(standings.positions[p], Some(Standing::Crossed | Standing::Open)) {
+                found.push(p);
+            }
+        }
+    }
+    match found.len() {
+        0 => " Nothing weaker is crossed or open either.".into(),
+        _ => format!(" Still crossed or open below that: {}.", whose(library, &found)),
+    }
 }
 
 #[component]
@@ -175,14 +211,31 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let n = library.actors.len();
-    if finder.with_untracked(|f| f.coalition.len() != n) {
-        finder.update(|f| f.coalition = vec![false; n]);
+    let questions = library.questions.len();
+    if finder.with_untracked(|f| f.coalition.len() != n || f.settle.len() != questions) {
+        let default = settle::default_settle(library);
+        finder.update(|f| {
+            f.coalition = vec![false; n];
+            f.settle = (0..questions).map(|q| default.contains(&q)).collect();
+        });
     }
+    // The terms a search runs under: a memo, so coalition ticks leave the
+    // pairs table alone.
+    let picked = Memo::new(move |_| finder.with(|f| (f.strictness, f.settle.clone())));
+    let terms = move || {
+        let (strictness, settle) = picked.get();
+        Terms {
+            strictness,
+            settle: (0..questions).filter(|&q| settle[q]).collect(),
+            locked: state.locked.get(),
+            value_locked: state.value_locked.get(),
+            as_of: state.as_of.get(),
+        }
+    };
     let asked = move || Asked {
         coalition: finder.with(|f| (0..n).filter(|&a| f.coalition[a]).collect()),
-        locked: state.locked.get(),
+        terms: terms(),
         plan: state.selection.get(),
-        as_of: state.as_of.get(),
     };
     let stale = Memo::new(move |_| {
         let now = asked();
@@ -204,34 +257,48 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             }
         }
     };
-    // The pairs change only with the locks, their values and the date, so
-    // other draft edits leave the table alone.
+    let set_questions = move |chosen: Vec<QuestionIx>| {
+        finder.update(|f| f.settle = (0..questions).map(|q| chosen.contains(&q)).collect());
+        for q in 0..questions {
+            if let Some(input) = document().get_element_by_id(&format!("settle-{q}")) {
+                input.unchecked_into::<web_sys::HtmlInputElement>().set_checked(chosen.contains(&q));
+            }
+        }
+        update_settle_count(finder);
+    };
+    // The pairs change only with the terms (locks, their values, the date,
+    // strictness, questions), so other draft edits leave the table alone.
     let locks = Memo::new(move |_| {
         state.locked.with(|l| {
-            state.selection.with(|s| l.iter().map(|&c| (c, s.value(c).unwrap_or_default())).collect::<Vec<_>>())
+            state.value_locked.with(|v| {
+                state
+                    .selection
+                    .with(|s| l.iter().chain(v).map(|&c| (c, s.value(c).unwrap_or_default())).collect::<Vec<_>>())
+            })
         })
     });
     let matrix = move || {
         locks.with(|l| {
             let mut plan = Selection::empty(library.clauses.len());
             l.iter().for_each(|&(c, v)| plan.insert(c, v));
-            let locked: Vec<ClauseIx> = l.iter().map(|&(c, _)| c).collect();
-            agreement(library, &plan, &locked, state.as_of.get())
+            settle::agreement(library, &plan, &terms())
         })
     };
-    let table = pairs_html(library, &untrack(matrix), state.locked.with_untracked(Vec::len));
+    let table = pairs_html(library, &untrack(matrix), &untrack(terms));
     // Cells are patched where their verdict changed, not rebuilt: parsing and
-    // laying out a new 351-button table took 20-40 ms per lock click.
+    // laying out a new table of buttons took 20-40 ms per lock click.
     Effect::new(move |_| {
         let m = matrix();
         let doc = document();
         if let Some(intro) = doc.get_element_by_id("pairs-intro") {
-            intro.set_text_content(Some(&pairs_intro(state.locked.with(Vec::len))));
+            intro.set_text_content(Some(&pairs_intro(library, &m, &untrack(terms))));
         }
-        for a in 0..n {
-            for b in 0..=a {
+        let k = m.parties.len();
+        for i in 0..k {
+            for j in 0..=i {
+                let (a, b) = (m.parties[i], m.parties[j]);
                 let Some(el) = doc.get_element_by_id(&format!("pair-{a}-{b}")) else { continue };
-                let (class, symbol, label) = cell(library, a, b, m[a * n + b]);
+                let (class, symbol, label) = cell(library, a, b, m.get(i, j));
                 if el.class_name() != class {
                     el.set_class_name(class);
                     el.set_text_content(Some(symbol));
@@ -261,6 +328,21 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             }
         } else if data("data-find").is_some() {
             find();
+        } else if data("data-coalitions").is_some() {
+            let now = untrack(asked);
+            let mut plan = Selection::empty(library.clauses.len());
+            locks.with_untracked(|l| l.iter().for_each(|&(c, v)| plan.insert(c, v)));
+            let started = js_sys::Date::now();
+            let found = settle::coalitions(library, &plan, &now.terms);
+            let ms = (js_sys::Date::now() - started) as u32;
+            finder.update(|f| f.coalitions = Some((now, coalitions_html(library, &found, ms))));
+        } else if let Some(which) = data("data-settle") {
+            set_questions(match which.as_str() {
+                "default" => settle::default_settle(library),
+                "draft" => state.selection.with_untracked(|s| settle::decided_by(library, s)),
+                "all" => settle::all_questions(library),
+                _ => Vec::new(),
+            });
         } else if let Some(i) = number("data-pick") {
             let ids = QUICK_PICKS.get(i).map_or(&[][..], |p| p.1);
             let everyone = i == QUICK_PICKS.len() - 1;
@@ -277,11 +359,20 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
 
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        if let Some(a) = input.get_attribute("data-actor").and_then(|a| a.parse::<usize>().ok()) {
+        let attr = |name: &str| input.get_attribute(name).and_then(|a| a.parse::<usize>().ok());
+        if let Some(a) = attr("data-actor") {
             finder.update(|f| f.coalition[a] = input.checked());
+        } else if let Some(q) = attr("data-question") {
+            finder.update(|f| f.settle[q] = input.checked());
+            update_settle_count(finder);
+        } else if let Some(level) = input.get_attribute("data-strict").and_then(|s| Strictness::parse(&s)) {
+            finder.update(|f| f.strictness = level);
+            if let Some(el) = document().get_element_by_id("strictness-now") {
+                el.set_text_content(Some(&strictness_note(level)));
+            }
         }
     };
-    let controls = finder.with_untracked(|f| controls_html(library, &f.coalition));
+    let controls = finder.with_untracked(|f| controls_html(library, f));
     view! {
         <div class="panel agreement-panel" on:click=on_click on:change=on_change>
             <div inner_html=controls></div>
@@ -289,24 +380,98 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                 <p class="headline" role="status">{move || finder.with(|f| f.answer.as_ref().map(|a| {
                     match (stale.get(), f.applied) {
                         (false, _) => a.headline.clone(),
-                        (true, Some(i)) => format!("Repair {i} applied: Undo restores the draft. Find again after further changes."),
-                        (true, None) => "The draft, the locks, the date or the coalition changed since this answer: find again.".into(),
+                        (true, Some(i)) => {
+                            let n = a.repairs.get(i - 1).map_or(0, |r| r.edits.len());
+                            let level = a.asked.terms.strictness.label();
+                            let rest = state.standings.with(|s| below(library, &a.asked, s));
+                            format!("{} applied: a settlement with nothing crossed or open at “{level}”.{rest} Undo restores the draft.", plural(n, "change", "changes"))
+                        }
+                        (true, None) => "The draft, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
                     }
                 }))}</p>
                 <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(library, a, stale.get())))></div>
             </div>
+            <div id="coalitions" inner_html=move || finder.with(|f| f.coalitions.as_ref().map(|(asked, html)| {
+                let fresh = fresh(asked, finder, state);
+                format!("{}{html}", if fresh { "" } else { "<p class=\"hint\">Found for other terms or locks: find them again.</p>" })
+            }))></div>
             <div inner_html=table></div>
         </div>
     }
 }
 
-/// The explanation, the coalition's quick picks and checkboxes, and the
-/// button, as markup: clicks and changes reach the panel's two handlers.
-fn controls_html(library: &Library, coalition: &[bool]) -> String {
+/// Whether the coalitions shown were found for the terms in force now.
+fn fresh(found_for: &Asked, finder: RwSignal<Finder>, state: State) -> bool {
+    let questions = state.library.questions.len();
+    let t = &found_for.terms;
+    finder
+        .with(|f| f.strictness == t.strictness && (0..questions).filter(|&q| f.settle[q]).eq(t.settle.iter().copied()))
+        && state.locked.with(|l| *l == t.locked)
+        && state.value_locked.with(|v| *v == t.value_locked)
+        && state.as_of.get() == t.as_of
+}
+
+fn update_settle_count(finder: RwSignal<Finder>) {
+    let (chosen, all) = finder.with_untracked(|f| (f.settle.iter().filter(|&&s| s).count(), f.settle.len()));
+    if let Some(el) = document().get_element_by_id("settle-count") {
+        el.set_text_content(Some(&format!("{chosen} of {all}")));
+    }
+}
+
+fn strictness_note(level: Strictness) -> String {
+    format!("In force: {}.", level.label())
+}
+
+/// The explanation, the terms (strictness, questions to decide), the
+/// coalition's quick picks and checkboxes, and the buttons, as markup:
+/// clicks and changes reach the panel's two handlers.
+fn controls_html(library: &Library, f: &Finder) -> String {
     let mut h = String::from(
-        "<h2>Find agreement</h2><p class=\"hint\">The smallest change to your draft (clauses added, removed or \
-         switched, values set) after which no actor you pick has a hard red line crossed. Clauses you lock in the \
-         draft stay as they are.</p><fieldset class=\"coalition\"><legend>Coalition</legend>\
+        "<h2>Find agreement</h2><p class=\"hint\">A settlement decides every question you choose below and \
+         respects every position of the parties you pick, at the strictness you pick: a demand it leaves open \
+         counts against it. Redline finds the nearest settlement to your draft (clauses you lock stay; a locked \
+         clause's value may move unless you lock the value too), or the positions that make one impossible.</p>\
+         <fieldset class=\"strictness\"><legend>How strict</legend>",
+    );
+    for level in Strictness::ALL {
+        let checked = if level == f.strictness { " checked" } else { "" };
+        let _ = write!(
+            h,
+            "<label><input type=\"radio\" name=\"strictness\" data-strict=\"{}\"{checked}> {}</label>",
+            level.id(),
+            level.label()
+        );
+    }
+    let _ = write!(h, "<p class=\"hint\" id=\"strictness-now\">{}</p></fieldset>", strictness_note(f.strictness));
+    let chosen = f.settle.iter().filter(|&&s| s).count();
+    let _ = write!(
+        h,
+        "<details class=\"settle\"><summary>Questions a settlement must decide (<span id=\"settle-count\">{chosen} of {}</span>)</summary>\
+         <div class=\"toolbar\" role=\"group\" aria-label=\"Which questions\">\
+         <button type=\"button\" data-settle=\"default\">Those the major plans decide</button>\
+         <button type=\"button\" data-settle=\"draft\">Only what my draft decides</button>\
+         <button type=\"button\" data-settle=\"all\">Everything</button>\
+         <button type=\"button\" data-settle=\"none\">Nothing</button></div>",
+        f.settle.len()
+    );
+    for (t, topic) in library.topics.iter().enumerate() {
+        let qs: Vec<QuestionIx> = (0..library.questions.len()).filter(|&q| library.questions[q].topic == t).collect();
+        if qs.is_empty() {
+            continue;
+        }
+        let _ = write!(h, "<fieldset><legend>{}</legend>", esc(&topic.name));
+        for q in qs {
+            let checked = if f.settle[q] { " checked" } else { "" };
+            let _ = write!(
+                h,
+                "<label><input type=\"checkbox\" id=\"settle-{q}\" data-question=\"{q}\"{checked}> {}</label>",
+                esc(&library.questions[q].prompt)
+            );
+        }
+        h.push_str("</fieldset>");
+    }
+    h.push_str(
+        "</details><fieldset class=\"coalition\"><legend>Coalition (parties)</legend>\
          <div class=\"toolbar\" role=\"group\" aria-label=\"Quick picks\">",
     );
     for (i, (label, _)) in QUICK_PICKS.iter().enumerate() {
@@ -315,7 +480,7 @@ fn controls_html(library: &Library, coalition: &[bool]) -> String {
     h.push_str("</div><ul>");
     // Parties only: a commentator's view is no party to a settlement.
     for (a, actor) in library.actors.iter().enumerate().filter(|(_, a)| a.is_party()) {
-        let checked = if coalition[a] { " checked" } else { "" };
+        let checked = if f.coalition[a] { " checked" } else { "" };
         let _ = write!(
             h,
             "<li><label><input type=\"checkbox\" id=\"ally-{a}\" data-actor=\"{a}\" data-id=\"{}\"{checked}> {}</label></li>",
@@ -323,7 +488,10 @@ fn controls_html(library: &Library, coalition: &[bool]) -> String {
             esc(&actor.name)
         );
     }
-    h.push_str("</ul></fieldset><button type=\"button\" class=\"find\" data-find>Find the smallest change</button>");
+    h.push_str(
+        "</ul></fieldset><button type=\"button\" class=\"find\" data-find>Find the nearest settlement</button> \
+         <button type=\"button\" data-coalitions>Show the largest coalitions</button>",
+    );
     h
 }
 
@@ -332,54 +500,48 @@ fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// The repairs as lists of edits with an Apply button each, then the
-/// positions (resolved, or in conflict) side by side with their quotes.
+/// The repairs: the edits every one makes, once, then what each adds, with
+/// an Apply button each; then the positions (not yet respected, or in
+/// conflict) side by side with their quotes.
 fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
     let mut h = format!("<div data-outcome=\"{}\" data-coalition=\"", a.kind);
     for (i, c) in a.asked.coalition.iter().enumerate() {
         let _ = write!(h, "{}{c}", if i == 0 { "" } else { " " });
     }
     h.push_str("\">");
-    if !a.repairs.is_empty() {
+    if let Some(first) = a.repairs.first() {
+        let common: Vec<&Edit> = first.edits.iter().filter(|e| a.repairs.iter().all(|r| r.edits.contains(e))).collect();
+        if a.repairs.len() > 1 && !common.is_empty() {
+            h.push_str("<p>Every way makes these changes:</p><ul class=\"common-edits\">");
+            for e in &common {
+                let _ = write!(h, "<li>{}</li>", esc(&e.describe(library)));
+            }
+            h.push_str("</ul><p>then one of:</p>");
+        }
         h.push_str("<ol class=\"repairs\">");
         for (i, r) in a.repairs.iter().enumerate() {
             let _ = write!(h, "<li class=\"repair\" data-edits=\"{}\"><ol>", r.edits.len());
-            for e in &r.edits {
+            for e in r.edits.iter().filter(|e| a.repairs.len() == 1 || !common.contains(e)) {
                 let _ = write!(h, "<li>{}</li>", esc(&e.describe(library)));
             }
             let off = if stale { " disabled" } else { "" };
-            let _ =
-                write!(h, "</ol><button type=\"button\" data-apply=\"{i}\"{off}>Apply repair {}</button></li>", i + 1);
+            let _ = write!(
+                h,
+                "</ol><button type=\"button\" data-apply=\"{i}\" aria-label=\"Apply way {}: {}\"{off}>Apply these {}</button></li>",
+                i + 1,
+                plural(r.edits.len(), "change", "changes"),
+                plural(r.edits.len(), "change", "changes")
+            );
         }
         h.push_str("</ol>");
     }
+    if !a.positions_note.is_empty() {
+        let _ = write!(h, "<p>{}</p>", esc(&a.positions_note));
+    }
     if !a.positions.is_empty() {
-        let _ = write!(h, "<p>{}</p><ul class=\"side-by-side\">", esc(&a.positions_note));
+        h.push_str("<ul class=\"side-by-side\">");
         for &p in &a.positions {
-            let pos = &library.positions[p];
-            let _ = write!(
-                h,
-                "<li class=\"position\"><p class=\"who\">{}</p><p><strong>{}</strong>: {}</p>",
-                esc(&library.actors[pos.actor].name),
-                pos.strength.label(),
-                esc(&pos.summary)
-            );
-            // As `cite::Quote` shows a quote everywhere else.
-            if let Some(cite) = pos.cite.first() {
-                let s = library.source(cite);
-                let note = s.date_note.as_deref().map(|n| format!(" ({})", esc(n))).unwrap_or_default();
-                let _ = write!(
-                    h,
-                    "<figure class=\"quote\"><blockquote>{}</blockquote><figcaption><cite>{}</cite>, {}, {}{note}\
-                     <span class=\"file\"> · {}</span></figcaption></figure>",
-                    esc(&cite.quote),
-                    esc(&s.title),
-                    esc(&s.outlet),
-                    s.date.human(),
-                    esc(&s.file)
-                );
-            }
-            let _ = write!(h, "<p class=\"attribution\">{}, {}</p></li>", esc(&pos.speaker), pos.date.human());
+            position_html(library, p, &mut h);
         }
         h.push_str("</ul>");
     }
@@ -387,17 +549,113 @@ fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
     h
 }
 
-fn pairs_intro(locks: usize) -> String {
-    match locks {
-        0 => "Nothing is locked, so every pair can agree on some plan: the blank plan crosses no hard red line. \
-              Lock clauses in the draft to ask who can agree on a plan that keeps them."
-            .to_string(),
-        k => format!(
-            "With your {} kept: ✓ some plan crosses neither actor's hard red lines, ✕ none does. \
-             Select a cell for that pair's smallest change, or the positions in the way.",
-            plural(k, "locked clause", "locked clauses")
-        ),
+/// One position with actor, strength, quote and attribution, as `cite::Quote` shows it elsewhere.
+fn position_html(library: &Library, p: PositionIx, h: &mut String) {
+    let pos = &library.positions[p];
+    let _ = write!(
+        h,
+        "<li class=\"position\"><p class=\"who\">{}</p><p><strong>{}</strong>: {}</p>",
+        esc(&library.actors[pos.actor].name),
+        pos.strength.label(),
+        esc(&pos.summary)
+    );
+    if let Some(cite) = pos.cite.first() {
+        let s = library.source(cite);
+        let note = s.date_note.as_deref().map(|n| format!(" ({})", esc(n))).unwrap_or_default();
+        let _ = write!(
+            h,
+            "<figure class=\"quote\"><blockquote>{}</blockquote><figcaption><cite>{}</cite>, {}, {}{note}\
+             <span class=\"file\"> · {}</span></figcaption></figure>",
+            esc(&cite.quote),
+            esc(&s.title),
+            esc(&s.outlet),
+            s.date.human(),
+            esc(&s.file)
+        );
     }
+    let _ = write!(h, "<p class=\"attribution\">{}, {}</p></li>", esc(&pos.speaker), pos.date.human());
+}
+
+/// The largest coalitions: who can all agree, and why each outsider cannot join.
+fn coalitions_html(library: &Library, found: &settle::Coalitions, ms: u32) -> String {
+    let mut h = format!(
+        "<section data-coalitions-found=\"{}\"><h3>The largest coalitions</h3><p class=\"hint\">Every largest set of \
+         parties one settlement satisfies together; exact, computed in {ms} ms.</p><ol class=\"coalitions\">",
+        found.coalitions.len()
+    );
+    for c in &found.coalitions {
+        let _ = write!(
+            h,
+            "<li class=\"coalition-found\" data-size=\"{}\"><p>These {} can all agree: {}.</p>",
+            c.members.len(),
+            c.members.len(),
+            esc(&names(library, &c.members))
+        );
+        if !c.blocked.is_empty() {
+            h.push_str("<ul>");
+            for (actor, why) in &c.blocked {
+                let _ = write!(
+                    h,
+                    "<li>Adding {} makes it impossible: {}</li>",
+                    esc(&library.actors[*actor].name),
+                    esc(&why.sentence)
+                );
+            }
+            h.push_str("</ul>");
+        }
+        h.push_str("</li>");
+    }
+    h.push_str("</ol>");
+    for (actor, why) in &found.alone_impossible {
+        let _ = write!(
+            h,
+            "<p>No settlement satisfies {} even alone: {}</p>",
+            esc(&library.actors[*actor].name),
+            esc(&why.sentence)
+        );
+    }
+    h.push_str("</section>");
+    h
+}
+
+/// One sentence of what the table shows: which pairs cannot agree.
+fn pairs_intro(library: &Library, m: &settle::Agreement, terms: &Terms) -> String {
+    let level = terms.strictness.label();
+    let decided = plural(terms.settle.len(), "question", "questions");
+    let locks = match terms.locked.len() + terms.value_locked.len() {
+        0 => String::new(),
+        k => format!(", keeping your {}", plural(k, "lock", "locks")),
+    };
+    let k = m.parties.len();
+    let alone: Vec<ActorIx> = (0..k).filter(|&i| !m.get(i, i)).map(|i| m.parties[i]).collect();
+    let blocked = m.blocked_pairs();
+    let mut out = format!("At “{level}”, with {decided} decided{locks}: ");
+    if blocked.is_empty() && alone.is_empty() {
+        out.push_str("every pair can agree.");
+    } else {
+        for (i, (a, b)) in blocked.iter().enumerate() {
+            let _ = write!(
+                out,
+                "{}{} and {}",
+                if i == 0 { "" } else { "; " },
+                library.actors[*a].name,
+                library.actors[*b].name
+            );
+        }
+        if !blocked.is_empty() {
+            out.push_str(if blocked.len() == 1 { " cannot agree" } else { " cannot agree (each pair)" });
+        }
+        if !alone.is_empty() {
+            let _ = write!(
+                out,
+                "{}no settlement satisfies {} alone",
+                if blocked.is_empty() { "" } else { "; " },
+                names(library, &alone)
+            );
+        }
+        out.push_str("; every other pair can. Select a cell for that pair's nearest settlement or its conflict.");
+    }
+    out
 }
 
 /// A cell's class, symbol and label: ✓ and ✕ with the verdict in words.
@@ -410,27 +668,25 @@ fn cell(library: &Library, a: ActorIx, b: ActorIx, ok: bool) -> (&'static str, &
     }
 }
 
-/// Who can agree with whom, as a lower-triangular table of buttons; the
-/// diagonal is each actor alone.
-fn pairs_html(library: &Library, matrix: &[bool], locks: usize) -> String {
-    let n = library.actors.len();
+/// Who can agree with whom among the parties, as a lower-triangular table of
+/// buttons in a disclosure; the diagonal is each party alone.
+fn pairs_html(library: &Library, m: &settle::Agreement, terms: &Terms) -> String {
     let mut h = format!(
-        "<h3>Who can agree with whom</h3><p class=\"hint\" id=\"pairs-intro\">{}</p><div class=\"scroll pairs\" \
-         role=\"region\" aria-label=\"Pairs of actors, scrollable\" tabindex=\"0\"><table><caption \
-         class=\"visually-hidden\">Whether a plan keeping your locked clauses crosses neither actor's hard red \
-         lines</caption><thead><tr><th scope=\"col\">Actor</th>",
-        pairs_intro(locks)
+        "<details class=\"pairs-box\" open><summary><h3>Who can agree with whom</h3></summary>\
+         <p class=\"hint\" id=\"pairs-intro\">{}</p><div class=\"scroll pairs\" \
+         role=\"region\" aria-label=\"Pairs of parties, scrollable\" tabindex=\"0\"><table><caption \
+         class=\"visually-hidden\">Whether a settlement under the chosen terms satisfies both parties</caption>\
+         <thead><tr><th scope=\"col\">Party</th>",
+        esc(&pairs_intro(library, m, terms))
     );
-    // Parties only: commentators and analysts are no party to a settlement.
-    let parties: Vec<usize> = (0..n).filter(|&a| library.actors[a].is_party()).collect();
-    for &a in &parties {
+    for &a in &m.parties {
         let _ = write!(h, "<th scope=\"col\"><span class=\"vertical\">{}</span></th>", esc(&library.actors[a].name));
     }
     h.push_str("</tr></thead><tbody>");
-    for (row, &a) in parties.iter().enumerate() {
+    for (i, &a) in m.parties.iter().enumerate() {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&library.actors[a].name));
-        for &b in &parties[..=row] {
-            let (class, symbol, label) = cell(library, a, b, matrix[a * n + b]);
+        for (j, &b) in m.parties[..=i].iter().enumerate() {
+            let (class, symbol, label) = cell(library, a, b, m.get(i, j));
             let label = esc(&label);
             let _ = write!(
                 h,
@@ -440,6 +696,6 @@ fn pairs_html(library: &Library, matrix: &[bool], locks: usize) -> String {
         }
         h.push_str("</tr>");
     }
-    h.push_str("</tbody></table></div>");
+    h.push_str("</tbody></table></div></details>");
     h
 }

@@ -143,6 +143,11 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                     prop:value=move || value().unwrap_or(p.default).to_string()
                     on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { set(v) } } />
                 <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
+                <button type="button" class="lock lock-value"
+                    aria-pressed=move || state.value_locked.with(|l| l.contains(&clause)).to_string()
+                    aria-label=format!("Lock the value of {}", c.title)
+                    title="Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)"
+                    on:click=move |_| State::toggle_lock(state.value_locked, clause)>"Lock value"</button>
             </div>
         }
     });
@@ -153,11 +158,7 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                 <span class="title">{c.title.as_str()}</span>
                 <button type="button" class="lock" aria-pressed=move || state.locked.with(|l| l.contains(&clause)).to_string()
                     aria-label=format!("Lock {}", c.title) title="Keep this clause when finding agreement"
-                    on:click=move |_| state.locked.update(|l| if let Some(at) = l.iter().position(|&x| x == clause) {
-                        l.remove(at);
-                    } else {
-                        l.push(clause);
-                    })>"Lock"</button>
+                    on:click=move |_| State::toggle_lock(state.locked, clause)>"Lock"</button>
                 <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
                     on:click=move |_| state.edit(|p| p.remove(&library.clauses[clause].id))>"Remove"</button>
             </div>

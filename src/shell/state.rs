@@ -49,7 +49,11 @@ pub struct State {
     /// True between `beforeprint` and `afterprint`: printing shows every card's reasons.
     pub printing: RwSignal<bool>,
     /// Clauses the user locked for repairs, in the order locked; only held clauses.
+    /// A locked clause stays in the draft; its value stays free unless it is
+    /// also in `value_locked`.
     pub locked: RwSignal<Vec<ClauseIx>>,
+    /// Parameter clauses whose value the user locked too; only held clauses.
+    pub value_locked: RwSignal<Vec<ClauseIx>>,
 }
 
 impl State {
@@ -77,10 +81,13 @@ impl State {
 
         // A lock on a clause that left the draft would keep nothing: drop it.
         let locked = RwSignal::new(Vec::<ClauseIx>::new());
+        let value_locked = RwSignal::new(Vec::<ClauseIx>::new());
         Effect::new(move |_| {
             selection.with(|s| {
-                if locked.with_untracked(|l| l.iter().any(|&c| !s.has(c))) {
-                    locked.update(|l| l.retain(|&c| s.has(c)));
+                for list in [locked, value_locked] {
+                    if list.with_untracked(|l| l.iter().any(|&c| !s.has(c))) {
+                        list.update(|l| l.retain(|&c| s.has(c)));
+                    }
                 }
             })
         });
@@ -102,6 +109,7 @@ impl State {
             tab: RwSignal::new(Tab::Library),
             printing: RwSignal::new(false),
             locked,
+            value_locked,
         }
     }
 
@@ -109,6 +117,16 @@ impl State {
     pub fn edit<R>(&self, change: impl FnOnce(&mut Plan) -> R) {
         self.editor.update(|e| {
             e.apply(change);
+        });
+    }
+
+    /// Adds the clause to a list of locks, or takes it out.
+    pub fn toggle_lock(list: RwSignal<Vec<ClauseIx>>, clause: ClauseIx) {
+        list.update(|l| match l.iter().position(|&x| x == clause) {
+            Some(at) => {
+                l.remove(at);
+            }
+            None => l.push(clause),
         });
     }
 
