@@ -55,13 +55,13 @@ impl std::fmt::Display for LinkError {
                 write!(f, "the link was made by a newer Redline (format {v}); reload to update")
             }
             LinkError::UnknownVersion(v) => write!(f, "the link is not a Redline plan (format {v})"),
-            LinkError::Truncated => f.write_str("the link is cut short: copy the whole link"),
+            LinkError::Truncated => f.write_str("the link is cut short (copy the whole link)"),
             LinkError::TooLarge(what) => write!(f, "the link holds more {what} than any plan may"),
             LinkError::UnknownClause(i) => {
                 write!(f, "the link names clause #{i}, which this Redline does not know: it may be newer")
             }
             LinkError::Duplicate(id) => write!(f, "the link lists clause `{id}` twice"),
-            LinkError::BadValue(why) => write!(f, "the link holds a bad value: {why}"),
+            LinkError::BadValue(why) => write!(f, "the link holds a bad value ({why})"),
             LinkError::BadText => f.write_str("the link's title or notes are not valid text"),
             LinkError::TrailingBytes => f.write_str("the link has extra data after the plan"),
         }

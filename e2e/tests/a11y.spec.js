@@ -21,19 +21,36 @@ for (const colorScheme of ['light', 'dark']) {
     await page.locator('.library li.clause details summary').first().click();
     await page.getByRole('button', { name: /actor × topic grid/ }).click();
     await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
-    // Finding agreement: repairs with their positions, then a lock (the pairs table shows ✕).
-    await page.getByRole('button', { name: /Find agreement: the smallest change/ }).click();
+    // Finding agreement: a settlement with its positions, the terms open, the
+    // largest coalitions, then a lock (the pairs table shows ✕).
+    await page.getByRole('button', { name: /Find agreement: the settlement/ }).click();
+    await page.locator('details.settle > summary').click();
     await page.getByRole('button', { name: 'Ukraine, the US and the EU' }).click();
-    await page.getByRole('button', { name: 'Find the smallest change' }).click();
+    await page.getByRole('button', { name: 'Find the nearest settlement' }).click();
     await expect(page.locator('#agreement-answer li.repair').first()).toBeVisible();
+    await page.getByRole('radio', { name: 'red lines and firm demands' }).check();
+    await page.getByRole('button', { name: 'Show the largest coalitions' }).click();
+    await expect(page.locator('#coalitions .coalition-found').first()).toBeVisible();
     await page.getByRole('button', { name: 'Lock All of Donbas under de facto Russian control' }).click();
     await expect(page.locator('.pairs button.no').first()).toBeVisible();
-    await expectNoSeriousViolations(page, 'preset loaded, card and clause expanded');
+    await expectNoSeriousViolations(page, 'preset loaded, card and clause expanded, agreement found');
     await page.setViewportSize({ width: 360, height: 740 });
     for (const tab of ['Library', 'Draft', 'Verdicts']) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: tab, exact: true }).click();
       await expectNoSeriousViolations(page, `phone, ${tab} tab`);
     }
+  });
+
+  test(`no serious axe violation in viewing mode, ${colorScheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openApp(page);
+    await page.getByLabel('Title').fill('Shared for axe');
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const link = await page.getByLabel('Link to this draft').inputValue();
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(page.getByRole('region', { name: 'Viewing a shared plan: Shared for axe' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'viewing a shared plan');
   });
 }
 

@@ -59,11 +59,11 @@ test('the nearest settlement for Ukraine and Russia at "hard red lines only" app
   await expect(answer(page).locator('.side-by-side .position').first().locator('blockquote')).not.toBeEmpty();
 
   // Apply: a settlement; the coalition's cards show no red line crossed.
-  await answer(page).getByRole('button', { name: new RegExp(`^Apply way ${count}:`) }).click();
+  await answer(page).getByRole('button', { name: new RegExp(`^Apply these \\d+ changes? \\(way ${count}\\)$`) }).click();
   for (const actor of ['ukraine', 'russia']) await expect(card(page, actor)).not.toHaveClass(/crosses-red-line/);
   await expect(answer(page).getByRole('status')).toContainText(/changes? applied: a settlement with nothing crossed or open at “hard red lines only”\. (Still crossed or open below that: \d+ positions?|Nothing weaker)/);
   await expect(answer(page)).toBeFocused();
-  await expect(answer(page).getByRole('button', { name: /^Apply way 1:/ })).toBeDisabled();
+  await expect(answer(page).getByRole('button', { name: /^Apply these \d+ changes? \(way 1\)$/ })).toBeDisabled();
   // Asked again on the applied draft: it is a settlement.
   await find(page).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'acceptable');

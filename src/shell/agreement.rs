@@ -527,9 +527,9 @@ fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
             let off = if stale { " disabled" } else { "" };
             let _ = write!(
                 h,
-                "</ol><button type=\"button\" data-apply=\"{i}\" aria-label=\"Apply way {}: {}\"{off}>Apply these {}</button></li>",
-                i + 1,
+                "</ol><button type=\"button\" data-apply=\"{i}\" aria-label=\"Apply these {} (way {})\"{off}>Apply these {}</button></li>",
                 plural(r.edits.len(), "change", "changes"),
+                i + 1,
                 plural(r.edits.len(), "change", "changes")
             );
         }

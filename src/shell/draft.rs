@@ -145,7 +145,7 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                 <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
                 <button type="button" class="lock lock-value"
                     aria-pressed=move || state.value_locked.with(|l| l.contains(&clause)).to_string()
-                    aria-label=format!("Lock the value of {}", c.title)
+                    aria-label=format!("Lock value of {}", c.title)
                     title="Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)"
                     on:click=move |_| State::toggle_lock(state.value_locked, clause)>"Lock value"</button>
             </div>
