@@ -1,6 +1,8 @@
 //! Search as you type over the library: a clause matches when every word of
-//! the query occurs in its title, text, topic, question, the actors whose
-//! positions name it, or the presets that hold it.
+//! the query occurs in its title, text, topic, question, its quotes and the
+//! values its sources name, the actors whose positions name it with their
+//! speakers and quotes, or the presets that hold it. Numbers match with or
+//! without thousands separators ("600000" finds "600,000").
 
 use crate::library::{ClauseIx, Library};
 
@@ -22,15 +24,24 @@ impl SearchIndex {
                     h.push(' ');
                     h.push_str(&library.questions[q].prompt);
                 }
+                for cite in &c.cite {
+                    h.push(' ');
+                    h.push_str(&cite.quote);
+                }
+                for mark in c.param.iter().flat_map(|p| &p.marks) {
+                    h.push_str(&format!(" {} {}", mark.value, mark.label));
+                }
                 h
             })
             .collect();
         for p in &library.positions {
-            let actor = &library.actors[p.actor].name;
+            let words = [library.actors[p.actor].name.as_str(), p.speaker.as_str()];
             for c in p.crossed_when.clauses() {
-                if !haystacks[c].contains(actor.as_str()) {
-                    haystacks[c].push(' ');
-                    haystacks[c].push_str(actor);
+                for text in words.into_iter().chain(p.cite.iter().map(|cite| cite.quote.as_str())) {
+                    if !haystacks[c].contains(text) {
+                        haystacks[c].push(' ');
+                        haystacks[c].push_str(text);
+                    }
                 }
             }
         }
@@ -51,17 +62,25 @@ impl SearchIndex {
     }
 }
 
-/// Lower case, and typographic quotes and dashes as plain ones, so "Kyiv's" finds "Kyiv’s".
+/// Lower case, typographic quotes and dashes as plain ones (so "Kyiv's"
+/// finds "Kyiv’s"), and no thousands separators (so "600000" finds "600,000").
 fn fold(text: &str) -> String {
-    text.chars()
-        .map(|ch| match ch {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: Option<usize>| i.and_then(|i| chars.get(i)).is_some_and(char::is_ascii_digit);
+    let mut out = String::with_capacity(text.len());
+    for (i, &ch) in chars.iter().enumerate() {
+        if ch == ',' && digit(i.checked_sub(1)) && digit(Some(i + 1)) {
+            continue;
+        }
+        let plain = match ch {
             '\u{2018}' | '\u{2019}' => '\'',
             '\u{201c}' | '\u{201d}' => '"',
             '\u{2013}' | '\u{2014}' => '-',
             other => other,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        };
+        out.extend(plain.to_lowercase());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -97,7 +116,21 @@ mod tests {
     }
 
     #[test]
-    fn typographic_punctuation_folds() {
+    fn typographic_punctuation_and_thousands_separators_fold() {
         assert_eq!(fold("Kyiv’s “plan” – now"), "kyiv's \"plan\" - now");
+        assert_eq!(fold("600,000 troops, 50, 60"), "600000 troops, 50, 60");
+    }
+
+    #[test]
+    fn finds_speakers_quotes_and_the_values_sources_name() {
+        let lib = fixture::library();
+        let index = SearchIndex::new(&lib);
+        // Every fixture position is spoken by "someone": the speaker finds
+        // exactly the clauses some position names.
+        let named: Vec<ClauseIx> = (0..lib.clauses.len())
+            .filter(|&c| lib.positions.iter().any(|p| p.crossed_when.clauses().contains(&c)))
+            .collect();
+        assert_eq!(index.find("someone"), named);
+        assert_eq!(ids(&lib, index.find("28 points 600")), ["army-cap"], "a mark's value and label");
     }
 }

@@ -151,3 +151,25 @@ fn the_clause_id_table_only_grows() {
     let pinned = ["crimea-de-jure-russian", "crimea-de-facto-russian"];
     assert_eq!(&table[..pinned.len()], pinned);
 }
+
+#[test]
+fn search_finds_speakers_quoted_words_and_numbers_written_either_way() {
+    let lib = library();
+    let index = redline::search::SearchIndex::new(&lib);
+    let ids = |q: &str| index.find(q).into_iter().map(|c| lib.clauses[c].id.clone()).collect::<Vec<_>>();
+    // Every clause a position of Zelensky's names is found by his name.
+    let his: Vec<String> = lib
+        .positions
+        .iter()
+        .filter(|p| p.speaker.contains("Zelensky"))
+        .flat_map(|p| p.crossed_when.clauses())
+        .map(|c| lib.clauses[c].id.clone())
+        .collect();
+    assert!(!his.is_empty());
+    let found = ids("zelensky");
+    assert!(his.iter().all(|id| found.contains(id)), "{his:?} not all in {found:?}");
+    assert!(ids("600000").contains(&"army-cap".to_string()));
+    assert_eq!(ids("600000"), ids("600,000"));
+    assert!(!ids("Hegseth").is_empty(), "a speaker");
+    assert!(ids("zzzz-nothing").is_empty());
+}

@@ -236,3 +236,30 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(draft.getByRole('button', { name: 'Undo', exact: true })).toBeHidden();
 });
+
+test('search finds speakers, quoted words and numbers either way, and says so when nothing matches', async ({ page }) => {
+  await openApp(page);
+  const { library } = regions(page);
+  const search = page.getByLabel('Search clauses, topics, actors, plans');
+  // "/" focuses the search from anywhere but a text field.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('Zelensky');
+  expect(await library.locator('li.clause:visible').count()).toBeGreaterThan(0);
+  await search.fill('600000');
+  await expect(clause(page, 'army-cap')).toBeVisible();
+  const plain = await library.locator('li.clause:visible').count();
+  await search.fill('600,000');
+  await expect(library.locator('li.clause:visible')).toHaveCount(plain);
+  await search.fill('zzzz nothing at all');
+  const none = library.locator('.no-match');
+  await expect(none).toContainText('No clause matches');
+  await none.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(search).toHaveValue('');
+  await expect(search).toBeFocused();
+  await expect(none).toHaveCount(0);
+  // Skip links reach the verdicts and the search.
+  await expect(page.getByRole('link', { name: 'Skip to the verdicts' })).toHaveAttribute('href', '#verdicts-heading');
+  await expect(page.getByRole('link', { name: 'Skip to the search' })).toHaveAttribute('href', '#clause-search');
+});

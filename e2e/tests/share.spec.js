@@ -61,6 +61,12 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await expect(bar).toBeVisible();
   expect(await draftIds(other)).toEqual(expected.ids);
   expect(await storage(other)).toEqual({});
+  // A skip link (a page anchor) is no way out of viewing mode.
+  await other.getByRole('link', { name: 'Skip to the verdicts' }).focus();
+  await other.keyboard.press('Enter');
+  await expect(bar).toBeVisible();
+  await other.goBack();
+  await expect(bar).toBeVisible();
   // "Save a copy" stores it, ends viewing mode and drops the fragment.
   await bar.getByRole('button', { name: 'Save a copy' }).click();
   await expect(bar).toBeHidden();

@@ -24,6 +24,16 @@ pub fn App(library: &'static Library) -> impl IntoView {
     // text field the browser's own text undo applies, and the field's input
     // event carries the result into the draft.
     let shortcuts = window_event_listener(ev::keydown, move |e| {
+        // "/" jumps to the search, as on most sites with one.
+        if e.key() == "/" && !(e.ctrl_key() || e.meta_key() || e.alt_key()) && !in_text_field(&e) {
+            if let Some(field) = document().get_element_by_id("clause-search") {
+                use wasm_bindgen::JsCast;
+                e.prevent_default();
+                state.tab.set(Tab::Library);
+                let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+            return;
+        }
         if !(e.ctrl_key() || e.meta_key()) || in_text_field(&e) {
             return;
         }
@@ -61,6 +71,8 @@ pub fn App(library: &'static Library) -> impl IntoView {
 
     view! {
         <a class="skip" href="#draft-heading">"Skip to the draft"</a>
+        <a class="skip" href="#verdicts-heading">"Skip to the verdicts"</a>
+        <a class="skip" href="#clause-search" aria-keyshortcuts="/">"Skip to the search"</a>
         <header class="masthead">
             <h1>"Redline"</h1>
             <p class="tagline">"Draft a settlement of the Russia-Ukraine war and see whose stated red lines it crosses."</p>

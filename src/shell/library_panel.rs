@@ -74,6 +74,22 @@ pub fn LibraryPanel() -> impl IntoView {
                 <p class="count" aria-live="polite">
                     {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}
                 </p>
+                <Show when=move || shown_count() == 0>
+                    <p class="no-match">"No clause matches. Search looks in titles, texts, quotes, speakers, actors and plans."
+                        " " <button type="button" class="clear-search" on:click=move |_| {
+                            query.set(String::new());
+                            preset_filter.set(None);
+                            if let Some(select) = document().get_element_by_id("preset-filter") {
+                                use wasm_bindgen::JsCast;
+                                select.unchecked_into::<web_sys::HtmlSelectElement>().set_value("");
+                            }
+                            if let Some(field) = document().get_element_by_id("clause-search") {
+                                use wasm_bindgen::JsCast;
+                                let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+                            }
+                        }>"Clear the search"</button>
+                    </p>
+                </Show>
             </div>
             {move || preset_filter.get().map(|p| preset_caveat(library, p))}
             {topics}

@@ -17,11 +17,13 @@ pub fn watch(state: State, persist: Persistence) {
         match open_fragment(&hash, state.library) {
             Some(Ok((plan, warnings))) => persist.view_shared(plan, warnings),
             Some(Err(e)) => persist.broken_link.set(Some(e.to_string())),
-            // Back or forward to an address without a plan: the reader's own drafts.
-            None => {
+            // Back or forward to the address without a fragment: the reader's
+            // own drafts. A page anchor (a skip link) changes nothing.
+            None if hash.trim_start_matches('#').is_empty() => {
                 persist.broken_link.set(None);
                 persist.leave_shared(false);
             }
+            None => {}
         }
     };
     read();

@@ -24,7 +24,7 @@ pub fn Pictures() -> impl IntoView {
         }
     };
     view! {
-        <section class="pictures" aria-label="Who objects to what, and a comparison with a plan">
+        <section class="pictures" aria-label="Analyses: the actor × topic grid and the comparison">
             <div class="picture-toggles">
                 {disclosure(show_grid, "grid-picture", "Who objects to what: actor × topic grid")}
                 {disclosure(show_comparison, "compare-picture", "Compare the draft with a plan")}
