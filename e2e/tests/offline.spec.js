@@ -120,7 +120,7 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   // skip link, and Enter presses it. The title changes just before, well
   // inside the app's 600 ms save delay.
   await page.getByLabel('Title').fill('Typed just before reloading');
-  await page.locator('a.skip').focus();
+  await page.locator('a.skip').first().focus();
   await page.keyboard.press('Shift+Tab');
   await expect(banner.getByRole('button', { name: 'Reload' })).toBeFocused();
   await page.keyboard.press('Enter');
