@@ -145,6 +145,8 @@ pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, 
             continue;
         }
         let because = |wanted| clauses_giving(library, position, plan, wanted);
+        let breach =
+            || Breach { position, triggered_by: because(Reason::Cause), satisfied_by: because(Reason::Remedy) };
         match standing(library, position, plan) {
             Standing::Crossed => {
                 // Worst first, then in data order: positions come in index
@@ -152,15 +154,9 @@ pub fn evaluate_actor(library: &Library, plan: &Selection, as_of: Option<Date>, 
                 // keeps both, with no sort routine in the download.
                 let strength = library.positions[position].strength;
                 let at = breaches.partition_point(|b: &Breach| library.positions[b.position].strength <= strength);
-                let breach =
-                    Breach { position, triggered_by: because(Reason::Cause), satisfied_by: because(Reason::Remedy) };
-                breaches.insert(at, breach);
+                breaches.insert(at, breach());
             }
-            Standing::Open => open.push(Breach {
-                position,
-                triggered_by: because(Reason::Cause),
-                satisfied_by: because(Reason::Remedy),
-            }),
+            Standing::Open => open.push(breach()),
             Standing::Met => met.push(Met { position, met_by: because(Reason::Meets) }),
             Standing::Untouched => {}
         }
@@ -183,12 +179,6 @@ pub enum Standing {
     Met,
     /// The plan does not touch what the position is about.
     Untouched,
-}
-
-/// Whether the plan crosses the position: its condition is true on the
-/// draft, where an undecided clause is unknown.
-pub fn crosses(library: &Library, position: PositionIx, plan: &Selection) -> bool {
-    library.positions[position].crossed_when.truth(plan, &library.clauses) == Truth::True
 }
 
 /// An actor's verdict and tally, without the reasons.

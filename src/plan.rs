@@ -55,7 +55,8 @@ pub fn preset_caveat(library: &Library, preset: PresetIx) -> String {
     text
 }
 
-/// The preset that notes starting "Based on: <name>," name.
+/// The preset a draft's notes say it is based on ("Based on: <name>, ..."),
+/// while that line is there.
 pub fn based_on(notes: &str, library: &Library) -> Option<PresetIx> {
     let line = notes.lines().next()?.strip_prefix(BASED_ON)?;
     library.presets.iter().position(|p| line.strip_prefix(p.name.as_str()).is_some_and(|rest| rest.starts_with(',')))
@@ -75,11 +76,6 @@ impl Plan {
                 .map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value })
                 .collect(),
         }
-    }
-
-    /// The preset the notes say the draft is based on, while that line is there.
-    pub fn based_on(&self, library: &Library) -> Option<PresetIx> {
-        based_on(&self.notes, library)
     }
 
     /// Nothing in it: no clause, no title, no notes. Such a draft may be
@@ -303,12 +299,12 @@ mod tests {
         let lib = fixture::library();
         let mut plan = Plan::from_preset(&lib, 0);
         assert!(plan.notes.starts_with("Based on: 28 points, proposed by US, Nov 2025. Partly described"));
-        assert_eq!(plan.based_on(&lib), Some(0));
+        assert_eq!(based_on(&plan.notes, &lib), Some(0));
         assert!(!plan.is_blank());
         plan.notes = plan.notes.replacen("Based on", "Inspired by", 1);
-        assert_eq!(plan.based_on(&lib), None, "edited away");
+        assert_eq!(based_on(&plan.notes, &lib), None, "edited away");
         plan.notes = "Based on: 28 points of my own".into();
-        assert_eq!(plan.based_on(&lib), None, "a name must end at the comma");
+        assert_eq!(based_on(&plan.notes, &lib), None, "a name must end at the comma");
         assert!(Plan::default().is_blank());
         assert!(Plan { notes: "  ".into(), ..Plan::default() }.is_blank());
         assert!(!Plan { title: "Mine".into(), ..Plan::default() }.is_blank());

@@ -400,9 +400,15 @@ impl Persistence {
             return;
         }
         self.refresh_entries();
+        self.reopen(previous);
+        self.notice.set(None);
+    }
+
+    /// Shows a draft that was open before: as stored now, or as it was
+    /// when it was left (storage unavailable, or never stored).
+    fn reopen(self, previous: Draft) {
         let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
         self.show(stored.unwrap_or(previous));
-        self.notice.set(None);
     }
 
     fn is_stored(self) -> bool {
@@ -457,8 +463,7 @@ impl Persistence {
         if push {
             super::links::push_without_fragment();
         }
-        let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == v.previous.id));
-        self.show(stored.unwrap_or(v.previous));
+        self.reopen(v.previous);
     }
 
     fn is_viewing(self) -> bool {
