@@ -1,10 +1,20 @@
-// Starts the app: loads wasm-bindgen's JS glue and the wasm it names.
+// Starts the app: loads wasm-bindgen's JS glue and the wasm it names, then
+// swaps the live app in for the first screen that came with the page.
 //
 // Trunk's own start-up is an inline <script>, which the Content-Security-Policy
 // in index.html forbids (script-src 'self', no 'unsafe-inline'). Trunk.toml's
 // `pattern_script` puts this file in its place and passes the build's hashed
 // file names as data attributes. Both are resolved against the page's base
 // URL, so the app works from a sub-path too (Trunk.toml: public_url = "./").
+//
+// The first screen (#app) is rendered at build time by the app's own
+// components (scripts/post-build), so the reader reads while the wasm loads.
+// The wasm builds the app in a hidden #app-next and, right after, dispatches
+// `redline:mounted`; `takeOver` then swaps the two in the same task, before
+// any effect of the app runs (so no id is ever found twice) and before any
+// frame, so none shows a blank or a half-built page. What the reader
+// did meanwhile goes along: scroll of each panel, focus, open disclosures,
+// typed text, and button clicks, which are carried out once the app is there.
 //
 // If the app cannot start (no WebAssembly, a file that does not arrive, an
 // error while starting), the page says so in plain words with a Retry,
@@ -25,10 +35,104 @@ function cannotStart(why) {
   retry.addEventListener('click', () => location.reload());
   box.append(heading, text, retry);
   document.body.prepend(box);
+  document.documentElement.classList.remove('starting');
 }
 
+// A node's address as element-child indices from `root`: the app renders the
+// same elements as the first screen (only comment markers differ), so the
+// address finds the same control in the live app.
+function pathOf(node, root) {
+  const path = [];
+  for (let el = node; el && el !== root; el = el.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(el.parentElement.children, el));
+  }
+  return path;
+}
+
+function at(root, path) {
+  let el = root;
+  for (const i of path) el = el?.children[i];
+  return el;
+}
+
+// Clicks on the first screen's buttons before the app is there: kept, in
+// order, and marked as waiting, so none is silently lost.
+const early = [];
+const first = document.getElementById('app');
+function keepEarlyClick(event) {
+  const button = event.target.closest?.('button, summary');
+  if (!button || !first.contains(button) || button.localName === 'summary') return;
+  event.preventDefault();
+  button.setAttribute('aria-busy', 'true');
+  early.push({ path: pathOf(button, first), text: button.textContent });
+}
+if (first) {
+  document.documentElement.classList.add('starting');
+  document.addEventListener('click', keepEarlyClick, true);
+}
+
+function takeOver() {
+  const next = document.getElementById('app-next');
+  if (!next) return;
+  document.removeEventListener('click', keepEarlyClick, true);
+  if (!first) {
+    next.id = 'app';
+    next.hidden = false;
+    return;
+  }
+  const focused = first.contains(document.activeElement) ? pathOf(document.activeElement, first) : null;
+  const scrolled = [];
+  const typed = [];
+  for (const el of first.querySelectorAll('*')) {
+    if (el.scrollTop || el.scrollLeft) scrolled.push([pathOf(el, first), el.scrollTop, el.scrollLeft]);
+    if (el.localName === 'details' && el.open) typed.push([pathOf(el, first), 'open']);
+    if ((el.localName === 'input' || el.localName === 'textarea') && el.value !== el.defaultValue) {
+      typed.push([pathOf(el, first), 'value', el.value]);
+    }
+    if (el.localName === 'input' && el.checked !== el.defaultChecked) typed.push([pathOf(el, first), 'checked']);
+    if (el.localName === 'select' && !el.options[el.selectedIndex]?.defaultSelected) {
+      typed.push([pathOf(el, first), 'select', el.value]);
+    }
+  }
+  first.replaceWith(next);
+  next.id = 'app';
+  next.hidden = false;
+  document.documentElement.classList.remove('starting');
+  for (const [path, top, left] of scrolled) {
+    const el = at(next, path);
+    if (el) { el.scrollTop = top; el.scrollLeft = left; }
+  }
+  for (const [path, what, value] of typed) {
+    const el = at(next, path);
+    if (!el) continue;
+    if (what === 'open') el.open = true;
+    else if (what === 'checked') el.click();
+    else {
+      el.value = value;
+      el.dispatchEvent(new Event(what === 'select' ? 'change' : 'input', { bubbles: true }));
+    }
+  }
+  if (focused) at(next, focused)?.focus({ preventScroll: true });
+  let missed = 0;
+  for (const { path, text } of early) {
+    const button = at(next, path);
+    if (button?.localName === 'button' && button.textContent === text) button.click();
+    else missed += 1;
+  }
+  // The page changed under the click (a stored draft opened): say so.
+  if (missed) {
+    const note = document.createElement('p');
+    note.className = 'start-missed';
+    note.setAttribute('role', 'status');
+    note.textContent = `${missed === 1 ? 'A click' : `${missed} clicks`} made while Redline was starting could not be carried out, as your draft opened meanwhile. Please click again.`;
+    next.prepend(note);
+  }
+  performance.mark('redline-ready');
+}
+addEventListener('redline:mounted', takeOver, { once: true });
+
 if (typeof WebAssembly !== 'object') {
-  cannotStart('This browser does not run WebAssembly, which Redline needs. A current Chrome, Edge, Firefox or Safari does.');
+  cannotStart('This browser does not run WebAssembly, which Redline needs to draft. A current Chrome, Edge, Firefox or Safari does.');
 } else {
   try {
     const { default: init } = await import(new URL(js, document.baseURI).href);

@@ -21,5 +21,5 @@ pub mod search;
 pub mod settle;
 pub mod share;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod shell;

@@ -63,5 +63,6 @@ export function cacheNames(page) {
 
 /** Waits until the app has mounted (after a reload too). */
 export async function mounted(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0);
   await expect(page.getByRole('heading', { level: 2, name: 'Clause library' })).toBeVisible();
 }

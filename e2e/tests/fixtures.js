@@ -52,9 +52,18 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Opens the app and waits until it has mounted. */
+/**
+ * Opens the app and waits until it has taken over from the first screen that
+ * came with the page (public/start.js marks `redline-ready`).
+ */
 export async function openApp(page, path = '/') {
   await page.goto(path);
+  await appReady(page);
+}
+
+/** Waits until the live app has replaced the build-time first screen. */
+export async function appReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0);
   await expect(page.getByRole('heading', { level: 2, name: 'Clause library' })).toBeVisible();
 }
 

@@ -12,6 +12,9 @@ use crate::share::open_fragment;
 
 /// Reads the fragment now and whenever it changes; call once, inside the app.
 pub fn watch(state: State, persist: Persistence) {
+    if super::PRERENDERING {
+        return;
+    }
     let read = move || {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {

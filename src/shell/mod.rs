@@ -20,21 +20,64 @@ use leptos::prelude::*;
 
 use crate::library::Library;
 
-/// Entry point called by `main` in the browser.
+/// True in `redline-prerender`, which renders the first screen natively with
+/// no browser behind it: the shell then reads no storage and no address and
+/// adds no listeners, so the page is exactly a first visit's blank draft.
+pub(crate) const PRERENDERING: bool = cfg!(not(target_arch = "wasm32"));
+
+/// Entry point called by `main` in the browser. The app is built in a hidden
+/// `#app-next` beside the build-time first screen (`#app`); public/start.js
+/// then swaps them in one task, carrying over scroll, focus, typed text and
+/// clicks made while the wasm loaded.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    let Some(root) = next_root() else { return };
     match Library::embedded() {
         // Leaked once: the library lives as long as the page, and every view borrows it.
         Ok(library) => {
-            leptos::mount::mount_to_body(move || view! { <app::App library=Box::leak(Box::new(library)) /> })
+            leptos::mount::mount_to(root, move || view! { <app::App library=Box::leak(Box::new(library)) /> }).forget()
         }
-        Err(errors) => leptos::mount::mount_to_body(move || {
-            view! {
-                <main class="fatal" role="alert">
-                    <h1>"Redline could not load its clause library"</h1>
-                    <pre>{errors.to_string()}</pre>
-                </main>
-            }
-        }),
+        Err(errors) => leptos::mount::mount_to(root, move || view! { <Fatal errors=errors.to_string() /> }).forget(),
     }
+    // public/start.js swaps the app in for the first screen, synchronously,
+    // before any effect runs.
+    if let Ok(mounted) = web_sys::Event::new("redline:mounted") {
+        let _ = window().dispatch_event(&mounted);
+    }
+}
+
+/// The hidden element the app is built in, appended to the body.
+#[cfg(target_arch = "wasm32")]
+fn next_root() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let root = document().create_element("div").ok()?.unchecked_into::<web_sys::HtmlElement>();
+    root.set_id("app-next");
+    root.set_hidden(true);
+    document().body()?.append_child(&root).ok()?;
+    Some(root)
+}
+
+#[component]
+fn Fatal(errors: String) -> impl IntoView {
+    view! {
+        <main class="fatal" role="alert">
+            <h1>"Redline could not load its clause library"</h1>
+            <pre>{errors}</pre>
+        </main>
+    }
+}
+
+/// The first screen as HTML, for index.html: what a first visit shows (the
+/// blank draft, the whole library, the verdicts and the sources), rendered by
+/// the same components the app mounts, so the take-over changes nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_screen() -> String {
+    // The shared context tells Leptos it renders for a server: listeners and
+    // effects are skipped, as there is no browser to call.
+    let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
+    owner.with(|| match Library::embedded() {
+        Ok(library) => view! { <app::App library=Box::leak(Box::new(library)) /> }.to_html(),
+        Err(errors) => view! { <Fatal errors=errors.to_string() /> }.to_html(),
+    })
 }

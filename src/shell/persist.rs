@@ -111,6 +111,9 @@ pub struct Persistence {
 }
 
 fn now() -> u64 {
+    if super::PRERENDERING {
+        return 0;
+    }
     js_sys::Date::now() as u64
 }
 
@@ -137,6 +140,9 @@ impl Persistence {
             timer: StoredValue::new(None),
             last_change: StoredValue::new(0.0),
         };
+        if super::PRERENDERING {
+            return p;
+        }
         match store().load_all() {
             Ok(loaded) => {
                 p.unreadable.set(loaded.unreadable);

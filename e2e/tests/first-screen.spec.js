@@ -1,0 +1,136 @@
+// The first screen (#20): the page arrives with the app's blank-draft screen,
+// rendered at build time by the app's own components (scripts/post-build), so
+// it is readable before the wasm arrives and with JavaScript off. The app
+// then takes it over (public/start.js) without a layout shift, and nothing the
+// reader did meanwhile is lost: clicks, typed text, scroll, focus. A stored
+// draft and a `#plan=` link still open after the take-over.
+import { test, expect, appReady, clause, regions } from './fixtures.js';
+
+/**
+ * Holds the wasm back until the returned function is called: the window in
+ * which a reader on a slow network meets the first screen.
+ */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
+// Without a service worker: it would answer the wasm from its cache, out of
+// the test's reach (and its own behaviour is offline.spec.js's subject).
+test.use({ serviceWorkers: 'block' });
+
+const isReady = (page) => page.evaluate(() => performance.getEntriesByName('redline-ready').length > 0);
+
+/** Every element under #app as "tag.class#id", in document order. */
+const shape = (page) => page.evaluate(() => [...document.querySelectorAll('#app *')].map(
+  (el) => `${el.localName}.${[...el.classList].sort().join('.')}#${el.id}`));
+
+test('with JavaScript off, the first screen shows the library, the blank draft, the verdicts and the sources', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  const { library, draft, verdicts } = regions(page);
+  await expect(library.locator('li.clause')).toHaveCount(100);
+  await expect(library.getByText('100 of 100 clauses')).toBeVisible();
+  await expect(library.getByRole('button', { name: 'Crimea recognised as Russian de jure' })).toBeVisible();
+  await expect(draft.getByRole('heading', { name: 'Your draft' })).toBeVisible();
+  await expect(verdicts.getByRole('status')).toHaveText('This draft crosses no hard red line of the 17 parties.');
+  await expect(verdicts.locator('li.card')).toHaveCount(19);
+  await expect(page.getByRole('heading', { name: 'Sources', exact: true })).toBeVisible();
+  // (Scripting switched off by the test harness still parses <noscript> as text.)
+  expect(await page.locator('noscript').textContent()).toContain('without JavaScript and WebAssembly you can read');
+  await context.close();
+});
+
+test('the app takes over the first screen in place: the same elements, no layout shift', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
+  const before = await shape(page);
+  expect(before.length).toBeGreaterThan(1000);
+  release();
+  await appReady(page);
+  // Two frames after the swap, so any shift it caused has been reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await shape(page)).toEqual(before);
+  expect(await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0))).toBe(0);
+  await expect(page.locator('#app-next')).toHaveCount(0);
+  await expect(page.locator('#app')).toHaveCount(1);
+});
+
+test('a click before the app is ready is kept, shown as waiting, and carried out when it is', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const button = clause(page, 'crimea-de-jure-russian').getByRole('button', { name: 'Crimea recognised as Russian de jure' });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-busy', 'true');
+  expect(await isReady(page)).toBe(false);
+  release();
+  await appReady(page);
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).not.toHaveAttribute('aria-busy');
+  await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
+});
+
+test('text typed, a panel scrolled and a disclosure opened before the app is ready are all still there after', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const { library } = regions(page);
+  await library.evaluate((panel) => { panel.scrollTop = 600; });
+  await library.locator('li.clause').nth(1).locator('summary').click();
+  const search = page.getByLabel('Search clauses, topics, actors, plans');
+  await search.fill('crimea');
+  expect(await isReady(page)).toBe(false);
+  release();
+  await appReady(page);
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('crimea');
+  // The search ran on what was typed before the app was there.
+  await expect(library.locator('.count')).not.toHaveText('100 of 100 clauses');
+  await search.fill('');
+  await expect(library.locator('.count')).toHaveText('100 of 100 clauses');
+  expect(await library.evaluate((panel) => panel.scrollTop)).toBeGreaterThan(0);
+  await expect(library.locator('li.clause').nth(1).locator('details')).toHaveAttribute('open', '');
+});
+
+test('a stored draft opens after the take-over, as without a first screen', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await clause(page, 'crimea-de-facto-russian').getByRole('button').click();
+  await page.getByLabel('Title').fill('Kept across the take-over');
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
+  const release = await holdWasm(page);
+  await page.reload();
+  // The first screen is the blank draft's, whatever is stored.
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  release();
+  await appReady(page);
+  await expect(page.getByLabel('Title')).toHaveValue('Kept across the take-over');
+  await expect(clause(page, 'crimea-de-facto-russian').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a share link opens on its plan after the take-over', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await clause(page, 'crimea-de-facto-russian').getByRole('button').click();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel('Link to this draft').inputValue();
+  const fresh = await page.context().browser().newContext();
+  const reader = await fresh.newPage();
+  const release = await holdWasm(reader);
+  await reader.goto(link);
+  await expect(reader.getByRole('heading', { name: 'Clause library' })).toBeVisible();
+  release();
+  await appReady(reader);
+  await expect(reader.getByRole('region', { name: /Viewing a shared plan/ })).toBeVisible();
+  await expect(clause(reader, 'crimea-de-facto-russian').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  await fresh.close();
+});
