@@ -1,23 +1,41 @@
 //! Reads the library's TOML files (`src/library/data/**/*.toml`) into the
-//! schema types of `src/library/raw.rs` and embeds them as postcard bytes in
-//! OUT_DIR, which the crate includes with `include_bytes!`.
+//! schema types of `src/library/raw.rs`, validates and resolves them with the
+//! crate's own library module (ids to indices, conditions compiled, the
+//! clause id table checked), and embeds the resolved library as postcard
+//! bytes in OUT_DIR, which the crate includes with `include_bytes!`.
 //!
-//! Why at build time: the browser then needs no TOML parser and no field-name
-//! matching (bytes every visitor would download) and makes no request for
-//! the data; and a file that does not fit the schema fails the build with its
-//! path. Cross-references are checked by the crate's own validation, which
-//! `cargo test` runs.
+//! Why at build time: the browser then needs no TOML parser, no field-name
+//! matching and no validation code (bytes every visitor would download),
+//! makes no request for the data and does no work at start but decoding;
+//! and a file that does not fit the schema, or a reference that does not
+//! resolve, fails the build with every error listed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "src/library/raw.rs"]
+// The crate's own modules, compiled into this build script: the library
+// module needs only `crate::date` besides itself.
+#[path = "src/date.rs"]
 #[allow(dead_code)]
-mod raw;
+mod date;
+#[path = "src/library/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod library;
+
+use library::raw;
 
 fn main() {
     let data = Path::new("src/library/data");
-    println!("cargo:rerun-if-changed=src/library/raw.rs");
+    for code in [
+        "src/date.rs",
+        "src/library/mod.rs",
+        "src/library/raw.rs",
+        "src/library/validate.rs",
+        "src/library/condition.rs",
+        "src/library/clause_ids.txt",
+    ] {
+        println!("cargo:rerun-if-changed={code}");
+    }
     println!("cargo:rerun-if-changed={}", data.display());
     let mut files = Vec::new();
     collect_toml(data, &mut files);
@@ -31,6 +49,8 @@ fn main() {
             .unwrap_or_else(|e| panic!("{} does not fit docs/library-schema.md:\n{e}", file.display()));
         library.append(part);
     }
+    let library = library::Library::from_raw_checked(&library)
+        .unwrap_or_else(|errors| panic!("the library in {} is not valid:\n{errors}", data.display()));
     let bytes = postcard::to_allocvec(&library).expect("the library serializes");
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("library.postcard");
     fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));

@@ -11,6 +11,7 @@
 pub mod date;
 pub mod drafts;
 pub mod editor;
+mod embedded;
 pub mod evaluate;
 pub mod library;
 pub mod plan;

@@ -32,7 +32,7 @@ impl Truth {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Condition {
     /// The plan holds the clause.
     Has(ClauseIx),
@@ -46,7 +46,7 @@ pub enum Condition {
 }
 
 /// A clause test in a condition, with the side it falls on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Literal {
     pub clause: ClauseIx,
     pub test: Test,
@@ -54,7 +54,7 @@ pub struct Literal {
     pub negated: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Test {
     Has,
     Below(i64),

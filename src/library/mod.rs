@@ -10,7 +10,7 @@ pub(crate) mod fixture;
 pub mod raw;
 mod validate;
 
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
 
 pub use condition::{Condition, Literal, Selection, Test, Truth};
 pub use validate::{id_table_entries, LibraryErrors};
@@ -25,13 +25,10 @@ pub type ActorIx = usize;
 pub type PositionIx = usize;
 pub type PresetIx = usize;
 
-/// The library `build.rs` read from `src/library/data/`, as postcard bytes.
-const EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/library.postcard"));
-
 /// The append-only table of clause ids that share links index into.
 pub const CLAUSE_ID_TABLE: &str = include_str!("clause_ids.txt");
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Library {
     pub sources: Vec<Source>,
     pub topics: Vec<Topic>,
@@ -40,12 +37,9 @@ pub struct Library {
     pub actors: Vec<Actor>,
     pub positions: Vec<Position>,
     pub presets: Vec<Preset>,
-    clause_by_id: HashMap<String, ClauseIx>,
-    actor_by_id: HashMap<String, ActorIx>,
-    preset_by_id: HashMap<String, PresetIx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Source {
     pub file: String,
     pub title: String,
@@ -55,13 +49,13 @@ pub struct Source {
     pub date_note: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Cite {
     pub source: SourceIx,
     pub quote: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Topic {
     pub id: String,
     pub name: String,
@@ -70,7 +64,7 @@ pub struct Topic {
     pub clauses: Vec<ClauseIx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub topic: TopicIx,
@@ -79,7 +73,7 @@ pub struct Question {
     pub clauses: Vec<ClauseIx>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Clause {
     pub id: String,
     pub topic: TopicIx,
@@ -101,7 +95,7 @@ impl Clause {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Param {
     pub name: String,
     pub unit: String,
@@ -132,14 +126,14 @@ impl Param {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mark {
     pub value: i64,
     pub label: String,
     pub cite: Cite,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -160,7 +154,7 @@ impl Actor {
 }
 
 /// How strongly an actor holds a position, worst first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Strength {
     Hard,
@@ -190,7 +184,7 @@ impl Strength {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Position {
     pub id: String,
     pub actor: ActorIx,
@@ -216,7 +210,7 @@ pub struct Position {
 }
 
 /// What a position rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Basis {
     /// The actor's own stated stance.
     Statement,
@@ -225,13 +219,13 @@ pub enum Basis {
     Law,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Completeness {
     AsDescribed,
     Partial,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Preset {
     pub id: String,
     pub name: String,
@@ -246,7 +240,7 @@ pub struct Preset {
     pub cite: Vec<Cite>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PresetItem {
     pub clause: ClauseIx,
     pub point: Option<u32>,
@@ -255,11 +249,10 @@ pub struct PresetItem {
 }
 
 impl Library {
-    /// The library compiled into this binary.
-    pub fn embedded() -> Result<Library, LibraryErrors> {
-        let raw: raw::RawLibrary = postcard::from_bytes(EMBEDDED)
-            .map_err(|e| LibraryErrors(vec![format!("the embedded library does not decode: {e}")]))?;
-        let library = Library::from_raw(&raw)?;
+    /// Resolves and checks the library as `build.rs` does before embedding
+    /// it: every error at once, the clause id table included.
+    pub fn from_raw_checked(raw: &raw::RawLibrary) -> Result<Library, LibraryErrors> {
+        let library = Library::from_raw(raw)?;
         validate::check_id_table(&library, CLAUSE_ID_TABLE)?;
         Ok(library)
     }
@@ -268,16 +261,18 @@ impl Library {
         validate::resolve(raw)
     }
 
+    // Linear scans: a hundred ids, looked up when a draft or link is read,
+    // never per click; a hash map would cost its code in every download.
     pub fn clause_ix(&self, id: &str) -> Option<ClauseIx> {
-        self.clause_by_id.get(id).copied()
+        self.clauses.iter().position(|c| c.id == id)
     }
 
     pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
-        self.actor_by_id.get(id).copied()
+        self.actors.iter().position(|a| a.id == id)
     }
 
     pub fn preset_ix(&self, id: &str) -> Option<PresetIx> {
-        self.preset_by_id.get(id).copied()
+        self.presets.iter().position(|p| p.id == id)
     }
 
     pub fn source(&self, cite: &Cite) -> &Source {

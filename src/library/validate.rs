@@ -107,9 +107,10 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
     let question_ix = r.index("question", raw.question.iter().map(|q| q.id.as_str()));
     let clause_ix = r.index("clause", raw.clause.iter().map(|c| c.id.as_str()));
     let actor_ix = r.index("actor", raw.actor.iter().map(|a| a.id.as_str()));
-    // Positions are referred to by index only; their ids need checking, not a map.
+    // Positions and presets are referred to by index only; their ids need
+    // checking (unique, well formed), not a map.
     r.index("position", raw.position.iter().map(|p| p.id.as_str()));
-    let preset_ix = r.index("preset", raw.preset.iter().map(|p| p.id.as_str()));
+    r.index("preset", raw.preset.iter().map(|p| p.id.as_str()));
 
     let sources: Vec<Source> = raw
         .source
@@ -355,18 +356,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
     if !r.errors.is_empty() {
         return Err(LibraryErrors(r.errors));
     }
-    Ok(Library {
-        sources,
-        topics,
-        questions,
-        clauses,
-        actors,
-        positions,
-        presets,
-        clause_by_id: clause_ix,
-        actor_by_id: actor_ix,
-        preset_by_id: preset_ix,
-    })
+    Ok(Library { sources, topics, questions, clauses, actors, positions, presets })
 }
 
 /// Compiles the one condition key a position has into a [`Condition`].
