@@ -239,6 +239,18 @@ impl Standings {
     pub fn summary(&self, library: &Library) -> String {
         summary(library, self.actors.iter().map(|t| t.verdict))
     }
+
+    /// How many parties stand at each verdict, in the order of `Verdict::ALL`
+    /// (worst first): the compact summary a phone keeps in sight.
+    pub fn party_counts(&self, library: &Library) -> [usize; 4] {
+        let mut counts = [0; 4];
+        for (actor, standing) in self.actors.iter().enumerate() {
+            if library.actors[actor].is_party() {
+                counts[Verdict::ALL.iter().position(|&v| v == standing.verdict).unwrap_or(3)] += 1;
+            }
+        }
+        counts
+    }
 }
 
 /// The parties (commentators and analysts apart) whose hard red lines the
@@ -398,6 +410,23 @@ pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn party_counts_leave_out_commentators_and_add_up_to_the_parties() {
+        let library = Library::embedded().unwrap();
+        let parties = library.actors.iter().filter(|a| a.is_party()).count();
+        assert!(parties < library.actors.len(), "the library has commentators to leave out");
+        let blank = Standings::of(&library, &crate::plan::Plan::default().selection(&library), None);
+        assert_eq!(blank.party_counts(&library), [0, 0, 0, parties]);
+        let p = library.preset_ix("us-28-point").unwrap();
+        let plan = crate::plan::Plan::from_preset(&library, p).selection(&library);
+        let standings = Standings::of(&library, &plan, None);
+        let counts = standings.party_counts(&library);
+        assert_eq!(counts.iter().sum::<usize>(), parties);
+        let crossing = standings.summary(&library);
+        assert!(crossing.contains(&format!("of {} of {parties}", counts[0])), "{crossing} vs {counts:?}");
+        assert!(counts[0] > 0, "the 28-point plan crosses hard red lines of some party");
+    }
+
     use super::*;
     use crate::library::fixture;
 

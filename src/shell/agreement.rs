@@ -71,10 +71,10 @@ struct Finder {
 /// at start. The coalition, the terms and the last answer outlive closing it.
 #[component]
 pub fn Agreement() -> impl IntoView {
-    let open = RwSignal::new(false);
+    let open = expect_context::<super::app::Analyses>().agree;
     let finder = RwSignal::new(Finder::default());
     view! {
-        <section class="agreement" aria-label="Find agreement">
+        <section id="agree" class="agreement" aria-label="Find agreement">
             <button type="button" class="disclosure" aria-expanded=move || open.get().to_string()
                 aria-controls="agreement-body" on:click=move |_| open.update(|o| *o = !*o)>
                 "Find agreement: the settlement a coalition can accept"

@@ -18,7 +18,18 @@ pub fn App(library: &'static Library) -> impl IntoView {
     provide_context(state);
     let persist = super::persist::Persistence::start(state);
     provide_context(persist);
-    super::links::watch(state, persist);
+    let analyses = Analyses { grid: RwSignal::new(false), compare: RwSignal::new(false), agree: RwSignal::new(false) };
+    provide_context(analyses);
+    super::links::watch(state, persist, analyses);
+    // A first visit (no stored draft, no shared plan) starts with the welcome;
+    // it goes once the draft has clauses, and "How to start" brings it back.
+    let welcome_shown =
+        RwSignal::new(persist.entries.with_untracked(Vec::is_empty) && persist.viewing.with_untracked(Option::is_none));
+    Effect::new(move |_| {
+        if state.facts.count.get() > 0 {
+            welcome_shown.set(false);
+        }
+    });
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo draft edits. Inside a
     // text field the browser's own text undo applies, and the field's input
@@ -76,8 +87,16 @@ pub fn App(library: &'static Library) -> impl IntoView {
         <header class="masthead">
             <h1>"Redline"</h1>
             <p class="tagline">"Draft a settlement of the Russia-Ukraine war and see whose stated red lines it crosses."</p>
+            <nav class="views" aria-label="Analyses">
+                <button type="button" aria-expanded=move || welcome_shown.get().to_string()
+                    on:click=move |_| welcome_shown.update(|w| *w = !*w)>"How to start"</button>
+                {analysis_link(analyses.grid, "#grid", "Who objects to what")}
+                {analysis_link(analyses.compare, "#compare", "Compare with a plan")}
+                {analysis_link(analyses.agree, "#agree", "Find agreement")}
+            </nav>
         </header>
         <SharedPlanBar />
+        {super::welcome::welcome(welcome_shown)}
         <nav class="tabs" aria-label="Sections">
             {tab_button(Tab::Library, "Library")}
             {tab_button(Tab::Draft, "Draft")}
@@ -92,6 +111,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
             <DraftPanel />
             <VerdictsPanel />
         </main>
+        {verdict_bar(state)}
         <Pictures />
         <super::agreement::Agreement />
         <footer class="sources">
@@ -102,6 +122,57 @@ pub fn App(library: &'static Library) -> impl IntoView {
             </p>
             <ul>{sources}</ul>
         </footer>
+    }
+}
+
+/// Whether each analysis below the builder is open. The masthead's links
+/// open them (and their fragments, `#grid`, `#compare`, `#agree`, can be
+/// linked and go back and forth with the browser's history).
+#[derive(Clone, Copy)]
+pub struct Analyses {
+    pub grid: RwSignal<bool>,
+    pub compare: RwSignal<bool>,
+    pub agree: RwSignal<bool>,
+}
+
+impl Analyses {
+    /// Opens the analysis a page fragment names; false if it names none.
+    pub fn open_fragment(self, hash: &str) -> bool {
+        let shown = match hash {
+            "#grid" => self.grid,
+            "#compare" => self.compare,
+            "#agree" => self.agree,
+            _ => return false,
+        };
+        shown.set(true);
+        true
+    }
+}
+
+/// A masthead link to an analysis: the browser scrolls to it and records the
+/// fragment; the click opens it even when the fragment is already there.
+fn analysis_link(shown: RwSignal<bool>, href: &'static str, label: &'static str) -> impl IntoView {
+    view! { <a href=href on:click=move |_| shown.set(true)>{label}</a> }
+}
+
+/// On a phone, the verdict stays in sight in every tab: how many parties
+/// stand at each of the three worst verdicts, the headline, and a tap opens
+/// the verdicts. Hidden on wide screens, where the verdicts are in view.
+fn verdict_bar(state: State) -> impl IntoView {
+    let library = state.library;
+    let counts = move || {
+        let [crossed, conflicts, strains, _] = state.standings.with(|s| s.party_counts(library));
+        format!("✖ {crossed} ▲ {conflicts} ◆ {strains}")
+    };
+    view! {
+        <button type="button" class="verdict-bar" on:click=move |_| {
+            state.tab.set(Tab::Verdicts);
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }>
+            <span class="counts" aria-hidden="true">{counts}</span>
+            <span class="headline">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</span>
+            <span class="go">"Verdicts"</span>
+        </button>
     }
 }
 

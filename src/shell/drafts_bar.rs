@@ -96,7 +96,7 @@ pub fn DraftsBar() -> impl IntoView {
                 <button type="button" on:click=move |_| persist.delete()>"Delete"</button>
                 <button type="button" on:click=export>"Export file"</button>
                 <label class="file-button">"Import file"
-                    <input type="file" accept=".json,application/json" on:change=import />
+                    <input id="import-file" type="file" accept=".json,application/json" on:change=import />
                 </label>
                 <button type="button" aria-expanded=move || sharing.get().to_string()
                     on:click=move |_| sharing.update(|s| *s = !*s)>"Share link"</button>

@@ -11,7 +11,7 @@ use super::state::State;
 use crate::share::open_fragment;
 
 /// Reads the fragment now and whenever it changes; call once, inside the app.
-pub fn watch(state: State, persist: Persistence) {
+pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses) {
     if super::PRERENDERING {
         return;
     }
@@ -26,7 +26,11 @@ pub fn watch(state: State, persist: Persistence) {
                 persist.broken_link.set(None);
                 persist.leave_shared(false);
             }
-            None => {}
+            // `#grid`, `#compare`, `#agree`: open that analysis; other
+            // anchors (the skip links) change nothing.
+            None => {
+                analyses.open_fragment(&hash);
+            }
         }
     };
     read();

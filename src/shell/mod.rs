@@ -15,6 +15,7 @@ mod share_panel;
 mod state;
 mod storage;
 mod verdicts;
+mod welcome;
 
 use leptos::prelude::*;
 

@@ -14,8 +14,8 @@ use crate::plan::Plan;
 /// (measured in e2e/tests/latency.spec.js).
 #[component]
 pub fn Pictures() -> impl IntoView {
-    let show_grid = RwSignal::new(false);
-    let show_comparison = RwSignal::new(false);
+    let analyses = expect_context::<super::app::Analyses>();
+    let (show_grid, show_comparison) = (analyses.grid, analyses.compare);
     let state = expect_context::<State>();
     let disclosure = move |shown: RwSignal<bool>, controls: &'static str, label: &'static str| {
         view! {
@@ -25,12 +25,14 @@ pub fn Pictures() -> impl IntoView {
     };
     view! {
         <section class="pictures" aria-label="Analyses: the actor × topic grid and the comparison">
-            <div class="picture-toggles">
+            <div id="grid" class="analysis">
                 {disclosure(show_grid, "grid-picture", "Who objects to what: actor × topic grid")}
-                {disclosure(show_comparison, "compare-picture", "Compare the draft with a plan")}
+                <div id="grid-picture">{move || (show_grid.get() || state.printing.get()).then(|| view! { <Grid /> })}</div>
             </div>
-            <div id="grid-picture">{move || (show_grid.get() || state.printing.get()).then(|| view! { <Grid /> })}</div>
-            <div id="compare-picture">{move || show_comparison.get().then(|| view! { <Comparison /> })}</div>
+            <div id="compare" class="analysis">
+                {disclosure(show_comparison, "compare-picture", "Compare the draft with a plan")}
+                <div id="compare-picture">{move || show_comparison.get().then(|| view! { <Comparison /> })}</div>
+            </div>
         </section>
     }
 }

@@ -1,0 +1,101 @@
+// A first visit that explains itself (#21): the welcome with the real plans
+// to start from, the analyses reachable from the top of the page with their
+// own fragments, and, on a phone, the verdict in sight in every tab.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, openApp, clause, regions } from './fixtures.js';
+
+const welcome = (page) => page.getByRole('region', { name: 'How to start' });
+
+async function expectNoSeriousViolations(page, what) {
+  const results = await new AxeBuilder({ page }).include('.masthead').include('.welcome').include('.verdict-bar').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes[0].target.join(' ')}`), what).toEqual([]);
+}
+
+test('a first visit starts from a real plan in the welcome and sees its verdicts; the welcome can come back', async ({ page }) => {
+  await openApp(page);
+  const cards = welcome(page).getByRole('listitem');
+  await expect(cards).toHaveCount(14);
+  const plan = welcome(page).getByRole('button', { name: /^US 28-point plan/ });
+  // Each card says who proposed the plan, when, and how fully the sources describe it.
+  await expect(plan).toContainText('United States');
+  await expect(plan).toContainText('2025-11');
+  await expect(plan).toContainText('described only in part by the sources');
+  await plan.click();
+  await expect(welcome(page)).toHaveCount(0);
+  await expect(regions(page).verdicts.getByRole('status').first()).toContainText(/crosses hard red lines of [1-9]/);
+  await expect(regions(page).verdicts.getByRole('heading', { name: 'Verdicts' })).toBeFocused();
+  await expect(page.locator('.draft-topic').first()).toBeVisible();
+  // Reachable again, and gone again with "Start blank".
+  await page.getByRole('button', { name: 'How to start' }).click();
+  await expect(welcome(page)).toBeVisible();
+  await welcome(page).getByRole('button', { name: 'Start blank' }).click();
+  await expect(welcome(page)).toHaveCount(0);
+  // A returning reader with a stored draft is not welcomed again.
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
+  await page.reload();
+  await expect(page.locator('.draft-topic').first()).toBeVisible();
+  await expect(welcome(page)).toHaveCount(0);
+});
+
+test('the welcome goes once the draft has a clause, and "Start blank" leaves an empty draft', async ({ page }) => {
+  await openApp(page);
+  await welcome(page).getByRole('button', { name: 'Start blank' }).click();
+  await expect(welcome(page)).toHaveCount(0);
+  await expect(page.getByText('No clauses yet')).toBeVisible();
+  await page.getByRole('button', { name: 'How to start' }).click();
+  await clause(page, 'crimea-de-facto-russian').getByRole('button').click();
+  await expect(welcome(page)).toHaveCount(0);
+});
+
+test('the analyses are linked from the top: each opens at its own fragment, and back goes back', async ({ page }) => {
+  await openApp(page);
+  const analyses = page.getByRole('navigation', { name: 'Analyses' });
+  await analyses.getByRole('link', { name: 'Find agreement' }).click();
+  await expect(page).toHaveURL(/#agree$/);
+  await expect(page.getByRole('button', { name: /Find agreement: the settlement/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('#agree')).toBeInViewport();
+  await analyses.getByRole('link', { name: 'Who objects to what' }).click();
+  await expect(page).toHaveURL(/#grid$/);
+  await expect(page.locator('#grid-picture table')).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#agree$/);
+  await expect(page.locator('#agree')).toBeInViewport();
+  // A linked analysis opens on arrival.
+  await page.goto('/#compare');
+  await expect(page.getByRole('button', { name: 'Compare the draft with a plan' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByLabel('Compare the draft with')).toBeVisible();
+});
+
+test('on a phone, the verdict stays in sight in the Library tab, follows every click, and opens the verdicts', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await welcome(page).getByRole('button', { name: /^US 28-point plan/ }).click();
+  // Starting from a plan shows its verdicts.
+  await expect(regions(page).verdicts).toBeVisible();
+  await expect(regions(page).library).toBeHidden();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft', exact: true }).click();
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Library', exact: true }).click();
+  const bar = page.locator('.verdict-bar');
+  await expect(bar).toBeInViewport();
+  await expect(bar).toContainText('✖ 0 ▲ 0 ◆ 0');
+  await expect(bar).toContainText('crosses no hard red line');
+  // Crimea returned to Ukraine goes against Russia's stated terms: the bar follows.
+  await clause(page, 'crimea-restored-to-ukraine').getByRole('button').click();
+  await expect(bar).not.toContainText('✖ 0 ▲ 0 ◆ 0');
+  await expect(bar).toBeInViewport();
+  await bar.click();
+  await expect(regions(page).verdicts).toBeVisible();
+  await expect(regions(page).library).toBeHidden();
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the welcome, the masthead and the phone's verdict bar pass axe, ${colorScheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openApp(page);
+    await expectNoSeriousViolations(page, 'wide, welcome');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expectNoSeriousViolations(page, 'phone, welcome and verdict bar');
+  });
+}

@@ -1,0 +1,78 @@
+//! The first visit's way in: what Redline does in one sentence, then the
+//! real plans to start from (proposer, date, and whether the sources
+//! describe them fully), starting blank, or opening a file or a link. Shown
+//! while a first visit's draft is blank; the masthead's "How to start"
+//! brings it back.
+
+use leptos::prelude::*;
+
+use super::persist::Persistence;
+use super::state::{State, Tab};
+use crate::library::Completeness;
+use crate::plan::Plan;
+
+/// The welcome, while `shown`. A plain function, not a component: one view
+/// shape, built from library data.
+pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<State>();
+    let persist = expect_context::<Persistence>();
+    let library = state.library;
+    let start = move |preset: usize| {
+        persist.adopt(Plan::from_preset(library, preset), &library.presets[preset].name);
+        shown.set(false);
+        see_the_verdicts(state);
+    };
+    let cards = move || {
+        library
+            .presets
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let described = match p.completeness {
+                    Completeness::AsDescribed => "complete as the sources describe it",
+                    Completeness::Partial => "described only in part by the sources",
+                };
+                view! {
+                    <li><button type="button" class="preset-card" on:click=move |_| start(i)>
+                        <strong class="name">{p.name.as_str()}</strong>
+                        <span class="by">{format!("{}, {}", p.proposer, p.date)}</span>
+                        <span class="described">{described}</span>
+                    </button></li>
+                }
+            })
+            .collect_view()
+    };
+    move || {
+        shown.get().then(|| {
+            view! {
+                <section class="welcome" aria-labelledby="welcome-heading">
+                    <h2 id="welcome-heading">"How to start"</h2>
+                    <p>
+                        "Assemble a settlement of the Russia-Ukraine war from the clauses of the real proposals, and see at once
+                        which parties' stated red lines it crosses, with who said so, when, and in which words."
+                    </p>
+                    <h3>"Start from a real plan"</h3>
+                    <ul class="preset-cards">{cards()}</ul>
+                    <div class="other-starts">
+                        <button type="button" on:click=move |_| shown.set(false)>"Start blank"</button>
+                        <label for="import-file" class="file-button">"Open a draft file"</label>
+                        <p class="hint">"A share link someone sent you opens its plan by itself."</p>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// After a start from the welcome, which is gone: the verdicts tab on a
+/// phone, and focus on the verdicts' heading, so a screen reader goes on there.
+fn see_the_verdicts(state: State) {
+    state.tab.set(Tab::Verdicts);
+    request_animation_frame(|| {
+        if let Some(heading) = document().get_element_by_id("verdicts-heading") {
+            use wasm_bindgen::JsCast;
+            let _ = heading.set_attribute("tabindex", "-1");
+            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
