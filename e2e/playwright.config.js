@@ -2,6 +2,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.REDLINE_E2E_PORT ?? 4173);
+// Another build than ../dist, e.g. one made with `trunk build --dist DIR` beside it.
+const dist = process.env.REDLINE_E2E_DIST ?? '../dist';
 
 export default defineConfig({
   testDir: './tests',
@@ -21,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve-dist.mjs ../dist ${port}`,
+    command: `node serve-dist.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 10_000,
