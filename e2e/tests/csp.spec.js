@@ -3,7 +3,7 @@
 // A session that uses every part of the app must not trip it, and the page
 // must only ever ask its own origin for anything.
 import { test as plain } from '@playwright/test';
-import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+import { test, expect, openApp, regions, clause, startFrom, draftsMenu } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 // Markup typed as a title and notes must stay text: if it ever became markup,
@@ -56,6 +56,7 @@ test('a whole session of use trips no CSP violation and asks no other origin for
   await draft.getByRole('button', { name: 'Redo', exact: true }).focus();
   await page.keyboard.press('Control+z');
   // The preset opened as a new draft; the draft with markup is kept and reopens.
+  await draftsMenu(page);
   await draft.getByLabel('Open a draft').selectOption({ label: MARKUP });
   await expect(page.getByLabel('Title')).toHaveValue(MARKUP);
 
@@ -79,6 +80,7 @@ test('a whole session of use trips no CSP violation and asks no other origin for
 
   // Saved drafts: export, import, new, duplicate, delete and undo.
   const download = page.waitForEvent('download');
+  await draftsMenu(page);
   await draft.getByRole('button', { name: 'Export file' }).click();
   const exported = await (await download).createReadStream();
   const chunks = [];
@@ -87,6 +89,7 @@ test('a whole session of use trips no CSP violation and asks no other origin for
   expect(JSON.parse(file.toString()).title).toBe(MARKUP);
   await draft.getByLabel('Import file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: file });
   await expect(draft.getByText(/^The file plan.json opened as a new draft./)).toBeVisible();
+  await draftsMenu(page);
   await draft.getByRole('button', { name: 'Duplicate' }).click();
   await draft.getByRole('button', { name: 'New draft' }).click();
   await draft.getByLabel('Open a draft').selectOption({ index: 1 });

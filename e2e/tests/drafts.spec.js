@@ -1,7 +1,7 @@
 // Drafts kept in local storage, and every way storage can fail: each test
 // reproduces one failure and checks that no draft is lost.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+import { test, expect, openApp, regions, clause, startFrom, draftsMenu } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 const saved = (page) => expect(page.locator('.save-status')).toHaveText('Saved in this browser.');
@@ -19,7 +19,8 @@ async function storedDrafts(page) {
     .map((k) => [k, JSON.parse(localStorage.getItem(k))])));
 }
 
-async function exportDraft(page, button = page.getByRole('button', { name: 'Export file' })) {
+async function exportDraft(page, button) {
+  button ??= (await draftsMenu(page)).getByRole('button', { name: 'Export file' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
@@ -57,11 +58,11 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await page.getByLabel('Title').fill('First');
   await clause(page, 'army-cap').getByRole('button').first().click();
   await saved(page);
-  await page.getByRole('button', { name: 'New draft' }).click();
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(rows(page)).toHaveCount(0);
   await page.getByLabel('Title').fill('Second');
   await saved(page);
-  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await (await draftsMenu(page)).getByRole('button', { name: 'Duplicate' }).click();
   await saved(page);
   // Renaming is editing the title; the list follows.
   await page.getByLabel('Title').fill('Second, copy');
@@ -70,7 +71,7 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await picker.selectOption({ label: 'First' });
   await expect(page.getByLabel('Title')).toHaveValue('First');
   expect(await draftIds(page)).toEqual(['army-cap']);
-  await page.getByRole('button', { name: 'Delete' }).click();
+  await (await draftsMenu(page)).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “First”.' })).toBeVisible();
   expect((await picker.locator('option').allTextContents()).sort()).toEqual(['Second', 'Second, copy']);
   await page.getByRole('button', { name: 'Undo delete' }).click();
@@ -193,7 +194,7 @@ test('export then import gives the same draft, as a new one', async ({ page }) =
   const before = await draftIds(page);
   const exported = await exportDraft(page);
   expect(exported.name).toBe('Round trip.redline.json');
-  await page.getByRole('button', { name: 'New draft' }).click();
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(rows(page)).toHaveCount(0);
   await page.locator('.drafts-bar input[type=file]').setInputFiles({
     name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text),

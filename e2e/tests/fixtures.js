@@ -67,6 +67,13 @@ export async function appReady(page) {
   await expect(page.getByRole('heading', { level: 2, name: 'Clause library' })).toBeVisible();
 }
 
+/** Opens the Drafts menu if it is closed, and returns it. */
+export async function draftsMenu(page) {
+  const menu = page.locator('details.drafts-menu');
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
+  return menu;
+}
+
 /** The three builder regions, by their accessible names. */
 export function regions(page) {
   return {

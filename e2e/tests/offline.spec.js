@@ -3,7 +3,7 @@
 // root and under a sub-path, and lets a new version wait until the reader
 // reloads. Each test runs its own server (builds.js), so that it can stop it
 // or switch it to another build on the same origin.
-import { test, expect, clause } from './fixtures.js';
+import { test, expect, clause, draftsMenu } from './fixtures.js';
 import { cp } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { serveBuild, secondBuild, versionOf, controlled, cacheNames, mounted, cleanUp, DIST } from './builds.js';
@@ -41,7 +41,7 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   // A share link opens offline too (the fragment never reaches a server).
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByLabel('Link to this draft').inputValue();
-  await page.getByRole('button', { name: 'New draft' }).click();
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'false');
   await page.goto('about:blank');
   await page.goto(link);

@@ -40,6 +40,10 @@ test('a first visit starts from a real plan in the welcome and sees its verdicts
 
 test('the welcome goes once the draft has a clause, and "Start blank" leaves an empty draft', async ({ page }) => {
   await openApp(page);
+  // "Open a draft file" opens the file picker of the Drafts menu's import, closed as it is.
+  const chooser = page.waitForEvent('filechooser');
+  await welcome(page).getByText('Open a draft file').click();
+  expect((await chooser).isMultiple()).toBe(false);
   await welcome(page).getByRole('button', { name: 'Start blank' }).click();
   await expect(welcome(page)).toHaveCount(0);
   await expect(page.getByText('No clauses yet')).toBeVisible();

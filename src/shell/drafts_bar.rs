@@ -87,18 +87,26 @@ pub fn DraftsBar() -> impl IntoView {
     };
     view! {
         <section class="drafts-bar" aria-labelledby="drafts-heading">
-            <h3 id="drafts-heading">"Saved drafts"</h3>
-            <label for="draft-picker">"Open a draft"</label>
-            <select id="draft-picker" on:change=move |ev| persist.open(&event_target_value(&ev))>{options}</select>
-            <div class="toolbar" role="toolbar" aria-label="Saved drafts">
-                <button type="button" on:click=move |_| persist.new_draft()>"New draft"</button>
-                <button type="button" on:click=move |_| persist.duplicate()>"Duplicate"</button>
-                <button type="button" on:click=move |_| persist.delete()>"Delete"</button>
-                <button type="button" on:click=export>"Export file"</button>
-                <label class="file-button">"Import file"
-                    <input id="import-file" type="file" accept=".json,application/json" on:change=import />
-                </label>
-                <button type="button" aria-expanded=move || sharing.get().to_string()
+            <h3 id="drafts-heading" class="visually-hidden">"Saved drafts"</h3>
+            // Managing drafts is one menu; sharing stays one click away.
+            <div class="drafts-row">
+                <details class="drafts-menu">
+                    <summary>"Drafts"</summary>
+                    <div class="drafts-sheet">
+                        <label for="draft-picker">"Open a draft"</label>
+                        <select id="draft-picker" on:change=move |ev| persist.open(&event_target_value(&ev))>{options}</select>
+                        <div class="toolbar" role="toolbar" aria-label="Saved drafts">
+                            <button type="button" on:click=move |_| persist.new_draft()>"New draft"</button>
+                            <button type="button" on:click=move |_| persist.duplicate()>"Duplicate"</button>
+                            <button type="button" on:click=move |_| persist.delete()>"Delete"</button>
+                            <button type="button" on:click=export>"Export file"</button>
+                            <label class="file-button">"Import file"
+                                <input id="import-file" type="file" accept=".json,application/json" on:change=import />
+                            </label>
+                        </div>
+                    </div>
+                </details>
+                <button type="button" class="share-button" aria-expanded=move || sharing.get().to_string()
                     on:click=move |_| sharing.update(|s| *s = !*s)>"Share link"</button>
             </div>
             <p class="save-status">{status_line}</p>
