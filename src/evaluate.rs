@@ -269,12 +269,33 @@ pub fn parties_crossed(library: &Library, verdicts: impl Iterator<Item = Verdict
     (crossed, parties)
 }
 
+/// The headline names who: "crosses hard red lines of Ukraine and Russia (2
+/// of 17 parties)"; past four names, the first three and how many more.
 fn summary(library: &Library, verdicts: impl Iterator<Item = Verdict>) -> String {
     let (crossed, total) = parties_crossed(library, verdicts);
-    match crossed.len() {
-        0 => format!("crosses no hard red line of the {total} parties"),
-        n => format!("crosses hard red lines of {n} of {total} parties"),
+    if crossed.is_empty() {
+        return format!("crosses no hard red line of the {total} parties");
     }
+    let shown = if crossed.len() > 4 { 3 } else { crossed.len() };
+    let mut names: Vec<String> = crossed[..shown].iter().map(|&a| library.actors[a].name.clone()).collect();
+    if shown < crossed.len() {
+        names.push(format!("{} more", crossed.len() - shown));
+    }
+    format!("crosses hard red lines of {} ({} of {total} parties)", listed(&names), crossed.len())
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn listed(names: &[String]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        out.push_str(match i {
+            0 => "",
+            _ if i + 1 == names.len() => " and ",
+            _ => ", ",
+        });
+        out.push_str(name);
+    }
+    out
 }
 
 fn standing(library: &Library, position: PositionIx, plan: &Selection) -> Standing {
@@ -411,6 +432,29 @@ pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: 
 #[cfg(test)]
 mod tests {
     #[test]
+    fn names_are_listed_as_a_sentence_says_them() {
+        let names = |n: &[&str]| listed(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(names(&["Ukraine"]), "Ukraine");
+        assert_eq!(names(&["Ukraine", "Russia"]), "Ukraine and Russia");
+        assert_eq!(names(&["Ukraine", "Russia", "France"]), "Ukraine, Russia and France");
+    }
+
+    #[test]
+    fn a_long_headline_names_three_and_counts_the_rest() {
+        let library = Library::embedded().unwrap();
+        // One answer to every question, every standalone clause: nearly everyone objects.
+        let mut plan = crate::plan::Plan::default();
+        for c in 0..library.clauses.len() {
+            plan.add(&library, c);
+        }
+        let standings = Standings::of(&library, &plan.selection(&library), None);
+        let crossed = standings.party_counts(&library)[0];
+        assert!(crossed > 4, "{crossed}");
+        let headline = standings.summary(&library);
+        assert!(headline.ends_with(&format!(" and {} more ({crossed} of 17 parties)", crossed - 3)), "{headline}");
+    }
+
+    #[test]
     fn party_counts_leave_out_commentators_and_add_up_to_the_parties() {
         let library = Library::embedded().unwrap();
         let parties = library.actors.iter().filter(|a| a.is_party()).count();
@@ -423,7 +467,8 @@ mod tests {
         let counts = standings.party_counts(&library);
         assert_eq!(counts.iter().sum::<usize>(), parties);
         let crossing = standings.summary(&library);
-        assert!(crossing.contains(&format!("of {} of {parties}", counts[0])), "{crossing} vs {counts:?}");
+        assert!(crossing.contains(&format!("({} of {parties} parties)", counts[0])), "{crossing} vs {counts:?}");
+        assert!(crossing.contains("Ukraine"), "the headline names who: {crossing}");
         assert!(counts[0] > 0, "the 28-point plan crosses hard red lines of some party");
     }
 
@@ -546,7 +591,12 @@ mod tests {
         // Only the commentator objects to a Ukrainian Crimea...
         let s = Standings::of(&lib, &plan(&lib, &[("crimea-ukrainian", None)]), None);
         assert_eq!(s.actors[lib.actor_ix("pundit").unwrap()].verdict, Verdict::CrossesRedLine);
-        assert_eq!(s.summary(&lib), "crosses hard red lines of 1 of 3 parties", "Russia's, not the pundit's");
+        let ru = &lib.actors[lib.actor_ix("ru").unwrap()].name;
+        assert_eq!(
+            s.summary(&lib),
+            format!("crosses hard red lines of {ru} (1 of 3 parties)"),
+            "Russia's, not the pundit's"
+        );
         let view = Verdict::CrossesRedLine.label_for(&lib.actors[lib.actor_ix("pundit").unwrap()]);
         assert!(!view.contains("red line crossed") && view.starts_with("contradicts a view"));
         let s = Standings::of(&lib, &plan(&lib, &[("crimea-de-facto", None)]), None);

@@ -40,7 +40,7 @@ async function clickAndTime(page, span) {
       const pressed = button.getAttribute('aria-pressed');
       if (!summary) return { pressed };
       const clauseId = button.closest('li.clause').dataset.clause;
-      const said = summary.textContent.match(/crosses hard red lines? of (\d+) of|crosses (no) hard red line/);
+      const said = summary.textContent.match(/\((\d+) of \d+ parties\)|crosses (no) hard red line/);
       return {
         pressed,
         rowShown: document.getElementById('draft-' + clauseId) !== null,

@@ -23,7 +23,7 @@ test('a first visit starts from a real plan in the welcome and sees its verdicts
   await expect(plan).toContainText('described only in part by the sources');
   await plan.click();
   await expect(welcome(page)).toHaveCount(0);
-  await expect(regions(page).verdicts.getByRole('status').first()).toContainText(/crosses hard red lines of [1-9]/);
+  await expect(regions(page).verdicts.getByRole('status').first()).toContainText(/crosses hard red lines of Ukraine.* \([1-9] of 17 parties\)/);
   await expect(regions(page).verdicts.getByRole('heading', { name: 'Verdicts' })).toBeFocused();
   await expect(page.locator('.draft-topic').first()).toBeVisible();
   // Reachable again, and gone again with "Start blank".

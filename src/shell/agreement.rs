@@ -90,16 +90,7 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// "Ukraine, Russia and United States".
 fn names(library: &Library, actors: &[ActorIx]) -> String {
-    let mut out = String::new();
-    for (i, &a) in actors.iter().enumerate() {
-        out.push_str(match i {
-            0 => "",
-            _ if i + 1 == actors.len() => " and ",
-            _ => ", ",
-        });
-        out.push_str(&library.actors[a].name);
-    }
-    out
+    crate::evaluate::listed(&actors.iter().map(|&a| library.actors[a].name.clone()).collect::<Vec<_>>())
 }
 
 /// "4 positions: 3 of Ukraine, 1 of Russia".
