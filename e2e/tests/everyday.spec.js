@@ -1,0 +1,60 @@
+// Everyday use (#22), the parts about how controls look and feel: a held
+// clause does not wear the red of a crossed line, the severities differ in
+// lightness as well as hue, and on a phone every control is a 44 px target.
+import { test, expect, openApp, clause } from './fixtures.js';
+
+/** Relative luminance (WCAG) and hue of a computed CSS colour. */
+function measure(rgb) {
+  const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map((c) => c / 255);
+  const lin = (c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  let hue = 0;
+  if (max !== min) {
+    if (max === r) hue = (60 * ((g - b) / (max - min)) + 360) % 360;
+    else if (max === g) hue = 60 * ((b - r) / (max - min)) + 120;
+    else hue = 60 * ((r - g) / (max - min)) + 240;
+  }
+  return { luminance, hue };
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`a held clause is not red, and the three severities differ in lightness, ${colorScheme} scheme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openApp(page);
+    const entry = clause(page, 'crimea-de-facto-russian');
+    await entry.getByRole('button').click();
+    await expect(entry).toHaveClass(/held/);
+    const held = measure(await entry.evaluate((el) => getComputedStyle(el).backgroundColor));
+    // Reds sit near 0° / 360°; the selection is blue.
+    expect(held.hue, 'hue of a held clause').toBeGreaterThan(180);
+    expect(held.hue).toBeLessThan(260);
+    const severities = await page.evaluate(() => ['crosses-red-line', 'conflicts-with-demand', 'strains-preference'].map((c) => {
+      const el = document.querySelector(`.legend .${c} .symbol`);
+      return getComputedStyle(el).color;
+    }));
+    const [crosses, conflicts, strains] = severities.map(measure);
+    for (const [a, b, what] of [[crosses, conflicts, '✖ and ▲'], [conflicts, strains, '▲ and ◆'], [crosses, strains, '✖ and ◆']]) {
+      const ratio = (Math.max(a.luminance, b.luminance) + 0.05) / (Math.min(a.luminance, b.luminance) + 0.05);
+      expect(ratio, `lightness of ${what}`).toBeGreaterThan(1.2);
+    }
+  });
+}
+
+test('on a phone every visible control is at least 44 px tall, and a row scrolled to clears the sticky tabs', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await page.getByRole('region', { name: 'How to start' }).getByRole('button', { name: 'Start blank' }).click();
+  for (const tab of ['Library', 'Draft', 'Verdicts']) {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: tab, exact: true }).click();
+    const small = await page.evaluate(() => [...document.querySelectorAll('#app button, #app select, #app summary, #app input, #app .views a')]
+      .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.skip'))
+      .filter((el) => el.type !== 'file' && el.type !== 'range' && el.getBoundingClientRect().height < 44)
+      .map((el) => `${el.localName} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`));
+    expect(small, `${tab} tab`).toEqual([]);
+  }
+  const margin = await clause(page, 'army-cap').evaluate((el) => parseFloat(getComputedStyle(el).scrollMarginTop));
+  const tabs = await page.getByRole('navigation', { name: 'Sections' }).evaluate((el) => el.getBoundingClientRect().height);
+  expect(margin).toBeGreaterThanOrEqual(tabs);
+});
