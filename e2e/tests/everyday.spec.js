@@ -58,3 +58,25 @@ test('on a phone every visible control is at least 44 px tall, and a row scrolle
   const tabs = await page.getByRole('navigation', { name: 'Sections' }).evaluate((el) => el.getBoundingClientRect().height);
   expect(margin).toBeGreaterThanOrEqual(tabs);
 });
+
+test('after Remove, focus goes to the neighbouring row; after Clear, to the draft', async ({ page }) => {
+  await openApp(page);
+  for (const id of ['crimea-de-facto-russian', 'army-cap', 'nato-path-open']) {
+    await clause(page, id).getByRole('button').first().click();
+  }
+  const draft = page.getByRole('region', { name: 'Your draft', exact: true });
+  const removes = draft.locator('.draft-row .remove');
+  await expect(removes).toHaveCount(3);
+  const second = await removes.nth(1).getAttribute('aria-label');
+  await removes.nth(0).focus();
+  await page.keyboard.press('Enter');
+  await expect(removes).toHaveCount(2);
+  // The row that followed the removed one has focus, in whatever order the topics come.
+  await expect(draft.getByRole('button', { name: second })).toBeFocused();
+  await removes.last().focus();
+  await page.keyboard.press('Enter');
+  await expect(removes).toHaveCount(1);
+  await expect(removes.first()).toBeFocused();
+  await draft.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(draft.getByRole('heading', { name: 'Your draft' })).toBeFocused();
+});

@@ -65,6 +65,9 @@ pub fn DraftPanel() -> impl IntoView {
                     on:click=move |_| {
                         state.edit(|p| *p = Plan::default());
                         persist.say("Cleared this draft: its clauses, title and notes.", Some(UndoStep::Clear));
+                        // The button is disabled now: focus goes to the draft's
+                        // heading, just above the notice with its Undo.
+                        focus_soon(document().get_element_by_id("draft-heading"));
                     }>"Clear"</button>
             </div>
             <div class="start-from">
@@ -160,9 +163,39 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                     aria-label=format!("Lock {}", c.title) title="Keep this clause when finding agreement"
                     on:click=move |_| State::toggle_lock(state.locked, clause)>"Lock"</button>
                 <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
-                    on:click=move |_| state.edit(|p| p.remove(&library.clauses[clause].id))>"Remove"</button>
+                    on:click=move |ev| {
+                        let next = neighbour_after_removal(&ev);
+                        state.edit(|p| p.remove(&library.clauses[clause].id));
+                        focus_soon(next);
+                    }>"Remove"</button>
             </div>
             {param}
         </li>
+    }
+}
+
+/// Where focus goes when a row's Remove button goes away with its row: the
+/// next row's Remove, else the previous row's, else the draft's heading;
+/// never the top of the page.
+fn neighbour_after_removal(ev: &leptos::ev::MouseEvent) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let this = ev.current_target()?.dyn_into::<web_sys::Element>().ok()?;
+    let buttons = document().query_selector_all(".panel.draft .draft-row .remove").ok()?;
+    let all: Vec<web_sys::Element> =
+        (0..buttons.length()).filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::Element>().ok()).collect();
+    let at = all.iter().position(|b| *b == this)?;
+    all.get(at + 1)
+        .or(at.checked_sub(1).and_then(|i| all.get(i)))
+        .cloned()
+        .or_else(|| document().get_element_by_id("draft-heading"))
+}
+
+/// Focuses `target` once the edit that moved it has reached the page.
+fn focus_soon(target: Option<web_sys::Element>) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        request_animation_frame(move || {
+            let _ = el.focus();
+        });
     }
 }
