@@ -21,6 +21,7 @@ pub mod report;
 pub mod search;
 pub mod settle;
 pub mod share;
+pub mod timeline;
 
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod shell;

@@ -1,5 +1,6 @@
-//! Verdicts: the summary line, the as-of date, and one card per actor with
-//! its verdict in words and symbol. Expanding a card shows every position
+//! Verdicts: the summary line, the as-of timeline, and one card per actor with
+//! its verdict in words and symbol. Expanding a card says when the positions
+//! in force were stated and shows every position
 //! involved with quote, speaker, date and source, and the clauses behind it.
 //! Parties come first and are counted; commentators and analysts follow,
 //! apart, as views the sources report.
@@ -8,9 +9,9 @@ use leptos::prelude::*;
 
 use super::cite::Quote;
 use super::state::State;
-use crate::date::Date;
 use crate::evaluate::{evaluate_actor, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, PositionIx};
+use crate::timeline::{as_of_at, mark_labels, stated, step_of, step_text, timeline, Moment};
 
 #[component]
 pub fn VerdictsPanel() -> impl IntoView {
@@ -24,7 +25,11 @@ pub fn VerdictsPanel() -> impl IntoView {
     };
     // From the notes signal the draft panel already keeps: no memo of its own.
     let based_on = move || state.facts.notes.with(|n| crate::plan::based_on(n, library));
-    let as_of_text = move || state.as_of.get().map(|d| d.to_string()).unwrap_or_default();
+    // The dates the library knows, once: the control steps through them.
+    let moments: &'static [Moment] = timeline(library).leak();
+    let latest = moments.len().saturating_sub(1);
+    let step = move || step_of(moments, state.as_of.get());
+    let now = move || step_text(library, moments, step());
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
@@ -37,11 +42,20 @@ pub fn VerdictsPanel() -> impl IntoView {
             })}
             <div class="as-of">
                 <label for="as-of">"Positions as stated by"</label>
-                <input id="as-of" type="date" min="2022-01-01"
-                    prop:value=as_of_text
-                    on:change=move |ev| state.as_of.set(Date::parse(&event_target_value(&ev)).ok()) />
+                <div class="as-of-track">
+                    // `value` for the first screen (a range without one sits
+                    // mid-way); `prop:value` moves it when the date changes.
+                    <input id="as-of" type="range" min="0" max=latest step="1" value=latest
+                        prop:value=move || step().to_string()
+                        aria-valuetext=now
+                        on:input=move |ev| state.as_of.set(event_target_value(&ev).parse().ok().and_then(|s| as_of_at(moments, s))) />
+                    <div class="as-of-marks" aria-hidden="true">
+                        {mark_labels(moments).into_iter().map(|year| view! { <span>{year.map(|y| y.to_string())}</span> }).collect_view()}
+                    </div>
+                </div>
                 <button type="button" disabled=move || state.as_of.get().is_none()
                     on:click=move |_| state.as_of.set(None)>"Latest"</button>
+                <p class="as-of-now">{now}</p>
                 <p class="hint">{move || match state.as_of.get() {
                     None => "Each actor's latest stated position applies.".to_string(),
                     Some(d) => format!("Only positions stated by {} count; later ones are ignored.", d.human()),
@@ -75,10 +89,15 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let verdict = state.card_verdicts[actor];
     let counts = state.card_tallies[actor];
 
-    // The reasons, evaluated only while the card is open. A memo, so the body
-    // is rebuilt only when this actor's reasons change, not on every click.
+    // The reasons, and when the positions behind them were stated, evaluated
+    // only while the card is open. A memo, so the body is rebuilt only when
+    // they change, not on every click.
     let reasons = Memo::new(move |_| {
-        open().then(|| state.selection.with(|s| evaluate_actor(library, s, state.as_of.get(), actor)))
+        open().then(|| {
+            let as_of = state.as_of.get();
+            let when = stated(library, actor, as_of).map(|s| s.describe());
+            (state.selection.with(|s| evaluate_actor(library, s, as_of, actor)), when)
+        })
     });
 
     let body_id = format!("card-{}", a.id);
@@ -98,7 +117,7 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
                 // Built only while open: a closed card costs nothing on a click.
-                {move || reasons.with(|v| v.as_ref().map(|v| {
+                {move || reasons.with(|v| v.as_ref().map(|(v, when)| {
                     let breaches = v.breaches.iter().map(|b| view! {
                         <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
                     }).collect_view();
@@ -115,6 +134,7 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     });
                     let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
                     view! {
+                        <p class="stated">{when.clone()}</p>
                         {none} <ul class="positions">{breaches}</ul>
                         {open_heading} <ul class="positions open">{open}</ul>
                         {met_heading} <ul class="positions met">{met}</ul>
