@@ -80,3 +80,17 @@ test('after Remove, focus goes to the neighbouring row; after Clear, to the draf
   await draft.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(draft.getByRole('heading', { name: 'Your draft' })).toBeFocused();
 });
+
+test('"About the data" is reachable from the top: the five documents, how a position is read, what Redline does not know', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Analyses' }).getByRole('link', { name: 'About the data' }).click();
+  await expect(page).toHaveURL(/#about$/);
+  const about = page.getByRole('contentinfo');
+  await expect(about.getByRole('heading', { name: 'About the data' })).toBeInViewport();
+  await expect(about).toContainText('five documents');
+  await expect(about).toContainText('Silence never crosses');
+  await expect(about).toContainText('“rules out”');
+  const sources = about.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+  await expect(sources).toHaveCount(5);
+  await expect(sources.first()).toContainText('outlet not named');
+});

@@ -80,12 +80,10 @@ test('a click before the app is ready is kept, shown as waiting, and carried out
   await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
 });
 
-test('text typed, a panel scrolled and a disclosure opened before the app is ready are all still there after', async ({ page }) => {
+test('a search typed before the app is ready runs when it is, with the focus kept', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');
   const { library } = regions(page);
-  await library.evaluate((panel) => { panel.scrollTop = 600; });
-  await library.locator('li.clause').nth(1).locator('summary').click();
   const search = page.getByLabel('Search clauses, topics, actors, plans');
   await search.fill('crimea');
   expect(await isReady(page)).toBe(false);
@@ -93,12 +91,36 @@ test('text typed, a panel scrolled and a disclosure opened before the app is rea
   await appReady(page);
   await expect(search).toBeFocused();
   await expect(search).toHaveValue('crimea');
-  // The search ran on what was typed before the app was there.
   await expect(library.locator('.count')).not.toHaveText('100 of 100 clauses');
   await search.fill('');
   await expect(library.locator('.count')).toHaveText('100 of 100 clauses');
-  expect(await library.evaluate((panel) => panel.scrollTop)).toBeGreaterThan(0);
+});
+
+test('a panel scrolled, a disclosure opened and a title typed before the app is ready are all still there after', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const { library } = regions(page);
+  await library.locator('li.clause').nth(1).locator('summary').click();
+  await page.getByLabel('Title').fill('Typed while loading');
+  // Last, as the clicks above scroll what they click into view.
+  expect(await library.evaluate((panel) => { panel.scrollTop = 600; return panel.scrollTop; })).toBe(600);
+  // What the reader sees at the top of the panel: the clause there stays,
+  // even as the opened disclosure above it gets its text.
+  const topClause = () => library.evaluate((panel) => {
+    const top = panel.getBoundingClientRect().top;
+    return [...panel.querySelectorAll('li.clause')].find((li) => li.getBoundingClientRect().bottom > top + 1)?.dataset.clause;
+  });
+  const seen = await topClause();
+  expect(seen).toBeTruthy();
+  expect(await isReady(page)).toBe(false);
+  release();
+  await appReady(page);
+  expect(await topClause()).toBe(seen);
   await expect(library.locator('li.clause').nth(1).locator('details')).toHaveAttribute('open', '');
+  await expect(page.getByLabel('Title')).toBeFocused();
+  await expect(page.getByLabel('Title')).toHaveValue('Typed while loading');
+  // The title reached the draft, not only the field: it names the unsaved draft.
+  await expect(page.locator('#draft-picker option:checked')).toHaveText(/Typed while loading/);
 });
 
 test('a stored draft opens after the take-over, as without a first screen', async ({ page }) => {

@@ -93,6 +93,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
                 {analysis_link(analyses.grid, "#grid", "Who objects to what")}
                 {analysis_link(analyses.compare, "#compare", "Compare with a plan")}
                 {analysis_link(analyses.agree, "#agree", "Find agreement")}
+                <a href="#about">"About the data"</a>
             </nav>
         </header>
         <SharedPlanBar />
@@ -114,13 +115,26 @@ pub fn App(library: &'static Library) -> impl IntoView {
         {verdict_bar(state)}
         <Pictures />
         <super::agreement::Agreement />
-        <footer class="sources">
-            <h2>"Sources"</h2>
+        <footer class="sources" id="about" aria-labelledby="about-heading">
+            <h2 id="about-heading">"About the data"</h2>
             <p>
-                "Every clause, plan and position cites one of these documents word for word. "
-                "Positions are attributed and dated as the sources report them; Redline takes no side."
+                "Redline knows what five documents say, and nothing else: an opinion column, a Global Times report,                 a news digest, a policy paper and a news report; three of them name no outlet. Every clause, plan and                 position cites one of them word for word, and Redline takes no side."
             </p>
-            <ul>{sources}</ul>
+            <h3>"How a position is read"</h3>
+            <ul>
+                <li>"A position is a stance an identifiable actor took, in the quoted words, no wider and no narrower. \
+                    A forecast, a description, a role others give an actor or an author's summary is not one."</li>
+                <li>"Its strength comes from the words: “rules out”, “will not” make a hard red line; “demands”, \
+                    “must” a firm demand; “proposes”, “prefers” a preference; “warns” a concern. A law's procedure \
+                    that binds an actor counts as at most a firm demand."</li>
+                <li>"Its date is when it was said; where the source gives none, the date it was reported, marked as \
+                    reported. A stance dropped later has a later version, and the timeline shows either."</li>
+                <li>"Silence never crosses: a demand a draft does not settle is open. Commentators and analysts are \
+                    shown apart, as views, and never counted as parties. A plan the sources describe only in part says so."</li>
+            </ul>
+            <p>"The rules, and the review of every position against its source: docs/library-review.md in the source code."</p>
+            <h3 id="sources-heading">"Sources"</h3>
+            <ul aria-labelledby="sources-heading">{sources}</ul>
         </footer>
     }
 }
