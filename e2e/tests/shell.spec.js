@@ -8,7 +8,7 @@ test('the app loads, mounts its three regions and names its sources', async ({ p
   }
   const footer = page.getByRole('contentinfo');
   await expect(footer.getByRole('heading', { name: 'Sources' })).toBeVisible();
-  await expect(footer.locator('li')).toHaveCount(5);
+  await expect(footer.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(5);
   await expect(footer).toContainText('Global Times');
 });
 

@@ -1,10 +1,10 @@
 //! The page frame: header, the three regions of the builder (tabs on a
-//! phone), the pictures below them, footer with the sources.
+//! phone), the pictures below them. The footer (about the data, the
+//! sources) is static: `about.rs` renders it at build time, outside the app.
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::cite::SourceName;
 use super::draft::DraftPanel;
 use super::library_panel::LibraryPanel;
 use super::pictures::Pictures;
@@ -78,8 +78,6 @@ pub fn App(library: &'static Library) -> impl IntoView {
         }
     };
 
-    let sources = library.sources.iter().map(|source| view! { <li><SourceName source /></li> }).collect_view();
-
     view! {
         <a class="skip" href="#draft-heading">"Skip to the draft"</a>
         <a class="skip" href="#verdicts-heading">"Skip to the verdicts"</a>
@@ -115,27 +113,6 @@ pub fn App(library: &'static Library) -> impl IntoView {
         {verdict_bar(state)}
         <Pictures />
         <super::agreement::Agreement />
-        <footer class="sources" id="about" aria-labelledby="about-heading">
-            <h2 id="about-heading">"About the data"</h2>
-            <p>
-                "Redline knows what five documents say, and nothing else: an opinion column, a Global Times report,                 a news digest, a policy paper and a news report; three of them name no outlet. Every clause, plan and                 position cites one of them word for word, and Redline takes no side."
-            </p>
-            <h3>"How a position is read"</h3>
-            <ul>
-                <li>"A position is a stance an identifiable actor took, in the quoted words, no wider and no narrower. \
-                    A forecast, a description, a role others give an actor or an author's summary is not one."</li>
-                <li>"Its strength comes from the words: “rules out”, “will not” make a hard red line; “demands”, \
-                    “must” a firm demand; “proposes”, “prefers” a preference; “warns” a concern. A law's procedure \
-                    that binds an actor counts as at most a firm demand."</li>
-                <li>"Its date is when it was said; where the source gives none, the date it was reported, marked as \
-                    reported. A stance dropped later has a later version, and the timeline shows either."</li>
-                <li>"Silence never crosses: a demand a draft does not settle is open. Commentators and analysts are \
-                    shown apart, as views, and never counted as parties. A plan the sources describe only in part says so."</li>
-            </ul>
-            <p>"The rules, and the review of every position against its source: docs/library-review.md in the source code."</p>
-            <h3 id="sources-heading">"Sources"</h3>
-            <ul aria-labelledby="sources-heading">{sources}</ul>
-        </footer>
     }
 }
 

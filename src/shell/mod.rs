@@ -2,6 +2,8 @@
 //! No rule about plans or verdicts lives here; views read signals and call
 //! core methods (`Editor`, `evaluate`, `SearchIndex`).
 
+#[cfg(not(target_arch = "wasm32"))]
+mod about;
 mod agreement;
 mod app;
 mod cite;
@@ -70,15 +72,28 @@ fn Fatal(errors: String) -> impl IntoView {
 }
 
 /// The first screen as HTML, for index.html: what a first visit shows (the
-/// blank draft, the whole library, the verdicts and the sources), rendered by
-/// the same components the app mounts, so the take-over changes nothing.
+/// blank draft, the whole library, the verdicts), rendered by the same
+/// components the app mounts, so the take-over changes nothing; and the
+/// static footer, which only this build-time rendering ever builds.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn first_screen() -> String {
+pub fn first_screen(part: Part) -> String {
     // The shared context tells Leptos it renders for a server: listeners and
     // effects are skipped, as there is no browser to call.
     let owner = Owner::new_root(Some(std::sync::Arc::new(hydration_context::SsrSharedContext::new())));
-    owner.with(|| match Library::embedded() {
-        Ok(library) => view! { <app::App library=Box::leak(Box::new(library)) /> }.to_html(),
-        Err(errors) => view! { <Fatal errors=errors.to_string() /> }.to_html(),
+    owner.with(|| match (Library::embedded(), part) {
+        (Ok(library), Part::App) => view! { <app::App library=Box::leak(Box::new(library)) /> }.to_html(),
+        (Ok(library), Part::Footer) => about::about_the_data(Box::leak(Box::new(library))),
+        (Err(errors), Part::App) => view! { <Fatal errors=errors.to_string() /> }.to_html(),
+        (Err(_), Part::Footer) => String::new(),
     })
+}
+
+/// Which part of the page `first_screen` renders.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy)]
+pub enum Part {
+    /// The app's first screen, replaced by the live app at start.
+    App,
+    /// The static footer, which stays.
+    Footer,
 }
