@@ -18,6 +18,7 @@ pub mod plan;
 pub mod qr;
 pub mod repair;
 pub mod report;
+pub mod scenario;
 pub mod search;
 pub mod settle;
 pub mod share;

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::library::{ClauseIx, Completeness, Library, PresetIx, Selection};
+use crate::scenario::Scenario;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
@@ -179,23 +180,48 @@ impl Plan {
             title: self.title.clone(),
             notes: self.notes.clone(),
             clauses: self.items.clone(),
+            scenario: None,
         }
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_document()).expect("a plan document always serializes")
+        self.to_json_with(None)
+    }
+
+    /// The document with the reader's scenario, if any (an empty one is left out).
+    pub fn to_json_with(&self, scenario: Option<&Scenario>) -> String {
+        let doc = PlanDocument { scenario: scenario.filter(|s| !s.is_empty()).cloned(), ..self.to_document() };
+        serde_json::to_string_pretty(&doc).expect("a plan document always serializes")
     }
 
     /// Reads a plan document, checking it against the library. Clauses the
     /// library does not know are kept (and reported as warnings); anything
-    /// that cannot be a plan is an error naming what and where.
+    /// that cannot be a plan is an error naming what and where. A scenario
+    /// in the document is not read here, and a warning says so: callers
+    /// that apply scenarios use [`Plan::from_json_with_scenario`].
     pub fn from_json(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
-        let doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
+        let (plan, scenario, mut warnings) = Plan::from_json_with_scenario(text, library)?;
+        if scenario.is_some_and(|s| !s.is_empty()) {
+            warnings.push("`scenario`: the plan carries a scenario, which is not imported with it".to_string());
+        }
+        Ok((plan, warnings))
+    }
+
+    /// As [`Plan::from_json`], with the scenario the document carries (not
+    /// checked against the library here: `Scenario::apply` reports what it
+    /// does not know).
+    pub fn from_json_with_scenario(
+        text: &str,
+        library: &Library,
+    ) -> Result<(Plan, Option<Scenario>, Vec<String>), PlanError> {
+        let mut doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
             message: format!("not a Redline plan: {e}"),
             line: Some(e.line()),
             column: Some(e.column()),
         })?;
-        doc.into_plan(library)
+        let scenario = doc.scenario.take();
+        let (plan, warnings) = doc.into_plan(library)?;
+        Ok((plan, scenario, warnings))
     }
 }
 
@@ -213,6 +239,10 @@ pub struct PlanDocument {
     #[serde(default)]
     pub notes: String,
     pub clauses: Vec<PlanItem>,
+    /// The reader's scenario (`crate::scenario`): absent when there is none,
+    /// so documents without one read and write as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<Scenario>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,6 +375,26 @@ mod tests {
         let (back, warnings) = Plan::from_json(&plan.to_json(), &lib).unwrap();
         assert_eq!(back, plan);
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn a_scenario_travels_in_the_document_and_old_documents_read_as_before() {
+        let lib = fixture::library();
+        let plan = Plan::from_preset(&lib, lib.preset_ix("plan-28").unwrap());
+        assert!(!plan.to_json().contains("scenario"), "no scenario, no field");
+        assert_eq!(plan.to_json_with(Some(&Scenario::default())), plan.to_json(), "an empty one is left out");
+        let scenario: Scenario = serde_json::from_str(r#"{"set_aside": ["ua-cap"]}"#).unwrap();
+        let text = plan.to_json_with(Some(&scenario));
+        let (back, read, warnings) = Plan::from_json_with_scenario(&text, &lib).unwrap();
+        assert_eq!((back, read.as_ref(), warnings.len()), (plan.clone(), Some(&scenario), 0));
+        // A reader of plans only is told what it leaves behind.
+        let (_, warnings) = Plan::from_json(&text, &lib).unwrap();
+        assert_eq!(warnings, ["`scenario`: the plan carries a scenario, which is not imported with it"]);
+        let old = r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban"}]}"#;
+        assert_eq!(Plan::from_json_with_scenario(old, &lib).unwrap().1, None);
+        // Inside the scenario, a field that is not one is an error like any other.
+        let bad = r#"{"format":"redline-plan","version":1,"clauses":[],"scenario":{"set_asides":["x"]}}"#;
+        assert!(Plan::from_json(bad, &lib).unwrap_err().to_string().contains("unknown field `set_asides`"));
     }
 
     #[test]

@@ -181,3 +181,132 @@ fn agree_and_coalitions_name_bad_input_and_exit_2() {
     assert_eq!(code, 2);
     assert!(err.contains("usage"), "{err}");
 }
+
+/// The ids in brackets of the first correction set `what-would-it-take` prints.
+fn first_set(out: &str) -> Vec<String> {
+    let line = out.lines().find(|l| l.starts_with("if ")).expect("a correction set");
+    line.split('[').skip(1).map(|part| part.split(']').next().unwrap().to_string()).collect()
+}
+
+#[test]
+fn what_would_it_take_prints_the_smallest_sets_and_each_one_settles() {
+    let (code, out, err) = cli(&["what-would-it-take", "ukraine", "russia", "--strict", "firm"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no settlement as they stand"), "{out}");
+    assert!(out.contains("if Ukraine set aside “") && out.contains("], a settlement exists: "), "{out}");
+    assert!(out.contains("(hard red line, Government of Ukraine, ") && out.contains("(firm demand, Vladimir Putin, "));
+    assert!(out.trim_end().ends_with("Every set of up to 6 positions is listed."), "{out}");
+    // Setting the first set aside makes `agree` find a settlement, where it found a conflict.
+    let set = first_set(&out);
+    assert!(!set.is_empty());
+    let mut args = vec!["agree", "ukraine", "russia", "--strict", "firm"];
+    for id in &set {
+        args.extend(["--set-aside", id.as_str()]);
+    }
+    let (code, out, err) = cli(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["outcome"], "settlement");
+    let aside: Vec<&str> =
+        v["scenario"]["set_aside"].as_array().unwrap().iter().map(|p| p["position"].as_str().unwrap()).collect();
+    assert_eq!(aside.len(), set.len());
+    // Every set is minimal: keeping any one of its positions leaves the conflict.
+    for keep in &set {
+        let mut args = vec!["agree", "ukraine", "russia", "--strict", "firm"];
+        for id in set.iter().filter(|id| *id != keep) {
+            args.extend(["--set-aside", id.as_str()]);
+        }
+        let (_, out, _) = cli(&args);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["outcome"], "conflict", "without setting aside {keep}");
+    }
+    // As JSON: the sets smallest first, each position with its quotes.
+    let (code, out, _) = cli(&["what-would-it-take", "ukraine", "russia", "--strict", "firm", "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["outcome"], "corrections");
+    let sets = v["sets"].as_array().unwrap();
+    let sizes: Vec<usize> = sets.iter().map(|s| s["set_aside"].as_array().unwrap().len()).collect();
+    assert!(!sizes.is_empty() && sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+    assert!(sets
+        .iter()
+        .flat_map(|s| s["set_aside"].as_array().unwrap())
+        .all(|p| !p["citations"][0]["quote"].as_str().unwrap().is_empty()));
+    assert!(!sets[0]["settlement"]["clauses"].as_array().unwrap().is_empty());
+    // Parties that can settle are told so.
+    let (code, out, _) = cli(&["what-would-it-take", "ukraine", "usa"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("a settlement exists already"), "{out}");
+    let (code, _, err) = cli(&["what-would-it-take", "ukraine", "swp-authors"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("what-would-it-take, actor 2 of 2") && err.contains("commentator"), "{err}");
+}
+
+#[test]
+fn a_plan_files_scenario_is_honoured_and_shown() {
+    let plan = temp_file(
+        "scenario.json",
+        r#"{"format":"redline-plan","version":1,"title":"T","clauses":[{"id":"crimea-de-jure-russian"}],
+            "scenario":{"set_aside":["ukraine-no-territorial-concessions","retired-position"],
+              "strengths":[{"position":"ukraine-alarm-28-point","strength":"firm"}],
+              "added":[{"id":"us-crimea","actor":"usa","strength":"hard","condition":{"rejects":["crimea-de-jure-russian"]},
+                        "note":"Supposed, not sourced","link":"https://example.org/x"}]}}"#,
+    );
+    let (code, out, err) = cli(&["eval", plan.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("scenario.set_aside[1]: no position `retired-position`"), "a warning, not an error: {err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let actor = |id: &str| v["actors"].as_array().unwrap().iter().find(|a| a["actor"] == id).unwrap().clone();
+    let ukraine = actor("ukraine");
+    assert!(ukraine["crossed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["position"] != "ukraine-no-territorial-concessions"));
+    // A concern made a firm demand: the verdict follows, and the sources' strength is given.
+    assert_eq!(ukraine["verdict"], "conflicts-with-demand");
+    let reweighed =
+        ukraine["crossed"].as_array().unwrap().iter().find(|p| p["position"] == "ukraine-alarm-28-point").unwrap();
+    assert_eq!(
+        (reweighed["scenario"].as_str(), reweighed["sourced_strength"].as_str()),
+        (Some("reweighed"), Some("stated concern"))
+    );
+    let usa = actor("usa");
+    assert_eq!(usa["verdict"], "crosses-red-line");
+    let mine = &usa["crossed"][0];
+    assert_eq!(
+        (mine["position"].as_str(), mine["scenario"].as_str()),
+        (Some("reader:us-crimea"), Some("added-by-reader"))
+    );
+    assert!(mine["citations"].as_array().unwrap().is_empty() && mine["date"].is_null(), "never quoted as a source");
+    assert_eq!(v["scenario"]["set_aside"][0]["position"], "ukraine-no-territorial-concessions");
+    assert_eq!(v["scenario"]["added_by_reader"][0]["link"], "https://example.org/x");
+    assert_eq!(v["scenario"]["reweighed"][0]["strength"], "firm demand");
+    // `agree` and `coalitions` read it through --from; `--set-aside` adds to it.
+    let (code, out, _) =
+        cli(&["agree", "ukraine", "usa", "--from", plan.to_str().unwrap(), "--settle", "crimea-status"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let clauses: Vec<&str> =
+        v["settlements"][0]["clauses"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap()).collect();
+    assert!(!clauses.contains(&"crimea-de-jure-russian"), "the reader's US red line is respected: {clauses:?}");
+    let firm = temp_file(
+        "russia-firm.json",
+        r#"{"format":"redline-plan","version":1,"clauses":[],"scenario":{"actors":[{"actor":"russia","set_aside":"firm-demands"}]}}"#,
+    );
+    let (code, out, _) = cli(&["coalitions", "--strict", "firm", "--from", firm.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["coalitions"].as_array().unwrap().len(), 1, "without its firm demands Russia joins everyone");
+    // A plan without a scenario prints as before, with no `scenario` key.
+    let (_, out, _) = cli(&["eval", "us-28-point"]);
+    assert!(serde_json::from_str::<serde_json::Value>(&out).unwrap().get("scenario").is_none());
+    // A position typed on the command line must exist.
+    let (code, out, err) = cli(&["eval", "us-28-point", "--set-aside", "no-such-position"]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty() && err.contains("--set-aside: no position `no-such-position`"), "{err}");
+    // `link` cannot carry a scenario yet, and says so.
+    let (code, _, err) = cli(&["link", plan.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert!(err.contains("carries a scenario, which is not imported"), "{err}");
+}

@@ -1,8 +1,9 @@
 //! redline-cli: the evaluation engine on the command line, for analysts and tests.
 //!
-//!   redline-cli eval PLAN_OR_PRESET [--as-of DATE]
+//!   redline-cli eval PLAN_OR_PRESET [--as-of DATE] [--set-aside POSITION]...
 //!                                               each actor's crossed, open and met positions and
-//!                                               its group (party or commentator), as JSON
+//!                                               its group (party or commentator), as JSON; under
+//!                                               the scenario a PLAN.json carries, if any
 //!   redline-cli presets                         the preset plans
 //!   redline-cli matrix [--as-of DATE] [--json]  actor × preset verdicts (parties, then commentators
 //!                                               and analysts apart), with each breach's quote
@@ -15,6 +16,14 @@
 //!                                               minimal conflict that rules one out, as JSON
 //!   redline-cli coalitions [--strict S] [--settle ...] [--from ...] [--lock ...] [--as-of DATE]
 //!                                               the largest coalitions of parties, as JSON
+//!   redline-cli what-would-it-take ACTOR... [--strict S] [--settle ...] [--from ...] [--lock ...] [--json]
+//!                                               when these parties have no settlement: the smallest
+//!                                               sets of their positions whose setting aside makes one
+//!                                               possible, each with the nearest settlement
+//!
+//! `agree`, `coalitions` and `what-would-it-take` read the scenario of the
+//! PLAN.json given with `--from`; every command that reads one also takes
+//! `--set-aside POSITION` (repeatable) on top of it.
 //!
 //! Exit status: 0 on success, 2 on bad arguments or a bad plan file.
 
@@ -25,6 +34,7 @@ use redline::evaluate::{compare, evaluate, Evaluation, Verdict};
 use redline::library::Library;
 use redline::plan::Plan;
 use redline::report::{ComparisonReport, EvaluationReport};
+use redline::scenario::Scenario;
 
 const USAGE: &str = "usage:
   redline-cli eval PLAN_OR_PRESET [--as-of YYYY-MM-DD]
@@ -34,7 +44,10 @@ const USAGE: &str = "usage:
   redline-cli link PLAN_OR_PRESET
   redline-cli agree ACTOR... [--strict hard|firm|preference] [--settle QUESTION,...|default|draft|all|none]
                     [--from PLAN_OR_PRESET] [--lock CLAUSE,...] [--lock-value CLAUSE,...] [--as-of YYYY-MM-DD]
-  redline-cli coalitions [--strict hard|firm|preference] [--settle ...] [--from ...] [--lock ...] [--as-of ...]";
+  redline-cli coalitions [--strict hard|firm|preference] [--settle ...] [--from ...] [--lock ...] [--as-of ...]
+  redline-cli what-would-it-take ACTOR... [--strict hard|firm|preference] [--settle ...] [--from ...] [--lock ...]
+                    [--lock-value ...] [--as-of ...] [--json]
+  eval, agree, coalitions and what-would-it-take: [--set-aside POSITION]... (on top of a PLAN.json's scenario)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -62,6 +75,8 @@ struct Options {
     from: Option<String>,
     lock: Option<String>,
     lock_value: Option<String>,
+    /// Position ids set aside on top of the plan file's scenario.
+    set_aside: Vec<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -80,6 +95,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--from" => options.from = Some(value("a preset id or a plan file")?),
             "--lock" => options.lock = Some(value("clause ids (comma-separated)")?),
             "--lock-value" => options.lock_value = Some(value("clause ids (comma-separated)")?),
+            "--set-aside" => options.set_aside.push(value("a position id")?),
             "-h" | "--help" => return Err(USAGE.to_string()),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n{USAGE}")),
             _ => options.positional.push(arg.clone()),
@@ -94,9 +110,16 @@ fn run(args: &[String]) -> Result<String, String> {
     let options = parse_options(rest)?;
     match (command.as_str(), options.positional.as_slice()) {
         ("eval", [file]) => {
-            let plan = load_plan_or_preset(&library, file)?;
+            let (plan, scenario) = load_with_scenario(&library, file)?;
+            let (library, scenario) = in_scenario(&library, scenario, &options, file)?;
             let evaluation = evaluate(&library, &plan.selection(&library), options.as_of);
-            Ok(json(&EvaluationReport::new(&library, &evaluation)))
+            let mut report =
+                serde_json::to_value(EvaluationReport::new(&library, &evaluation)).expect("reports serialize");
+            if !scenario.is_empty() {
+                mark_scenario(&library, &mut report);
+                report["scenario"] = scenario_report(&library, &scenario);
+            }
+            Ok(json(&report))
         }
         ("presets", []) => Ok(presets_table(&library)),
         ("matrix", []) => {
@@ -130,12 +153,140 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         ("agree", actors) if !actors.is_empty() => agree::agree(&library, actors, &options),
         ("coalitions", []) => agree::coalitions(&library, &options),
+        ("what-would-it-take", actors) if !actors.is_empty() => agree::what_would_it_take(&library, actors, &options),
         _ => Err(USAGE.to_string()),
     }
 }
 
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("reports serialize")
+}
+
+/// A preset (no scenario) or a plan file with the scenario it carries.
+fn load_with_scenario(library: &Library, name: &str) -> Result<(Plan, Scenario), String> {
+    if library.preset_ix(name).is_some() || !std::path::Path::new(name).exists() {
+        return Ok((load_plan_or_preset(library, name)?, Scenario::default()));
+    }
+    let text = std::fs::read_to_string(name).map_err(|e| format!("{name}: {e}"))?;
+    let (plan, scenario, warnings) =
+        Plan::from_json_with_scenario(&text, library).map_err(|e| format!("{name}: {e}"))?;
+    for w in warnings {
+        eprintln!("redline-cli: {name}: {w}");
+    }
+    Ok((plan, scenario.unwrap_or_default()))
+}
+
+/// The library under the scenario, with `--set-aside` added to it. What the
+/// scenario names and the library lacks is a warning (the file may be older
+/// than the library); a `--set-aside` typed now that names nothing is an error.
+fn in_scenario(
+    library: &Library,
+    mut scenario: Scenario,
+    options: &Options,
+    origin: &str,
+) -> Result<(Library, Scenario), String> {
+    for id in &options.set_aside {
+        let reader = scenario.added.iter().any(|a| a.position_id() == *id);
+        if redline::scenario::position_ix(library, id).is_none() && !reader {
+            return Err(format!("--set-aside: no position `{id}` in the library"));
+        }
+        if !scenario.set_aside.contains(id) {
+            scenario.set_aside.push(id.clone());
+        }
+    }
+    let (applied, warnings) = scenario.apply(library);
+    for w in warnings {
+        eprintln!("redline-cli: {origin}: {w}");
+    }
+    Ok((applied, scenario))
+}
+
+/// What the scenario changed, position by position, for the JSON reports:
+/// set aside, re-weighed (with the sources' strength), added by the reader.
+fn scenario_report(library: &Library, scenario: &Scenario) -> serde_json::Value {
+    use redline::library::InScenario;
+    let brief = |p: &redline::library::Position| {
+        serde_json::json!({
+            "position": p.id, "actor": library.actors[p.actor].id, "strength": p.strength.label(), "summary": p.summary,
+        })
+    };
+    let with = |p: &redline::library::Position, what: InScenario| p.scenario == what;
+    let reweighed: Vec<serde_json::Value> = library
+        .positions
+        .iter()
+        .filter_map(|p| match p.scenario {
+            InScenario::Reweighed(sourced) => {
+                let mut v = brief(p);
+                v["sourced_strength"] = serde_json::json!(sourced.label());
+                Some(v)
+            }
+            _ => None,
+        })
+        .collect();
+    let added: Vec<serde_json::Value> = library
+        .positions
+        .iter()
+        .filter(|p| with(p, InScenario::AddedByReader))
+        .map(|p| {
+            let mut v = brief(p);
+            let own = scenario.added.iter().find(|a| a.position_id() == p.id);
+            if let Some(link) = own.and_then(|a| a.web_link()) {
+                v["link"] = serde_json::json!(link);
+            }
+            v
+        })
+        .collect();
+    let any_added = !added.is_empty() || scenario.added.iter().any(|a| scenario.set_aside.contains(&a.position_id()));
+    // A reader's position set aside is not in the applied library: described from the scenario.
+    let reader_set_aside = scenario.added.iter().filter(|a| scenario.set_aside.contains(&a.position_id())).map(|a| {
+        serde_json::json!({
+            "position": a.position_id(), "actor": a.actor, "strength": a.strength.label(), "summary": a.summary(library),
+            "scenario": "added-by-reader",
+        })
+    });
+    let set_aside: Vec<serde_json::Value> =
+        library.positions.iter().filter(|p| with(p, InScenario::SetAside)).map(brief).chain(reader_set_aside).collect();
+    let mut out = serde_json::json!({
+        "set_aside": set_aside,
+        "reweighed": reweighed,
+        "added_by_reader": added,
+    });
+    if any_added {
+        out["note"] = serde_json::json!(
+            "positions added by the reader have no source and are not among the library's sourced positions"
+        );
+    }
+    out
+}
+
+/// Marks, in an evaluation report, each position the scenario re-weighed or
+/// the reader added (which has no date, speaker or citation of its own).
+fn mark_scenario(library: &Library, report: &mut serde_json::Value) {
+    use redline::library::InScenario;
+    let Some(actors) = report["actors"].as_array_mut() else { return };
+    for actor in actors {
+        for key in ["crossed", "open", "meets"] {
+            let Some(entries) = actor[key].as_array_mut() else { continue };
+            for entry in entries {
+                let Some(p) = entry["position"].as_str().and_then(|id| redline::scenario::position_ix(library, id))
+                else {
+                    continue;
+                };
+                match library.positions[p].scenario {
+                    InScenario::AddedByReader => {
+                        entry["scenario"] = serde_json::json!("added-by-reader");
+                        entry["date"] = serde_json::Value::Null;
+                        entry["date_kind"] = serde_json::Value::Null;
+                    }
+                    InScenario::Reweighed(sourced) => {
+                        entry["scenario"] = serde_json::json!("reweighed");
+                        entry["sourced_strength"] = serde_json::json!(sourced.label());
+                    }
+                    InScenario::AsSourced | InScenario::SetAside => {}
+                }
+            }
+        }
+    }
 }
 
 fn load_plan(library: &Library, file: &str) -> Result<Plan, String> {
@@ -236,30 +387,28 @@ fn matrix_text(library: &Library, evaluations: &[Evaluation]) -> String {
 
 /// `agree` and `coalitions`: settlements a coalition of parties can accept.
 mod agree {
-    use redline::library::{ActorIx, ClauseIx, Library, PositionIx, QuestionIx, Selection};
+    use redline::library::{ActorIx, ClauseIx, InScenario, Library, PositionIx, QuestionIx, Selection};
     use redline::plan::Plan;
     use redline::repair::Edit;
+    use redline::scenario::{self, Limits, Scenario, WhatItTakes};
     use redline::settle::{self, Answer, SettlementSearch, Strictness, Terms};
     use serde_json::{json, Value};
 
-    use super::{json, load_plan_or_preset, Options};
+    use super::{in_scenario, json, load_with_scenario, scenario_report, Options};
 
     /// The nearest settlement for the named parties, or their minimal conflict.
-    pub fn agree(library: &Library, actors: &[String], options: &Options) -> Result<String, String> {
-        let coalition = actors
-            .iter()
-            .enumerate()
-            .map(|(i, id)| party(library, id).map_err(|e| format!("agree, actor {} of {}: {e}", i + 1, actors.len())))
-            .collect::<Result<Vec<ActorIx>, String>>()?;
-        let (from, plan) = start(library, options)?;
-        let terms = terms(library, options, &plan)?;
+    pub fn agree(base: &Library, actors: &[String], options: &Options) -> Result<String, String> {
+        let coalition = coalition(base, actors, "agree")?;
+        let start = start(base, options)?;
+        let (library, plan) = (&start.library, &start.plan);
+        let terms = terms(library, options, plan)?;
         let search = SettlementSearch::new(library, &coalition, &terms);
-        let mut out = asked(library, &terms, &from);
+        let mut out = asked(library, &terms, &start);
         out["coalition"] = coalition.iter().map(|&a| actor(library, a)).collect();
-        match search.answer(&plan, 5) {
+        match search.answer(plan, 5) {
             Answer::Settled => {
                 out["outcome"] = json!("settled");
-                out["settlements"] = json!([settlement(library, &[], &plan)]);
+                out["settlements"] = json!([settlement(library, &[], plan)]);
             }
             Answer::Repairs(repairs) => {
                 out["outcome"] = json!("settlement");
@@ -277,17 +426,18 @@ mod agree {
     }
 
     /// The largest coalitions of parties, each with why each outsider cannot join.
-    pub fn coalitions(library: &Library, options: &Options) -> Result<String, String> {
-        let (from, plan) = start(library, options)?;
-        let terms = terms(library, options, &plan)?;
-        let found = settle::coalitions(library, &plan, &terms);
+    pub fn coalitions(base: &Library, options: &Options) -> Result<String, String> {
+        let start = start(base, options)?;
+        let (library, plan) = (&start.library, &start.plan);
+        let terms = terms(library, options, plan)?;
+        let found = settle::coalitions(library, plan, &terms);
         let conflict = |c: &settle::Conflict| {
             json!({
                 "sentence": c.sentence,
                 "positions": c.positions.iter().map(|&p| position(library, p)).collect::<Vec<_>>(),
             })
         };
-        let mut out = asked(library, &terms, &from);
+        let mut out = asked(library, &terms, &start);
         out["coalitions"] = found
             .coalitions
             .iter()
@@ -309,6 +459,138 @@ mod agree {
         Ok(json(&out))
     }
 
+    /// When the parties have no settlement: the smallest sets of their
+    /// positions whose setting aside makes one possible, as sentences (or JSON).
+    pub fn what_would_it_take(base: &Library, actors: &[String], options: &Options) -> Result<String, String> {
+        let coalition = coalition(base, actors, "what-would-it-take")?;
+        let start = start(base, options)?;
+        let (library, plan) = (&start.library, &start.plan);
+        let terms = terms(library, options, plan)?;
+        let answer = scenario::what_would_it_take(library, &coalition, &terms, plan, Limits::default());
+        if options.json {
+            let mut out = asked(library, &terms, &start);
+            out["coalition"] = coalition.iter().map(|&a| actor(library, a)).collect();
+            match &answer {
+                WhatItTakes::NothingToSetAside => out["outcome"] = json!("settlement-exists"),
+                WhatItTakes::Impossible(conflict) => {
+                    out["outcome"] = json!("impossible");
+                    out["sentence"] = json!(conflict.sentence);
+                }
+                WhatItTakes::Corrections(found) => {
+                    out["outcome"] = json!("corrections");
+                    out["complete_up_to"] = json!(found.complete_up_to);
+                    out["all"] = json!(found.all);
+                    out["sets"] = found
+                        .sets
+                        .iter()
+                        .map(|c| {
+                            json!({
+                                "set_aside": c.positions.iter().map(|&p| position(library, p)).collect::<Vec<_>>(),
+                                "settlement": settlement(library, &c.settlement.edits, &c.settlement.result),
+                            })
+                        })
+                        .collect();
+                }
+            }
+            return Ok(json(&out));
+        }
+        let names: Vec<&str> = coalition.iter().map(|&a| library.actors[a].name.as_str()).collect();
+        let mut out = format!(
+            "{}, at {}, settling {} questions, from {}:\n",
+            names.join(" + "),
+            terms.strictness.label(),
+            terms.settle.len(),
+            if start.from == "blank" { "the blank plan".to_string() } else { start.from.clone() }
+        );
+        if !start.scenario.is_empty() {
+            out.push_str(
+                "(in the scenario: set-aside, re-weighed and added positions as the plan file and --set-aside say)\n",
+            );
+        }
+        match answer {
+            WhatItTakes::NothingToSetAside => {
+                out.push_str("a settlement exists already: nothing needs to be set aside (see `redline-cli agree`).")
+            }
+            WhatItTakes::Impossible(conflict) => {
+                out.push_str(&format!("no settlement, whatever is set aside: {}", conflict.sentence))
+            }
+            WhatItTakes::Corrections(found) => {
+                out.push_str("no settlement as they stand.\n");
+                for c in &found.sets {
+                    out.push_str(&format!("\n{}\n", correction_sentence(library, &c.positions, &c.settlement.result)));
+                }
+                let limits = Limits::default();
+                out.push('\n');
+                out.push_str(&if found.all {
+                    "These are all the smallest sets: any other set that works holds one of them.".to_string()
+                } else if found.sets.is_empty() {
+                    format!("No set of up to {} positions makes a settlement possible.", limits.max_size)
+                } else if found.sets.len() >= limits.max_sets {
+                    format!(
+                        "The first {} sets; every set of up to {} positions is listed.",
+                        found.sets.len(),
+                        found.complete_up_to
+                    )
+                } else {
+                    format!("Every set of up to {} positions is listed.", found.complete_up_to)
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// "if Russia set aside “X” (firm demand, Putin, 14 Jun 2024) [id], and
+    /// Ukraine set aside “Y” (…), a settlement exists: A; B at 600,000 personnel."
+    fn correction_sentence(library: &Library, positions: &[PositionIx], result: &Selection) -> String {
+        let mut by_actor: Vec<(ActorIx, Vec<String>)> = Vec::new();
+        for &p in positions {
+            let pos = &library.positions[p];
+            let said = match pos.scenario {
+                InScenario::AddedByReader => format!("{}, {}", pos.strength.label(), pos.speaker),
+                InScenario::Reweighed(sourced) => format!(
+                    "{} in this scenario, {} in the sources, {}, {}",
+                    pos.strength.label(),
+                    sourced.label(),
+                    pos.speaker,
+                    pos.date.human()
+                ),
+                InScenario::AsSourced | InScenario::SetAside => {
+                    format!("{}, {}, {}", pos.strength.label(), pos.speaker, pos.date.human())
+                }
+            };
+            let text = format!("“{}” ({said}) [{}]", settle::gist(&pos.summary), pos.id);
+            match by_actor.iter_mut().find(|(a, _)| *a == pos.actor) {
+                Some((_, list)) => list.push(text),
+                None => by_actor.push((pos.actor, vec![text])),
+            }
+        }
+        let parts: Vec<String> = by_actor
+            .iter()
+            .map(|(a, list)| format!("{} set aside {}", library.actors[*a].name, list.join(" and ")))
+            .collect();
+        let clauses: Vec<String> = result
+            .iter()
+            .map(|c| {
+                let clause = &library.clauses[c];
+                match (&clause.param, result.value(c)) {
+                    (Some(param), Some(v)) => format!("{} at {}", clause.title, param.format(v)),
+                    _ => clause.title.clone(),
+                }
+            })
+            .collect();
+        format!("if {}, a settlement exists: {}.", parts.join(", and "), clauses.join("; "))
+    }
+
+    fn coalition(library: &Library, actors: &[String], command: &str) -> Result<Vec<ActorIx>, String> {
+        actors
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                party(library, id).map_err(|e| format!("{command}, actor {} of {}: {e}", i + 1, actors.len()))
+            })
+            .collect()
+    }
+
     fn party(library: &Library, id: &str) -> Result<ActorIx, String> {
         let a = library.actor_ix(id).ok_or_else(|| {
             let known: Vec<&str> = settle::parties(library).iter().map(|&a| library.actors[a].id.as_str()).collect();
@@ -320,14 +602,24 @@ mod agree {
         Ok(a)
     }
 
-    fn start(library: &Library, options: &Options) -> Result<(String, Selection), String> {
-        match &options.from {
-            None => Ok(("blank".to_string(), Plan::default().selection(library))),
+    /// Where a search starts: the plan, and the library under its scenario.
+    struct Start {
+        from: String,
+        plan: Selection,
+        library: Library,
+        scenario: Scenario,
+    }
+
+    fn start(base: &Library, options: &Options) -> Result<Start, String> {
+        let (from, plan, scenario) = match &options.from {
+            None => ("blank".to_string(), Plan::default(), Scenario::default()),
             Some(name) => {
-                let plan = load_plan_or_preset(library, name).map_err(|e| format!("--from: {e}"))?;
-                Ok((name.clone(), plan.selection(library)))
+                let (plan, scenario) = load_with_scenario(base, name).map_err(|e| format!("--from: {e}"))?;
+                (name.clone(), plan, scenario)
             }
-        }
+        };
+        let (library, scenario) = in_scenario(base, scenario, options, &from)?;
+        Ok(Start { plan: plan.selection(&library), from, library, scenario })
     }
 
     fn terms(library: &Library, options: &Options, plan: &Selection) -> Result<Terms, String> {
@@ -360,18 +652,22 @@ mod agree {
             .collect()
     }
 
-    fn asked(library: &Library, terms: &Terms, from: &str) -> Value {
+    fn asked(library: &Library, terms: &Terms, start: &Start) -> Value {
         let clause_ids = |cs: &[ClauseIx]| cs.iter().map(|&c| library.clauses[c].id.clone()).collect::<Vec<_>>();
         let question_ids = |qs: &[QuestionIx]| qs.iter().map(|&q| library.questions[q].id.clone()).collect::<Vec<_>>();
-        json!({
+        let mut out = json!({
             "strictness": terms.strictness.id(),
             "strictness_label": terms.strictness.label(),
             "settle": question_ids(&terms.settle),
             "locked": clause_ids(&terms.locked),
             "value_locked": clause_ids(&terms.value_locked),
-            "from": from,
+            "from": start.from,
             "as_of": terms.as_of.map(|d| d.to_string()),
-        })
+        });
+        if !start.scenario.is_empty() {
+            out["scenario"] = scenario_report(library, &start.scenario);
+        }
+        out
     }
 
     fn actor(library: &Library, a: ActorIx) -> Value {
@@ -411,9 +707,11 @@ mod agree {
         })
     }
 
+    /// A position with its citations; one the reader added says so and has
+    /// none, one re-weighed gives the sources' strength too.
     fn position(library: &Library, p: PositionIx) -> Value {
         let pos = &library.positions[p];
-        json!({
+        let mut out = json!({
             "position": pos.id,
             "actor": library.actors[pos.actor].id,
             "name": library.actors[pos.actor].name,
@@ -425,6 +723,18 @@ mod agree {
                 let s = library.source(c);
                 json!({"quote": c.quote, "source": s.file, "title": s.title, "outlet": s.outlet, "source_date": s.date.to_string()})
             }).collect::<Vec<_>>(),
-        })
+        });
+        match pos.scenario {
+            InScenario::AddedByReader => {
+                out["scenario"] = json!("added-by-reader");
+                out["date"] = Value::Null;
+            }
+            InScenario::Reweighed(sourced) => {
+                out["scenario"] = json!("reweighed");
+                out["sourced_strength"] = json!(sourced.label());
+            }
+            InScenario::AsSourced | InScenario::SetAside => {}
+        }
+        out
     }
 }

@@ -28,7 +28,8 @@ pub type PresetIx = usize;
 /// The append-only table of clause ids that share links index into.
 pub const CLAUSE_ID_TABLE: &str = include_str!("clause_ids.txt");
 
-#[derive(Debug, Serialize, Deserialize)]
+// Clone: a reader's scenario (`crate::scenario`) is applied to a copy.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Library {
     pub sources: Vec<Source>,
     pub topics: Vec<Topic>,
@@ -207,6 +208,24 @@ pub struct Position {
     pub topics: Vec<TopicIx>,
     /// Later versions of the same stance, oldest first.
     pub later_versions: Vec<PositionIx>,
+    /// What a reader's scenario did to it; `AsSourced` in the library as built.
+    pub scenario: InScenario,
+}
+
+/// A position as a reader's scenario (`crate::scenario::Scenario::apply`)
+/// leaves it. Kept on the position so that everything reading a library with
+/// a scenario applied can say so: a set-aside position is still there to
+/// show, and a reader's own position is never taken for a sourced one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum InScenario {
+    /// As the sources state it.
+    AsSourced,
+    /// Set aside: in force on no date ([`Library::in_force`]).
+    SetAside,
+    /// Held at another strength than the sources give, which is this one.
+    Reweighed(Strength),
+    /// Added by the reader: no source, no quote, never among the sourced positions.
+    AddedByReader,
 }
 
 /// What a position rests on.
@@ -280,9 +299,14 @@ impl Library {
     }
 
     /// Whether `position` is the version of its stance in force on `as_of`
-    /// (`None`: today, i.e. the latest version).
+    /// (`None`: today, i.e. the latest version) and not set aside by a
+    /// scenario (an earlier version does not come back in its place: the
+    /// actor is supposed to have dropped the stance).
     pub fn in_force(&self, position: PositionIx, as_of: Option<Date>) -> bool {
         let p = &self.positions[position];
+        if p.scenario == InScenario::SetAside {
+            return false;
+        }
         match as_of {
             None => p.later_versions.is_empty(),
             Some(day) => p.date <= day && p.later_versions.iter().all(|&later| self.positions[later].date > day),

@@ -281,6 +281,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             crossed_when,
             topics: topics_touched,
             later_versions: Vec::new(),
+            scenario: InScenario::AsSourced,
         });
     }
     link_versions(&mut r, &mut positions);
