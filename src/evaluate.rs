@@ -187,6 +187,9 @@ pub struct Tally {
     pub verdict: Verdict,
     /// Positions crossed.
     pub crossed: usize,
+    /// Positions crossed by the verdict each brings, worst first: hard red
+    /// lines (✖), firm demands (▲), preferences and concerns (◆).
+    pub crossed_by_verdict: [usize; 3],
     /// Demands the plan leaves open.
     pub open: usize,
     /// Demands met.
@@ -217,12 +220,15 @@ impl Standings {
             .actors
             .iter()
             .map(|a| {
-                let mut tally = Tally { verdict: Verdict::NoObjection, crossed: 0, open: 0, met: 0 };
+                let mut tally =
+                    Tally { verdict: Verdict::NoObjection, crossed: 0, crossed_by_verdict: [0; 3], open: 0, met: 0 };
                 for &p in &a.positions {
                     match positions[p] {
                         Some(Standing::Crossed) => {
+                            let verdict = Verdict::of(library.positions[p].strength);
                             tally.crossed += 1;
-                            tally.verdict = tally.verdict.max(Verdict::of(library.positions[p].strength));
+                            tally.crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap_or(2)] += 1;
+                            tally.verdict = tally.verdict.max(verdict);
                         }
                         Some(Standing::Open) => tally.open += 1,
                         Some(Standing::Met) => tally.met += 1,
@@ -582,6 +588,7 @@ mod tests {
         let lib = fixture::library();
         let s = Standings::of(&lib, &plan(&lib, &[]), None);
         assert!(s.actors.iter().all(|t| t.verdict == Verdict::NoObjection && t.crossed == 0));
+        assert!(s.actors.iter().all(|t| t.crossed_by_verdict == [0; 3]));
         assert!(s.actors.iter().any(|t| t.open > 0), "but demands are open");
     }
 
@@ -731,7 +738,20 @@ mod tests {
             let tallies: Vec<Tally> = e
                 .actors
                 .iter()
-                .map(|a| Tally { verdict: a.verdict, crossed: a.breaches.len(), open: a.open.len(), met: a.met.len() })
+                .map(|a| {
+                    let mut crossed_by_verdict = [0; 3];
+                    for b in &a.breaches {
+                        let verdict = Verdict::of(lib.positions[b.position].strength);
+                        crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap()] += 1;
+                    }
+                    Tally {
+                        verdict: a.verdict,
+                        crossed: a.breaches.len(),
+                        crossed_by_verdict,
+                        open: a.open.len(),
+                        met: a.met.len(),
+                    }
+                })
                 .collect();
             assert_eq!(standings.actors, tallies);
             assert_eq!(standings.summary(&lib), e.summary(&lib));

@@ -12,7 +12,7 @@ test('the blank draft crosses nothing; its demands stand open, and the headline 
   await expect(verdicts.locator('.summary')).toHaveText(/^This draft crosses no hard red line of the \d+ parties\.$/);
   const parties = Number((await verdicts.locator('.summary').textContent()).match(/of the (\d+) parties/)[1]);
   for (const text of await verdicts.locator('.card .verdict').allTextContents()) expect(text).toBe('no stated objection');
-  await expect(verdicts.locator('.card .tally', { hasText: 'crossed' })).toHaveCount(0);
+  await expect(verdicts.locator('.card .tally', { hasText: /[✖▲◆]/ })).toHaveCount(0);
   await expect(card(page, 'russia').locator('.tally')).toHaveText(/^\d+ open$/);
   // Parties and commentators in two labelled groups; only parties are counted.
   const partyCards = verdicts.getByRole('list', { name: /^Parties/ }).locator('.card');
@@ -73,4 +73,18 @@ test('a preset shows its caveats where it is offered, and a draft based on it sa
   // Edited away, the caveat goes from the verdicts too.
   await page.getByLabel('Notes').fill('My own notes');
   await expect(partial).toHaveCount(0);
+});
+
+test('a card head counts by kind, in symbols beside the key and in words for a screen reader, and tells untouched from met', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  const ukraine = card(page, 'ukraine');
+  const tally = ukraine.locator('.tally');
+  await expect(tally).toHaveText(/^\d+ ✖( · \d+ [▲◆])*( · \d+ open)?( · \d+ met)?$/);
+  await expect(tally).toHaveAttribute('aria-label', /^\d+ hard red lines? crossed/);
+  // The head's name, as a screen reader announces it, carries the words.
+  await expect(ukraine.locator('.card-head')).toHaveAccessibleName(/hard red lines? crossed/);
+  // Nothing in the blank draft touches some actor's positions: its card says so.
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(page.locator('.card .tally', { hasText: 'nothing in this draft touches its positions' }).first()).toBeVisible();
 });

@@ -35,7 +35,7 @@ pub struct State {
     pub card_verdicts: &'static [RwSignal<Verdict>],
     /// Per actor: the card's tally (positions crossed, demands open, demands
     /// met). Apart from the verdict because most clicks move a tally and few a verdict.
-    pub card_tallies: &'static [RwSignal<(usize, usize, usize)>],
+    pub card_tallies: &'static [RwSignal<([usize; 3], usize, usize)>],
     /// Per topic: the draft's clauses of that topic, in plan order.
     pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
@@ -67,8 +67,9 @@ impl State {
         let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
         let card_verdicts = fan_out(move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
-        let card_tallies =
-            fan_out(move || standings.with(|s| s.actors.iter().map(|t| (t.crossed, t.open, t.met)).collect()));
+        let card_tallies = fan_out(move || {
+            standings.with(|s| s.actors.iter().map(|t| (t.crossed_by_verdict, t.open, t.met)).collect())
+        });
         let topic_rows = fan_out(move || {
             editor.with(|e| {
                 let mut rows = vec![Vec::new(); library.topics.len()];

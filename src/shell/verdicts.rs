@@ -110,7 +110,9 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     <span class="symbol" aria-hidden="true">{move || verdict.get().symbol()}</span>
                     <span class="name">{a.name.as_str()}</span>
                     <span class="verdict">{move || verdict.get().label_for(a)}</span>
-                    <span class="tally">{move || { let (crossed, open, met) = counts.get(); tally(crossed, open, met) }}</span>
+                    <span class="tally" aria-label=move || { let (crossed, open, met) = counts.get(); tally(crossed, open, met, true) }>
+                        {move || { let (crossed, open, met) = counts.get(); tally(crossed, open, met, false) }}
+                    </span>
                 </button>
             </h3>
             <div id=body_id class="card-body" hidden=move || !open()>
@@ -146,16 +148,34 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
 }
 
 /// "2 crossed · 3 open · 1 met", leaving out what is zero.
-fn tally(crossed: usize, open: usize, met: usize) -> String {
+/// What a card's head counts, by kind: "2 ✖ · 1 ▲ · 3 open · 2 met" as
+/// shown beside the key, and in words for screen readers ("2 hard red lines
+/// crossed, ..."). A card that nothing in the draft touches says so, apart
+/// from one whose every position at stake is met.
+fn tally(crossed: [usize; 3], open: usize, met: usize, in_words: bool) -> String {
+    let kinds: [(usize, &str, &str, &str); 5] = [
+        (crossed[0], " ✖", " hard red line crossed", " hard red lines crossed"),
+        (crossed[1], " ▲", " firm demand crossed", " firm demands crossed"),
+        (crossed[2], " ◆", " preference or concern crossed", " preferences or concerns crossed"),
+        (open, " open", " demand open", " demands open"),
+        (met, " met", " demand met", " demands met"),
+    ];
     let mut out = String::new();
-    for (n, what) in [(crossed, " crossed"), (open, " open"), (met, " met")] {
+    for (n, symbol, one, many) in kinds {
         if n > 0 {
             if !out.is_empty() {
-                out.push_str(" · ");
+                out.push_str(if in_words { ", " } else { " · " });
             }
             out.push_str(&n.to_string());
-            out.push_str(what);
+            out.push_str(match (in_words, n) {
+                (false, _) => symbol,
+                (true, 1) => one,
+                (true, _) => many,
+            });
         }
+    }
+    if out.is_empty() {
+        out.push_str("nothing in this draft touches its positions");
     }
     out
 }
