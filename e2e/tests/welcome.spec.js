@@ -84,11 +84,13 @@ test('on a phone, the verdict stays in sight in the Library tab, follows every c
   const bar = page.locator('.verdict-bar');
   await expect(bar).toBeInViewport();
   await expect(bar).toContainText('✖ 0 ▲ 0 ◆ 0');
-  await expect(bar).toContainText('crosses no hard red line');
+  await expect(bar).toContainText('No hard red line crossed');
   // Crimea returned to Ukraine goes against Russia's stated terms: the bar follows.
   await clause(page, 'crimea-restored-to-ukraine').getByRole('button').click();
   await expect(bar).not.toContainText('✖ 0 ▲ 0 ◆ 0');
   await expect(bar).toBeInViewport();
+  // Compact: it must not cover the tab it sits on.
+  expect((await bar.boundingBox()).height).toBeLessThan(90);
   await bar.click();
   await expect(regions(page).verdicts).toBeVisible();
   await expect(regions(page).library).toBeHidden();

@@ -151,17 +151,21 @@ fn analysis_link(shown: RwSignal<bool>, href: &'static str, label: &'static str)
 /// the verdicts. Hidden on wide screens, where the verdicts are in view.
 fn verdict_bar(state: State) -> impl IntoView {
     let library = state.library;
-    let counts = move || {
-        let [crossed, conflicts, strains, _] = state.standings.with(|s| s.party_counts(library));
-        format!("✖ {crossed} ▲ {conflicts} ◆ {strains}")
-    };
+    let counts = move || state.standings.with(|s| s.party_counts(library));
     view! {
         <button type="button" class="verdict-bar" on:click=move |_| {
             state.tab.set(Tab::Verdicts);
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }>
-            <span class="counts" aria-hidden="true">{counts}</span>
-            <span class="headline">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</span>
+            <span class="counts" aria-hidden="true">{move || {
+                let [crossed, conflicts, strains, _] = counts();
+                format!("✖ {crossed} ▲ {conflicts} ◆ {strains}")
+            }}</span>
+            // Short, to stay one or two lines: the names are in the verdicts.
+            <span class="headline">{move || match counts() {
+                [0, ..] => "No hard red line crossed".to_string(),
+                c => format!("Hard red lines of {} of {} parties crossed", c[0], c.iter().sum::<usize>()),
+            }}</span>
             <span class="go">"Verdicts"</span>
         </button>
     }
