@@ -106,6 +106,25 @@ pub struct ActorVerdict {
     pub met: Vec<Met>,
 }
 
+impl ActorVerdict {
+    /// The tally a card's head shows, counted from the reasons: what the
+    /// standings a click computes must equal (a property test holds them so).
+    pub fn tally(&self, library: &Library) -> Tally {
+        let mut crossed_by_verdict = [0; 3];
+        for b in &self.breaches {
+            let verdict = Verdict::of(library.positions[b.position].strength);
+            crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap_or(2)] += 1;
+        }
+        Tally {
+            verdict: self.verdict,
+            crossed: self.breaches.len(),
+            crossed_by_verdict,
+            open: self.open.len(),
+            met: self.met.len(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
     pub as_of: Option<Date>,
@@ -735,24 +754,7 @@ mod tests {
         ];
         for (s, as_of) in plans.iter().flat_map(|s| [(s, None), (s, mid_2025)]) {
             let (standings, e) = (Standings::of(&lib, s, as_of), evaluate(&lib, s, as_of));
-            let tallies: Vec<Tally> = e
-                .actors
-                .iter()
-                .map(|a| {
-                    let mut crossed_by_verdict = [0; 3];
-                    for b in &a.breaches {
-                        let verdict = Verdict::of(lib.positions[b.position].strength);
-                        crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap()] += 1;
-                    }
-                    Tally {
-                        verdict: a.verdict,
-                        crossed: a.breaches.len(),
-                        crossed_by_verdict,
-                        open: a.open.len(),
-                        met: a.met.len(),
-                    }
-                })
-                .collect();
+            let tallies: Vec<Tally> = e.actors.iter().map(|a| a.tally(&lib)).collect();
             assert_eq!(standings.actors, tallies);
             assert_eq!(standings.summary(&lib), e.summary(&lib));
             for b in e.actors.iter().flat_map(|a| &a.breaches) {

@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use redline::evaluate::{evaluate, Breach, Standing, Standings, Tally};
+use redline::evaluate::{evaluate, Breach, Standing, Standings};
 use redline::library::{Condition, Library, PositionIx, Selection};
 use redline::plan::{Plan, PlanItem};
 
@@ -76,7 +76,7 @@ proptest! {
         let e = evaluate(lib, &s, None);
         let standings = Standings::of(lib, &s, None);
         for (tally, a) in standings.actors.iter().zip(&e.actors) {
-            prop_assert_eq!(*tally, Tally { verdict: a.verdict, crossed: a.breaches.len(), open: a.open.len(), met: a.met.len() });
+            prop_assert_eq!(*tally, a.tally(lib));
             for b in &a.breaches { prop_assert_eq!(standings.positions[b.position], Some(Standing::Crossed)); }
             let order = |b: &Breach| (lib.positions[b.position].strength, b.position);
             prop_assert!(a.breaches.windows(2).all(|w| order(&w[0]) < order(&w[1])), "worst first, then in data order");

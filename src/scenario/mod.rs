@@ -18,6 +18,8 @@
 //! settlement: the smallest sets of positions whose setting aside makes one
 //! possible.
 
+#[cfg(test)]
+mod brute_force;
 mod corrections;
 #[cfg(test)]
 mod tests;

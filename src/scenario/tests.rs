@@ -302,6 +302,17 @@ fn only_web_addresses_are_links() {
     }
 }
 
+/// Ukraine and Russia on the fixture at preference, with monitoring locked.
+fn ukraine_and_russia_at_preference(lib: &Library) -> ([usize; 2], Terms) {
+    let coalition = [lib.actor_ix("ua").unwrap(), lib.actor_ix("ru").unwrap()];
+    let terms = Terms {
+        strictness: Strictness::Preference,
+        locked: vec![lib.clause_ix("monitoring").unwrap()],
+        ..Terms::default()
+    };
+    (coalition, terms)
+}
+
 /// Ukraine and Russia on the fixture, at preference, with monitoring
 /// locked: Russia wants neutrality (nato-ban), Ukraine accepts it only with
 /// a guarantee, and Russia prefers no guarantee alongside monitoring. Any
@@ -309,12 +320,7 @@ fn only_web_addresses_are_links() {
 #[test]
 fn what_it_takes_is_each_minimal_set_with_its_nearest_settlement() {
     let lib = fixture::library();
-    let coalition = [lib.actor_ix("ua").unwrap(), lib.actor_ix("ru").unwrap()];
-    let terms = Terms {
-        strictness: Strictness::Preference,
-        locked: vec![lib.clause_ix("monitoring").unwrap()],
-        ..Terms::default()
-    };
+    let (coalition, terms) = ukraine_and_russia_at_preference(&lib);
     let blank = Selection::empty(lib.clauses.len());
     let WhatItTakes::Corrections(found) = what_would_it_take(&lib, &coalition, &terms, &blank, Limits::default())
     else {
@@ -397,12 +403,7 @@ fn what_it_takes_says_when_nothing_or_everything_would_not_do() {
 #[test]
 fn the_caps_say_how_far_the_list_is_complete() {
     let lib = fixture::library();
-    let coalition = [lib.actor_ix("ua").unwrap(), lib.actor_ix("ru").unwrap()];
-    let terms = Terms {
-        strictness: Strictness::Preference,
-        locked: vec![lib.clause_ix("monitoring").unwrap()],
-        ..Terms::default()
-    };
+    let (coalition, terms) = ukraine_and_russia_at_preference(&lib);
     let blank = Selection::empty(lib.clauses.len());
     let run = |limits| match what_would_it_take(&lib, &coalition, &terms, &blank, limits) {
         WhatItTakes::Corrections(c) => c,

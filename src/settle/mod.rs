@@ -33,6 +33,8 @@ pub(crate) fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 }
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) mod universe;
 
 use std::collections::{HashMap, HashSet};
 
