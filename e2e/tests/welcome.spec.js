@@ -2,12 +2,13 @@
 // to start from, the analyses reachable from the top of the page with their
 // own fragments, and, on a phone, the verdict in sight in every tab.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, clause, regions } from './fixtures.js';
+import { test, expect, openApp, clause, regions, draftsMenu } from './fixtures.js';
 
 const welcome = (page) => page.getByRole('region', { name: 'How to start' });
 
 async function expectNoSeriousViolations(page, what) {
-  const results = await new AxeBuilder({ page }).include('.masthead').include('.welcome').include('.verdict-bar').analyze();
+  const results = await new AxeBuilder({ page }).include('.masthead').include('.welcome').include('.verdict-bar')
+    .include('.drafts-bar').analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes[0].target.join(' ')}`), what).toEqual([]);
 }
@@ -97,10 +98,12 @@ test('on a phone, the verdict stays in sight in the Library tab, follows every c
 });
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`the welcome, the masthead and the phone's verdict bar pass axe, ${colorScheme} scheme`, async ({ page }) => {
+  test(`the welcome, the masthead, the drafts menu and the phone's verdict bar pass axe, ${colorScheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await openApp(page);
     await expectNoSeriousViolations(page, 'wide, welcome');
+    await draftsMenu(page);
+    await expectNoSeriousViolations(page, 'wide, drafts menu open');
     await page.setViewportSize({ width: 390, height: 844 });
     await expectNoSeriousViolations(page, 'phone, welcome and verdict bar');
   });
