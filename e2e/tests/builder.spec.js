@@ -64,15 +64,26 @@ test('a parameter is set from the values the sources name, and the verdict follo
   const row = draft.locator('#draft-army-cap');
   const ukraine = page.locator('li.card[data-actor="ukraine"]');
   await row.getByRole('button', { name: /600,000 personnel/ }).click();
-  await expect(row.getByRole('spinbutton')).toHaveValue('600000');
+  const field = row.getByRole('textbox');
+  await expect(field).toHaveValue('600,000');
   await expect(ukraine.locator('.card-head .verdict')).toHaveText('crosses a hard red line');
   await row.getByRole('button', { name: /800,000 personnel/ }).click();
   await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(ukraine.locator('.card-head .verdict')).not.toHaveText('crosses a hard red line');
-  // Typing a value out of range is clamped into the parameter's range.
-  await row.getByRole('spinbutton').fill('5');
-  await row.getByRole('spinbutton').press('Enter');
-  await expect(row.getByRole('spinbutton')).not.toHaveValue('5');
+  // Typing updates the draft at once, with or without separators.
+  await field.fill('600000');
+  await expect(row.getByRole('button', { name: /600,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(ukraine.locator('.card-head .verdict')).toHaveText('crosses a hard red line');
+  await field.fill('800,000');
+  await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  // A value out of range is said beside the field; the draft keeps the last valid one.
+  await field.fill('-5');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(/^Out of range: enter a number from [\d,]+ to [\d,]+\.$/);
+  await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  await field.fill('900000');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await expect(row.locator('.problem')).toBeEmpty();
 });
 
 test('title, notes, presets, clear, undo and redo, by button and by keyboard', async ({ page }) => {

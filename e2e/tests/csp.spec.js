@@ -44,8 +44,8 @@ test('a whole session of use trips no CSP violation and asks no other origin for
   await clause(page, 'army-cap').getByRole('button').first().click();
   const row = draft.locator('#draft-army-cap');
   await row.getByRole('button', { name: /600,000 personnel/ }).click();
-  await row.getByRole('spinbutton').fill('700000');
-  await row.getByRole('spinbutton').press('Enter');
+  await row.getByRole('textbox').fill('700000');
+  await row.getByRole('textbox').press('Enter');
 
   // Draft: title and notes (markup stays text), presets, clear, undo, redo.
   await page.getByLabel('Title').fill(MARKUP);

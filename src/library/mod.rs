@@ -114,16 +114,20 @@ impl Param {
 
     /// "600,000 personnel", "50 percent": a value as people read it.
     pub fn format(&self, value: i64) -> String {
-        let digits = value.unsigned_abs().to_string();
-        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(',');
-            }
-            grouped.push(ch);
+        format!("{} {}", group_digits(value), self.unit)
+    }
+
+    /// Reads what a reader typed for this parameter: digits, with or without
+    /// separators ("800,000", "800 000", "800000"); a whole number in range,
+    /// or what is wrong, in words the field can show beside it.
+    pub fn parse_input(&self, text: &str) -> Result<i64, String> {
+        let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}' | '\u{202f}')).collect();
+        let in_range = format!("from {} to {}", group_digits(self.min), group_digits(self.max));
+        match cleaned.parse::<i64>() {
+            Ok(v) if self.contains(v) => Ok(v),
+            Ok(_) => Err(format!("Out of range: enter a number {in_range}.")),
+            Err(_) => Err(format!("Not a whole number: enter one {in_range}.")),
         }
-        let sign = if value < 0 { "-" } else { "" };
-        format!("{sign}{grouped} {}", self.unit)
     }
 }
 
@@ -267,6 +271,22 @@ pub struct PresetItem {
     pub value: Option<i64>,
 }
 
+/// "1,000,000": thousands separated by commas, as the sources write them.
+pub fn group_digits(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        grouped.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    grouped
+}
+
 impl Library {
     /// Resolves and checks the library as `build.rs` does before embedding
     /// it: every error at once, the clause id table included.
@@ -317,6 +337,22 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_value_is_read_with_or_without_separators_and_checked_against_the_range() {
+        let lib = fixture::library();
+        let param = lib.clauses[lib.clause_ix("army-cap").unwrap()].param.as_ref().unwrap();
+        assert_eq!((param.min, param.max), (100, 1000));
+        for (typed, read) in [("800", 800), ("1,000", 1000), ("1 000", 1000), (" 250 ", 250), ("100", 100)] {
+            assert_eq!(param.parse_input(typed), Ok(read), "{typed:?}");
+        }
+        assert_eq!(param.parse_input("5"), Err("Out of range: enter a number from 100 to 1,000.".to_string()));
+        assert_eq!(param.parse_input("-5"), Err("Out of range: enter a number from 100 to 1,000.".to_string()));
+        assert_eq!(param.parse_input("8OO"), Err("Not a whole number: enter one from 100 to 1,000.".to_string()));
+        assert_eq!(param.parse_input(""), Err("Not a whole number: enter one from 100 to 1,000.".to_string()));
+        assert_eq!(group_digits(-1_234_567), "-1,234,567");
+        assert_eq!(param.format(600), "600 thousand");
+    }
 
     #[test]
     fn values_read_with_thousands_separators_and_unit() {

@@ -8,7 +8,7 @@ use super::drafts_bar::DraftsBar;
 use super::persist::{Persistence, UndoStep};
 use super::state::{draft_row_id, DraftFacts, State};
 use crate::editor::TextField;
-use crate::library::{ClauseIx, PresetIx, TopicIx};
+use crate::library::{group_digits, ClauseIx, PresetIx, TopicIx};
 use crate::plan::Plan;
 
 #[component]
@@ -139,12 +139,23 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                 }
             })
             .collect_view();
+        // Live as the reader types: a valid number updates the draft at once;
+        // anything else is said beside the field (aria-invalid), and the
+        // verdicts keep the last valid value.
+        let problem = RwSignal::new(None::<String>);
+        let problem_id = format!("{input_id}-problem");
         view! {
             <div class="param">
                 <label for=input_id.clone()>{p.name.as_str()} " (" {p.unit.as_str()} ")"</label>
-                <input id=input_id type="number" min=p.min max=p.max step=p.step
-                    prop:value=move || value().unwrap_or(p.default).to_string()
-                    on:change=move |ev| { if let Ok(v) = event_target_value(&ev).parse() { set(v) } } />
+                <input id=input_id type="text" inputmode="numeric" autocomplete="off" class="value-input"
+                    prop:value=move || group_digits(value().unwrap_or(p.default))
+                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    aria-describedby=problem_id.clone()
+                    on:input=move |ev| match p.parse_input(&event_target_value(&ev)) {
+                        Ok(v) => { problem.set(None); set(v) }
+                        Err(why) => problem.set(Some(why)),
+                    } />
+                <p id=problem_id class="problem" aria-live="polite">{move || problem.get()}</p>
                 <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
                 <button type="button" class="lock lock-value"
                     aria-pressed=move || state.value_locked.with(|l| l.contains(&clause)).to_string()
