@@ -94,3 +94,17 @@ test('"About the data" is reachable from the top: the five documents, how a posi
   await expect(sources).toHaveCount(5);
   await expect(sources.first()).toContainText('outlet not named');
 });
+
+test('a lock says when it is on, in words and with a padlock drawn from an SVG', async ({ page }) => {
+  await openApp(page);
+  await clause(page, 'army-cap').getByRole('button').first().click();
+  const lock = page.getByRole('button', { name: "Lock Cap on Ukraine's peacetime armed forces", exact: true });
+  await expect(lock).toHaveText('Lock');
+  const svg = page.waitForResponse((r) => r.url().endsWith('/lock.svg') && r.ok());
+  await lock.click();
+  const locked = page.getByRole('button', { name: "Locked: Cap on Ukraine's peacetime armed forces", exact: true });
+  await expect(locked).toHaveAttribute('aria-pressed', 'true');
+  await expect(locked).toHaveText('Locked');
+  await svg;
+  expect(await locked.evaluate((el) => getComputedStyle(el, '::before').maskImage || getComputedStyle(el, '::before').webkitMaskImage)).toContain('lock.svg');
+});

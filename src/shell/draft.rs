@@ -159,9 +159,16 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                 <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
                 <button type="button" class="lock lock-value"
                     aria-pressed=move || state.value_locked.with(|l| l.contains(&clause)).to_string()
-                    aria-label=format!("Lock value of {}", c.title)
+                    // The name holds the visible words (WCAG 2.5.3), so it follows them.
+                    aria-label=move || if state.value_locked.with(|l| l.contains(&clause)) {
+                        format!("Value locked: {}", c.title)
+                    } else {
+                        format!("Lock value of {}", c.title)
+                    }
                     title="Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)"
-                    on:click=move |_| State::toggle_lock(state.value_locked, clause)>"Lock value"</button>
+                    on:click=move |_| State::toggle_lock(state.value_locked, clause)>
+                    {move || if state.value_locked.with(|l| l.contains(&clause)) { "Value locked" } else { "Lock value" }}
+                </button>
             </div>
         }
     });
@@ -171,8 +178,15 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
             <div class="row-head">
                 <span class="title">{c.title.as_str()}</span>
                 <button type="button" class="lock" aria-pressed=move || state.locked.with(|l| l.contains(&clause)).to_string()
-                    aria-label=format!("Lock {}", c.title) title="Keep this clause when finding agreement"
-                    on:click=move |_| State::toggle_lock(state.locked, clause)>"Lock"</button>
+                    aria-label=move || if state.locked.with(|l| l.contains(&clause)) {
+                        format!("Locked: {}", c.title)
+                    } else {
+                        format!("Lock {}", c.title)
+                    }
+                    title="Keep this clause when finding agreement"
+                    on:click=move |_| State::toggle_lock(state.locked, clause)>
+                    {move || if state.locked.with(|l| l.contains(&clause)) { "Locked" } else { "Lock" }}
+                </button>
                 <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
                     on:click=move |ev| {
                         let next = neighbour_after_removal(&ev);
