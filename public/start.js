@@ -128,6 +128,7 @@ function takeOver() {
     next.prepend(note);
   }
   performance.mark('redline-ready');
+  dispatchEvent(new Event('redline:ready'));
 }
 addEventListener('redline:mounted', takeOver, { once: true });
 

@@ -5,9 +5,10 @@
 // Plain JS rather than Rust: every visitor downloads it, and this way it costs
 // under a kilobyte instead of kilobytes of wasm.
 //
-// Contract with the app: right before reloading into the new version this
-// script dispatches `redline:flush` on window, and the app saves the open
-// draft synchronously in its listener. (The app also saves on pagehide; the
+// Contract with the app: it registers the worker once start.js has
+// dispatched `redline:ready`; right before reloading into the new version it
+// dispatches `redline:flush` on window, and the app saves the open draft
+// synchronously in its listener. (The app also saves on pagehide; the
 // event makes the save explicit and not dependent on unload timing.)
 if ('serviceWorker' in navigator) {
   // The live region exists, empty, from the start: screen readers announce
@@ -65,9 +66,21 @@ if ('serviceWorker' in navigator) {
       if (document.visibilityState === 'visible') registration.update().catch(() => {}); // offline: try next time
     });
   };
-  // After the page's own downloads, not competing with them.
+  // After the page's own downloads, not competing with them: once the page
+  // has loaded and the app has taken over (start.js dispatches
+  // `redline:ready`), when the hashed files are in the HTTP cache for the
+  // worker to take (sw.js, force-cache), so none is downloaded twice. An app
+  // that cannot start still gets the worker, 10 s after the load.
   // Where registration is refused (some private modes), the app works, online only.
   const start = () => register().catch((error) => console.warn('Redline will not work offline:', error));
-  if (document.readyState === 'complete') start();
-  else window.addEventListener('load', start, { once: true });
+  const appReady = () => new Promise((resolve) => {
+    if (performance.getEntriesByName('redline-ready').length) return resolve();
+    window.addEventListener('redline:ready', resolve, { once: true });
+    setTimeout(resolve, 10_000);
+  });
+  const loaded = () => new Promise((resolve) => {
+    if (document.readyState === 'complete') resolve();
+    else window.addEventListener('load', resolve, { once: true });
+  });
+  loaded().then(appReady).then(start);
 }

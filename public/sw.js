@@ -21,7 +21,9 @@ const CACHE = PREFIX + PRECACHE?.version;
 // navigation.
 const SHELL = SCOPE;
 // Trunk's hashed names: redline-0123456789abcdef.js, ..._bg.wasm, main-....css.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes the hash as a 64-bit number in hex without leading zeros:
+// one build in sixteen has 15 digits, so the count is not fixed.
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting() here: a new version waits until the page asks for it

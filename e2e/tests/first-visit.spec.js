@@ -7,7 +7,12 @@ import { serveBuild, controlled, mounted, cleanUp, DIST } from './builds.js';
 
 test.afterEach(cleanUp);
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+/** The worker's own rule for hashed names, read from the build's sw.js. */
+async function hashedRule() {
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const [, source] = sw.match(/const HASHED = \/(.*)\/;/);
+  return new RegExp(source);
+}
 
 /** The build's files, as sw.js lists them. */
 async function buildFiles() {
@@ -47,6 +52,12 @@ test('with a host that sends validators, a first visit downloads every file of t
 test('with a host that sends no validators, the hashed files still arrive only once', async ({ page }) => {
   const server = await serveBuild(DIST);
   await firstVisit(page, server);
+  const HASHED = await hashedRule();
+  // Trunk's hash is a number in hex without leading zeros: 15 digits in one build of 16.
+  for (const name of ['redline-69a6dd0301989c2.js', 'redline-0123456789abcdef_bg.wasm', 'main-c76688e32150dcaa.css']) {
+    expect(HASHED.test(name), name).toBe(true);
+  }
+  for (const name of ['sw-register.js', 'start.js', 'icon-192.png', 'manifest.webmanifest']) expect(HASHED.test(name), name).toBe(false);
   const hashed = (await buildFiles()).filter((f) => HASHED.test(f));
   expect(hashed.length).toBe(3); // the JS glue, the wasm and the style sheet
   for (const file of hashed) expect(server.sent.get(served(file))?.full, file).toBe(1);
