@@ -88,3 +88,23 @@ test('a card head counts by kind, in symbols beside the key and in words for a s
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await expect(page.locator('.card .tally', { hasText: 'nothing in this draft touches its positions' }).first()).toBeVisible();
 });
+
+test('an open card shows each quote once: positions that share words point back to them', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  let pointers = 0;
+  for (const actor of ['ukraine', 'russia', 'usa']) {
+    const c = card(page, actor);
+    await c.locator('.card-head').click();
+    await expect(c.locator('.card-body')).toBeVisible();
+    const quotes = await c.locator('.card-body blockquote').allTextContents();
+    expect(new Set(quotes).size, `${actor}: every quote once`).toBe(quotes.length);
+    const back = c.locator('.quoted-above');
+    for (const text of await back.allTextContents()) {
+      const start = text.match(/^In the words quoted above: “(.+?)(…)?”$/)[1];
+      expect(quotes.some((q) => q.trim().startsWith(start)), `${actor}: "${start}" is quoted above`).toBe(true);
+    }
+    pointers += await back.count();
+  }
+  expect(pointers, 'some position shares its words with another').toBeGreaterThan(0);
+});

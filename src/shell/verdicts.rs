@@ -5,6 +5,7 @@
 //! Parties come first and are counted; commentators and analysts follow,
 //! apart, as views the sources report.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::cite::Quote;
@@ -120,14 +121,25 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
                 // Built only while open: a closed card costs nothing on a click.
                 {move || reasons.with(|v| v.as_ref().map(|(v, when)| {
+                    // A quote several positions share is shown once, at its
+                    // first position; the others point back to it.
+                    let mut shown: Vec<(usize, &str)> = Vec::new();
+                    let mut fresh = |position: PositionIx| -> Vec<bool> {
+                        library.positions[position].cite.iter().map(|c| {
+                            let key = (c.source, c.quote.as_str());
+                            let first = !shown.contains(&key);
+                            if first { shown.push(key) }
+                            first
+                        }).collect()
+                    };
                     let breaches = v.breaches.iter().map(|b| view! {
-                        <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() />
+                        <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() fresh=fresh(b.position) />
                     }).collect_view();
                     let open = v.open.iter().map(|o| view! {
-                        <PositionItem position=o.position crossed=false because=vec![] missing=o.satisfied_by.clone() />
+                        <PositionItem position=o.position crossed=false because=vec![] missing=o.satisfied_by.clone() fresh=fresh(o.position) />
                     }).collect_view();
                     let met = v.met.iter().map(|m| view! {
-                        <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] />
+                        <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] fresh=fresh(m.position) />
                     }).collect_view();
                     let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
                     let open_heading = (!v.open.is_empty()).then(|| view! {
@@ -148,6 +160,14 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
 }
 
 /// "2 crossed · 3 open · 1 met", leaving out what is zero.
+/// A pointer back to a quote the card shows above: its first words.
+fn quoted_above(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let start = words[..words.len().min(8)].join(" ");
+    let more = if words.len() > 8 { "…" } else { "" };
+    format!("In the words quoted above: “{start}{more}”")
+}
+
 /// What a card's head counts, by kind: "2 ✖ · 1 ▲ · 3 open · 2 met" as
 /// shown beside the key, and in words for screen readers ("2 hard red lines
 /// crossed, ..."). A card that nothing in the draft touches says so, apart
@@ -181,11 +201,29 @@ fn tally(crossed: [usize; 3], open: usize, met: usize, in_words: bool) -> String
 }
 
 #[component]
-fn PositionItem(position: PositionIx, crossed: bool, because: Vec<ClauseIx>, missing: Vec<ClauseIx>) -> impl IntoView {
+fn PositionItem(
+    position: PositionIx,
+    crossed: bool,
+    because: Vec<ClauseIx>,
+    missing: Vec<ClauseIx>,
+    /// Per citation: false where the card already shows the same words.
+    fresh: Vec<bool>,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let p = &library.positions[position];
-    let quotes = p.cite.iter().map(|cite| view! { <Quote library cite /> }).collect_view();
+    let quotes = p
+        .cite
+        .iter()
+        .zip(fresh)
+        .map(|(cite, fresh)| {
+            if fresh {
+                Either::Left(view! { <Quote library cite /> })
+            } else {
+                Either::Right(view! { <p class="quoted-above">{quoted_above(&cite.quote)}</p> })
+            }
+        })
+        .collect_view();
     let because_label = if crossed { "Because the draft includes:" } else { "Met by:" };
     // A commentator states views, and a law a procedure: neither is a red line.
     let kind = match (library.actors[p.actor].is_party(), p.basis) {
