@@ -24,6 +24,16 @@ impl Verdict {
     pub const ALL: [Verdict; 4] =
         [Verdict::CrossesRedLine, Verdict::ConflictsWithDemand, Verdict::StrainsPreference, Verdict::NoObjection];
 
+    /// Its place in [`Verdict::ALL`], worst first: counts by verdict index by it.
+    pub fn rank(self) -> usize {
+        match self {
+            Verdict::CrossesRedLine => 0,
+            Verdict::ConflictsWithDemand => 1,
+            Verdict::StrainsPreference => 2,
+            Verdict::NoObjection => 3,
+        }
+    }
+
     /// The verdict a crossed position of this strength brings.
     pub fn of(strength: Strength) -> Verdict {
         match strength {
@@ -113,7 +123,7 @@ impl ActorVerdict {
         let mut crossed_by_verdict = [0; 3];
         for b in &self.breaches {
             let verdict = Verdict::of(library.positions[b.position].strength);
-            crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap_or(2)] += 1;
+            crossed_by_verdict[verdict.rank()] += 1;
         }
         Tally {
             verdict: self.verdict,
@@ -246,7 +256,7 @@ impl Standings {
                         Some(Standing::Crossed) => {
                             let verdict = Verdict::of(library.positions[p].strength);
                             tally.crossed += 1;
-                            tally.crossed_by_verdict[Verdict::ALL.iter().position(|&v| v == verdict).unwrap_or(2)] += 1;
+                            tally.crossed_by_verdict[verdict.rank()] += 1;
                             tally.verdict = tally.verdict.max(verdict);
                         }
                         Some(Standing::Open) => tally.open += 1,
@@ -271,7 +281,7 @@ impl Standings {
         let mut counts = [0; 4];
         for (actor, standing) in self.actors.iter().enumerate() {
             if library.actors[actor].is_party() {
-                counts[Verdict::ALL.iter().position(|&v| v == standing.verdict).unwrap_or(3)] += 1;
+                counts[standing.verdict.rank()] += 1;
             }
         }
         counts
@@ -456,6 +466,13 @@ pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: 
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_verdict_ranks_at_its_place_in_all() {
+        for (i, v) in Verdict::ALL.iter().enumerate() {
+            assert_eq!(v.rank(), i);
+        }
+    }
+
     #[test]
     fn names_are_listed_as_a_sentence_says_them() {
         let names = |n: &[&str]| listed(&n.iter().map(|s| s.to_string()).collect::<Vec<_>>());

@@ -127,16 +127,15 @@ pub struct Analyses {
 }
 
 impl Analyses {
-    /// Opens the analysis a page fragment names; false if it names none.
-    pub fn open_fragment(self, hash: &str) -> bool {
+    /// Opens the analysis a page fragment names, if it names one.
+    pub fn open_fragment(self, hash: &str) {
         let shown = match hash {
             "#grid" => self.grid,
             "#compare" => self.compare,
             "#agree" => self.agree,
-            _ => return false,
+            _ => return,
         };
         shown.set(true);
-        true
     }
 }
 

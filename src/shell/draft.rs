@@ -157,18 +157,8 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                     } />
                 <p id=problem_id class="problem" aria-live="polite">{move || problem.get()}</p>
                 <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
-                <button type="button" class="lock lock-value"
-                    aria-pressed=move || state.value_locked.with(|l| l.contains(&clause)).to_string()
-                    // The name holds the visible words (WCAG 2.5.3), so it follows them.
-                    aria-label=move || if state.value_locked.with(|l| l.contains(&clause)) {
-                        format!("Value locked: {}", c.title)
-                    } else {
-                        format!("Lock value of {}", c.title)
-                    }
-                    title="Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)"
-                    on:click=move |_| State::toggle_lock(state.value_locked, clause)>
-                    {move || if state.value_locked.with(|l| l.contains(&clause)) { "Value locked" } else { "Lock value" }}
-                </button>
+                {lock_button(state.value_locked, clause, "lock lock-value", ["Lock value", "Lock value of", "Value locked"],
+                    "Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)")}
             </div>
         }
     });
@@ -177,16 +167,7 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
             class:highlight=move || state.highlighted.get() == Some(clause)>
             <div class="row-head">
                 <span class="title">{c.title.as_str()}</span>
-                <button type="button" class="lock" aria-pressed=move || state.locked.with(|l| l.contains(&clause)).to_string()
-                    aria-label=move || if state.locked.with(|l| l.contains(&clause)) {
-                        format!("Locked: {}", c.title)
-                    } else {
-                        format!("Lock {}", c.title)
-                    }
-                    title="Keep this clause when finding agreement"
-                    on:click=move |_| State::toggle_lock(state.locked, clause)>
-                    {move || if state.locked.with(|l| l.contains(&clause)) { "Locked" } else { "Lock" }}
-                </button>
+                {lock_button(state.locked, clause, "lock", ["Lock", "Lock", "Locked"], "Keep this clause when finding agreement")}
                 <button type="button" class="remove" aria-label=format!("Remove {}", c.title)
                     on:click=move |ev| {
                         let next = neighbour_after_removal(&ev);
@@ -196,6 +177,30 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
             </div>
             {param}
         </li>
+    }
+}
+
+/// A lock toggle for `clause` in `locks`. `words`: what it says unlocked,
+/// how its name begins unlocked ("Lock value of X"), and what it says locked
+/// (name "Value locked: X"). The name holds the visible words (WCAG 2.5.3),
+/// so it follows them.
+fn lock_button(
+    locks: RwSignal<Vec<ClauseIx>>,
+    clause: ClauseIx,
+    class: &'static str,
+    words: [&'static str; 3],
+    hint: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<State>();
+    let title = state.library.clauses[clause].title.as_str();
+    let locked = move || locks.with(|l| l.contains(&clause));
+    let [off, off_name, on] = words;
+    view! {
+        <button type="button" class=class aria-pressed=move || locked().to_string()
+            aria-label=move || if locked() { format!("{on}: {title}") } else { format!("{off_name} {title}") }
+            title=hint on:click=move |_| State::toggle_lock(locks, clause)>
+            {move || if locked() { on } else { off }}
+        </button>
     }
 }
 
