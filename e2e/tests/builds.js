@@ -40,7 +40,8 @@ export async function secondBuild(marker) {
   await cp(DIST, dir, { recursive: true });
   const index = join(dir, 'index.html');
   const html = await readFile(index, 'utf8');
-  await writeFile(index, html.replace('<head>', `<head>\n  <meta name="redline-build" content="${marker}">`));
+  // Before the title: release builds are minified, and their head has no `<head>` tag.
+  await writeFile(index, html.replace('<title>', `<meta name="redline-build" content="${marker}"><title>`));
   await cp(join(repo, 'public/sw.js'), join(dir, 'sw.js'));
   execFileSync('python3', [join(repo, 'scripts/post-build'), dir], { stdio: 'pipe' });
   return { dir, version: await versionOf(dir) };
