@@ -8,6 +8,7 @@
 //!
 //! See ARCHITECTURE.md for the map.
 
+pub mod changes;
 pub mod date;
 pub mod drafts;
 pub mod editor;

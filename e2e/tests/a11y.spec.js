@@ -1,7 +1,7 @@
 // axe-core finds no serious or critical violation, in both colour schemes,
 // in the states a user reaches.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, startFrom } from './fixtures.js';
+import { test, expect, openApp, startFrom, openCard } from './fixtures.js';
 
 async function expectNoSeriousViolations(page, state) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -17,7 +17,7 @@ for (const colorScheme of ['light', 'dark']) {
     await openApp(page);
     await expectNoSeriousViolations(page, 'blank draft');
     await startFrom(page, 'US 28-point plan (partly described)');
-    await page.locator('li.card[data-actor="ukraine"] .card-head').click();
+    await openCard(page, 'ukraine');
     await page.locator('.library li.clause details summary').first().click();
     await page.getByRole('button', { name: /actor × topic grid/ }).click();
     await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();

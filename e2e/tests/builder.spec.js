@@ -1,5 +1,5 @@
 // The builder as a user drives it: library, draft, verdicts, pictures.
-import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+import { test, expect, openApp, regions, clause, startFrom, openCard } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 
@@ -122,7 +122,7 @@ test('title, notes, presets, clear, undo and redo, by button and by keyboard', a
 test('a verdict card explains itself and points at the clauses behind it', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);
-  const summary = regions(page).verdicts.getByRole('status');
+  const summary = regions(page).verdicts.locator('.summary');
   await expect(summary).toHaveText(/^This draft crosses hard red lines of \D+ \(\d+ of \d+ parties\)\.$/);
   const ukraine = page.locator('li.card[data-actor="ukraine"]');
   const head = ukraine.locator('.card-head');
@@ -149,10 +149,10 @@ test('a missing demand can be added from the card that asks for it', async ({ pa
   await openApp(page);
   // On a blank draft Russia's demands (recognition of territory) are open.
   const card = page.locator('li.card[data-actor="russia"]');
-  await card.locator('.card-head').click();
+  await openCard(page, 'russia');
   const add = card.locator('.clause-link.add').first();
   await expect(add).toBeVisible();
-  const title = (await add.textContent()).replace(/^\+\s*/, '').trim();
+  const title = (await add.textContent()).replace(/^\+ Add\s*/, '').trim();
   await add.click();
   await expect(regions(page).draft).toContainText(title);
   // The open card follows the draft: the demand is now listed as met by it.
@@ -166,7 +166,7 @@ test('evaluating as of an earlier date uses the positions stated by then', async
   await expect(verdict).toHaveText('crosses a hard red line');
   // An open card's reasons follow the date too.
   const ukraine = page.locator('li.card[data-actor="ukraine"]');
-  await ukraine.locator('.card-head').click();
+  await openCard(page, 'ukraine');
   await expect(ukraine.locator('.positions:not(.met):not(.open) > .position').first()).toBeVisible();
   // The timeline's first date (2022) is before any of Ukraine's positions.
   await page.getByLabel('Positions as stated by').press('Home');

@@ -3,7 +3,7 @@
 // A session that uses every part of the app must not trip it, and the page
 // must only ever ask its own origin for anything.
 import { test as plain } from '@playwright/test';
-import { test, expect, openApp, regions, clause, startFrom, draftsMenu } from './fixtures.js';
+import { test, expect, openApp, regions, clause, startFrom, draftsMenu, openCard } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 // Markup typed as a title and notes must stay text: if it ever became markup,
@@ -62,9 +62,9 @@ test('a whole session of use trips no CSP violation and asks no other origin for
 
   // Verdicts: cards, a clause link, a missing demand, the as-of date.
   const ukraine = page.locator('li.card[data-actor="ukraine"]');
-  await ukraine.locator('.card-head').click();
+  await openCard(page, 'ukraine');
   const russia = page.locator('li.card[data-actor="russia"]');
-  await russia.locator('.card-head').click();
+  await openCard(page, 'russia');
   const add = russia.locator('.clause-link.add').first();
   await add.click();
   await page.getByLabel('Positions as stated by').press('Home');

@@ -100,3 +100,14 @@ export function stats(samples) {
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
 }
+
+// A verdict card's head, clicked as a reader would: a card with no stated
+// objection sits in its group's collapsed line of names, opened first.
+export async function openCard(page, actor) {
+  const card = page.locator(`li.card[data-actor="${actor}"]`);
+  if (await card.isHidden()) {
+    await page.locator('ul.cards', { has: card }).locator('.quiet-toggle').click();
+  }
+  await card.locator('.card-head').click();
+  return card;
+}

@@ -2,7 +2,7 @@
 // driven by the keyboard alone; verdicts and cards follow it; axe finds no
 // serious or critical violation in the verdicts region, light and dark.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, startFrom } from './fixtures.js';
+import { test, expect, openApp, startFrom, openCard } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 
@@ -25,8 +25,8 @@ test('the timeline steps through the library\'s dates by keyboard, and verdicts 
   await expect(latest).toBeDisabled();
   await expect(ukraine.verdict).toHaveText('crosses a hard red line');
   await expect(russia.verdict).toHaveText('conflicts with a firm demand');
-  await ukraine.li.locator('.card-head').click();
-  await russia.li.locator('.card-head').click();
+  await openCard(page, 'ukraine');
+  await openCard(page, 'russia');
   await expect(ukraine.stated).toHaveText(/ positions in force, stated or reported between 2025 and Jan 2026\.$/);
 
   // Home: the first date the library knows, a plan of 2022; nobody had stated a position yet.
@@ -91,7 +91,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await openApp(page);
     await startFrom(page, US28);
-    await page.locator('li.card[data-actor="ukraine"] .card-head').click();
+    await openCard(page, 'ukraine');
     const timeline = page.getByRole('slider', { name: 'Positions as stated by' });
     const scan = async (state) => {
       const results = await new AxeBuilder({ page }).include('.verdicts').analyze();

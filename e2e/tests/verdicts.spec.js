@@ -1,7 +1,7 @@
 // Verdicts a reader can trust (#18), as a reader checks them: silence never
 // crosses, a contradiction always does; parties are counted, commentators
 // shown apart; every preset carries its caveats.
-import { test, expect, openApp, regions, clause, startFrom } from './fixtures.js';
+import { test, expect, openApp, regions, clause, startFrom, openCard } from './fixtures.js';
 
 const card = (page, actor) => regions(page).verdicts.locator(`.card[data-actor="${actor}"]`);
 const verdictOf = (page, actor) => card(page, actor).locator('.verdict');
@@ -22,7 +22,7 @@ test('the blank draft crosses nothing; its demands stand open, and the headline 
   await expect(verdicts.locator('.cards.views .card[data-actor="swp-authors"]')).toHaveCount(1);
   await expect(verdicts.locator('.cards.views .card[data-actor="ukraine"]')).toHaveCount(0);
   // An open demand is listed apart, with a way to meet it, and is no breach.
-  await card(page, 'russia').locator('.card-head').click();
+  await openCard(page, 'russia');
   const body = card(page, 'russia').locator('.card-body');
   await expect(body).toContainText('This draft crosses none of its stated positions.');
   await expect(body.getByRole('heading', { name: 'Not settled by this draft' })).toBeVisible();
@@ -34,7 +34,7 @@ test('a clause that contradicts a demand crosses it, where the blank draft left 
   await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
   await clause(page, 'nato-path-open').getByRole('button').first().click();
   await expect(verdictOf(page, 'russia')).toHaveText('conflicts with a firm demand');
-  await card(page, 'russia').locator('.card-head').click();
+  await openCard(page, 'russia');
   const crossed = card(page, 'russia').locator('.card-body > .positions').first().locator('> li');
   await expect(crossed).toHaveCount(1);
   await expect(crossed).toContainText(/neutral/i);
@@ -86,6 +86,8 @@ test('a card head counts by kind, in symbols beside the key and in words for a s
   await expect(ukraine.locator('.card-head')).toHaveAccessibleName(/hard red lines? crossed/);
   // Nothing in the blank draft touches some actor's positions: its card says so.
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  // With nothing crossed, every card sits in the line of names: opened, they show.
+  await page.locator('#party-cards .quiet-toggle').click();
   await expect(page.locator('.card .tally', { hasText: 'nothing in this draft touches its positions' }).first()).toBeVisible();
 });
 
@@ -95,7 +97,7 @@ test('an open card shows each quote once: positions that share words point back 
   let pointers = 0;
   for (const actor of ['ukraine', 'russia', 'usa']) {
     const c = card(page, actor);
-    await c.locator('.card-head').click();
+    await openCard(page, actor);
     await expect(c.locator('.card-body')).toBeVisible();
     const quotes = await c.locator('.card-body blockquote').allTextContents();
     expect(new Set(quotes).size, `${actor}: every quote once`).toBe(quotes.length);

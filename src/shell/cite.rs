@@ -17,12 +17,22 @@ pub fn SourceName(source: &'static Source) -> impl IntoView {
     }
 }
 
-/// A quote with the source it comes from.
+/// Quotes longer than this are shown in two lines, with "more".
+const LONG_QUOTE: usize = 200;
+
+/// A quote with the source it comes from. A long quote is cut to two lines
+/// with "more" (CSS only: a screen reader and print get every word).
 #[component]
 pub fn Quote(library: &'static Library, cite: &'static Cite) -> impl IntoView {
+    let long = cite.quote.len() > LONG_QUOTE;
+    let whole = RwSignal::new(false);
     view! {
         <figure class="quote">
-            <blockquote>{cite.quote.as_str()}</blockquote>
+            <blockquote class:clamped=move || long && !whole.get()>{cite.quote.as_str()}</blockquote>
+            {long.then(|| view! {
+                <button type="button" class="more" aria-expanded=move || whole.get().to_string()
+                    on:click=move |_| whole.update(|w| *w = !*w)>{move || if whole.get() { "less" } else { "more" }}</button>
+            })}
             <figcaption><SourceName source=library.source(cite) /></figcaption>
         </figure>
     }

@@ -10,19 +10,106 @@ use leptos::prelude::*;
 
 use super::cite::Quote;
 use super::state::State;
-use crate::evaluate::{evaluate_actor, Verdict};
+use crate::changes::changes;
+use crate::evaluate::{evaluate_actor, Standings, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, PositionIx};
 use crate::timeline::{as_of_at, mark_labels, stated, step_of, step_text, timeline, Moment};
+
+/// What the cards share beyond [`State`]: which are open (kept here, so a
+/// card that moves to another verdict's group stays open), what the last
+/// edit changed for each actor, and the clause a card's button just added.
+#[derive(Clone, Copy)]
+struct Cards {
+    expanded: &'static [RwSignal<bool>],
+    /// Per actor: what the last edit changed for it, while it shows.
+    changed: &'static [RwSignal<Option<String>>],
+    added: RwSignal<Option<Added>>,
+}
+
+/// "Added X" under the card whose button added it, with an Undo that holds
+/// while the draft is as that click left it.
+#[derive(Clone, PartialEq)]
+struct Added {
+    actor: ActorIx,
+    text: String,
+    after: crate::plan::Plan,
+}
+
+/// A line of a group's list: a verdict's divider, then its cards.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Row {
+    Divider(Verdict),
+    Card(ActorIx),
+}
+
+/// How long a card shows what the last edit changed.
+const CHANGE_SHOWN_MS: u64 = 6000;
 
 #[component]
 pub fn VerdictsPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let cards = |parties: bool| {
-        (0..library.actors.len())
-            .filter(|&a| library.actors[a].is_party() == parties)
-            .map(|a| view! { <ActorCard actor=a /> })
-            .collect_view()
+    let n = library.actors.len();
+    let cards = Cards {
+        expanded: (0..n).map(|_| RwSignal::new(false)).collect::<Vec<_>>().leak(),
+        changed: (0..n).map(|_| RwSignal::new(None)).collect::<Vec<_>>().leak(),
+        added: RwSignal::new(None),
+    };
+    provide_context(cards);
+    let announced = announce_changes(state, cards.changed);
+    let group = move |parties: bool| {
+        let members: &'static [ActorIx] =
+            (0..n).filter(|&a| library.actors[a].is_party() == parties).collect::<Vec<_>>().leak();
+        let verdict = move |a: ActorIx| state.card_verdicts[a].get();
+        // Worst first, each verdict's cards in library order under its
+        // divider; keyed, so a card whose verdict moves is moved, not
+        // rebuilt. No memo: `For` tracks the verdicts, which few clicks move.
+        let rows = move || {
+            let mut rows = Vec::with_capacity(members.len() + 4);
+            for v in Verdict::ALL {
+                let mut cards = members.iter().filter(|&&a| verdict(a) == v).peekable();
+                if cards.peek().is_some() {
+                    rows.push(Row::Divider(v));
+                    rows.extend(cards.map(|&a| Row::Card(a)));
+                }
+            }
+            rows
+        };
+        let quiet_shown = RwSignal::new(false);
+        let quiet = move || {
+            members
+                .iter()
+                .filter(|&&a| verdict(a) == Verdict::NoObjection)
+                .map(|&a| library.actors[a].name.as_str())
+                .collect::<Vec<_>>()
+        };
+        let list_id = if parties { "party-cards" } else { "view-cards" };
+        view! {
+            <For each=rows key=|row| *row children=move |row| match row {
+                Row::Card(a) => Either::Left(view! {
+                    <ActorCard actor=a quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() />
+                }),
+                Row::Divider(v) => Either::Right(view! {
+                    <li class=format!("divider {}", v.slug())>
+                        {if v == Verdict::NoObjection {
+                            Either::Left(view! {
+                                <button type="button" class="disclosure quiet-toggle" aria-controls=list_id
+                                    aria-expanded=move || quiet_shown.get().to_string()
+                                    on:click=move |_| quiet_shown.update(|s| *s = !*s)>
+                                    {move || format!("{} No stated objection ({})", v.symbol(), quiet().len())}
+                                </button>
+                                <span class="quiet-names">{move || quiet().join(", ")}</span>
+                            })
+                        } else {
+                            Either::Right(view! {
+                                <span class="symbol" aria-hidden="true">{v.symbol()}</span> " "
+                                {if parties { capitalised(v.label()) } else { format!("Views: {}", v.label()) }}
+                            })
+                        }}
+                    </li>
+                }),
+            } />
+        }
     };
     // From the notes signal the draft panel already keeps: no memo of its own.
     let based_on = move || state.facts.notes.with(|n| crate::plan::based_on(n, library));
@@ -35,6 +122,8 @@ pub fn VerdictsPanel() -> impl IntoView {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
             <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
+            // What the last edit changed, said once: the cards show it for a moment.
+            <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
             {move || based_on().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
                 <p class="caveat partial-verdict">
                     "Based on " {library.presets[p].name.as_str()}
@@ -69,20 +158,22 @@ pub fn VerdictsPanel() -> impl IntoView {
                 <li class="open-key">"open: a demand this draft does not settle (never a breach)"</li>
             </ul>
             <h3 class="group-heading" id="parties-heading">"Parties: governments, institutions, coalitions, parliaments and parties"</h3>
-            <ul class="cards" aria-labelledby="parties-heading">{cards(true)}</ul>
+            <ul class="cards" id="party-cards" aria-labelledby="parties-heading">{group(true)}</ul>
             <h3 class="group-heading" id="views-heading">"Commentators and analysts: views reported in the sources"</h3>
             <p class="hint">"Shown for context; never counted above, and never called red lines."</p>
-            <ul class="cards views" aria-labelledby="views-heading">{cards(false)}</ul>
+            <ul class="cards views" id="view-cards" aria-labelledby="views-heading">{group(false)}</ul>
         </section>
     }
 }
 
 #[component]
-fn ActorCard(actor: ActorIx) -> impl IntoView {
+fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
     let state = expect_context::<State>();
+    let cards = expect_context::<Cards>();
     let library = state.library;
     let a = &library.actors[actor];
-    let expanded = RwSignal::new(false);
+    let expanded = cards.expanded[actor];
+    let changed = cards.changed[actor];
     let open = move || expanded.get() || state.printing.get();
     // The head reads its own fanned-out copies of the verdict and tally (see
     // `State::card_verdicts`), so a click costs a card nothing unless they
@@ -104,7 +195,8 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     let body_id = format!("card-{}", a.id);
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
-        <li class=move || format!("card {}", verdict.get().slug()) data-actor=a.id.as_str()>
+        <li class=move || format!("card {}{}", verdict.get().slug(), if changed.with(Option::is_some) { " changed" } else { "" })
+            data-actor=a.id.as_str() hidden=quiet>
             <h3>
                 <button type="button" class="card-head" aria-expanded=move || expanded.get().to_string()
                     aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
@@ -116,6 +208,9 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
                     </span>
                 </button>
             </h3>
+            // Read out by the panel's live region; shown here for the eye.
+            {move || changed.get().map(|what| view! { <p class="change" aria-hidden="true">{what}</p> })}
+            {move || cards.added.get().filter(|n| n.actor == actor).map(|n| added_note(state, cards, n))}
             <div id=body_id class="card-body" hidden=move || !open()>
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
@@ -159,6 +254,85 @@ fn ActorCard(actor: ActorIx) -> impl IntoView {
     }
 }
 
+/// Shows on each card what the last edit changed for its actor, for a
+/// moment, and returns the sentence the live region says. Opening another
+/// draft is not an edit: it changes everything and says nothing.
+///
+/// Plain values owned by the effect and the timer, not stored signals: a
+/// reactive type of its own costs the download more than the feature.
+fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) -> RwSignal<String> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let library = state.library;
+    let said = RwSignal::new(String::new());
+    let persist = use_context::<super::persist::Persistence>();
+    let mut previous: Option<(String, Standings)> = None;
+    let shown_since = Rc::new(Cell::new(0u32));
+    Effect::new(move |_| {
+        let draft = persist.map(|p| p.current.with(|c| c.id.clone())).unwrap_or_default();
+        let now = state.standings.get();
+        let Some((was_draft, was)) = previous.replace((draft.clone(), now.clone())) else { return };
+        if was_draft != draft || was == now {
+            return;
+        }
+        let moved = changes(library, &was, &now);
+        let lines: Vec<String> = moved.iter().take(3).map(|c| c.line(library)).collect();
+        let more = moved.len().saturating_sub(lines.len());
+        let mut text = lines.join(". ");
+        if more > 0 {
+            text.push_str(&format!(". And {more} more {}.", if more == 1 { "actor" } else { "actors" }));
+        }
+        said.set(text);
+        for (actor, signal) in changed.iter().enumerate() {
+            let what = moved.iter().find(|c| c.actor == actor).map(|c| c.what.clone());
+            if signal.with_untracked(|w| *w != what) {
+                signal.set(what);
+            }
+        }
+        let mine = shown_since.get().wrapping_add(1);
+        shown_since.set(mine);
+        let latest = shown_since.clone();
+        set_timeout(
+            move || {
+                if latest.get() == mine {
+                    for signal in changed.iter().filter(|s| s.with_untracked(Option::is_some)) {
+                        signal.set(None);
+                    }
+                }
+            },
+            std::time::Duration::from_millis(CHANGE_SHOWN_MS),
+        );
+    });
+    said
+}
+
+/// "Added “X” to the draft", with Undo while the draft is as that click left it.
+fn added_note(state: State, cards: Cards, note: Added) -> impl IntoView {
+    let after = note.after;
+    let still = move || state.editor.with(|e| *e.plan() == after);
+    view! {
+        <p class="added" role="status">
+            {note.text} " "
+            <button type="button" id="added-undo" hidden=move || !still() on:click=move |_| {
+                state.editor.update(|e| {
+                    e.undo();
+                });
+                cards.added.set(None);
+            }>"Undo"</button>
+        </p>
+    }
+}
+
+/// "Crosses a hard red line", for a divider. ASCII only, on purpose:
+/// `char::to_uppercase` brings 13 KB of Unicode tables into the download.
+fn capitalised(label: &str) -> String {
+    let mut out = label.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
 /// "2 crossed · 3 open · 1 met", leaving out what is zero.
 /// A pointer back to a quote the card shows above: its first words.
 fn quoted_above(quote: &str) -> String {
@@ -198,6 +372,33 @@ fn tally(crossed: [usize; 3], open: usize, met: usize, in_words: bool) -> String
         out.push_str("nothing in this draft touches its positions");
     }
     out
+}
+
+/// Adds a clause a card offers, says so under the card with Undo, and puts
+/// the focus on that Undo: the button pressed is gone once the demand is met.
+fn add_from_card(state: State, position: PositionIx, clause: ClauseIx) {
+    let library = state.library;
+    let mut outcome = None;
+    state.edit(|plan| outcome = Some(plan.add(library, clause)));
+    let title = &library.clauses[clause].title;
+    let text = match outcome {
+        Some(crate::plan::Edit::Replaced(old)) => {
+            let old = library.clause_ix(&old).map_or(old.as_str(), |o| library.clauses[o].title.as_str());
+            format!("Added “{title}” in place of “{old}”.")
+        }
+        _ => format!("Added “{title}” to the draft."),
+    };
+    let after = state.editor.with_untracked(|e| e.plan().clone());
+    let cards = expect_context::<Cards>();
+    cards.added.set(Some(Added { actor: library.positions[position].actor, text, after }));
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(undo) =
+            document().get_element_by_id("added-undo").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = undo.focus();
+        }
+    });
 }
 
 #[component]
@@ -253,8 +454,8 @@ fn PositionItem(
         let links = missing
             .into_iter()
             .map(|c| view! {
-                <li><button type="button" class="clause-link add" on:click=move |_| state.edit(|plan| plan.add(library, c))
-                    title="Add this clause to the draft">"+ " {library.clauses[c].title.as_str()}</button></li>
+                <li><button type="button" class="clause-link add" on:click=move |_| add_from_card(state, position, c)
+                    title="Add this clause to the draft">"+ Add " {library.clauses[c].title.as_str()}</button></li>
             })
             .collect_view();
         let label = if crossed { "The draft lacks any of:" } else { "Would be met by any of:" };
@@ -262,7 +463,9 @@ fn PositionItem(
     });
     view! {
         <li class="position">
-            <p><strong class="strength">{kind}</strong> ": " {p.summary.as_str()}</p>
+            // The app's reading, apart from the quoted words below it.
+            <p class="reading"><strong class="strength">{kind}</strong>
+                <span class="reading-label">" · as Redline reads it: "</span>{p.summary.as_str()}</p>
             {quotes}
             <p class="attribution">
                 {p.speaker.as_str()}

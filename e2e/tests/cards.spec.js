@@ -1,0 +1,130 @@
+// Verdict cards that lead with the result (#22): grouped worst first with the
+// quiet ones in one line of names, what an edit changed shown for a moment and
+// said to screen readers, long quotes cut to two lines, the app's reading set
+// apart from the quoted words, and a card's "add" telling what it did.
+import { test, expect, openApp, regions, clause, startFrom, openCard } from './fixtures.js';
+
+const RANK = ['crosses-red-line', 'conflicts-with-demand', 'strains-preference', 'no-objection'];
+
+/** The parties' list as it reads: each divider's verdict and the cards under it. */
+async function partyRows(page) {
+  return regions(page).verdicts.locator('#party-cards > li').evaluateAll((rows) => rows.map((li) => ({
+    divider: li.classList.contains('divider'),
+    verdict: ['crosses-red-line', 'conflicts-with-demand', 'strains-preference', 'no-objection'].find((c) => li.classList.contains(c)),
+    actor: li.dataset.actor,
+    hidden: li.hidden,
+  })));
+}
+
+for (const [layout, viewport] of [['wide', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
+  test(`${layout}: cards are grouped by verdict, worst first; the quiet ones are one line of names`, async ({ page }) => {
+    await openApp(page);
+    await startFrom(page, 'US 28-point plan (partly described)');
+    await page.setViewportSize(viewport);
+    if (layout === 'phone') await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Verdicts' }).click();
+    const rows = await partyRows(page);
+    // Dividers in rank order, each followed by cards of its verdict only.
+    let current = -1;
+    const seen = [];
+    for (const row of rows) {
+      const rank = RANK.indexOf(row.verdict);
+      if (row.divider) {
+        expect(rank).toBeGreaterThan(current);
+        current = rank;
+        seen.push(row.verdict);
+      } else {
+        expect(rank, `${row.actor} sits under the divider of its verdict`).toBe(current);
+        expect(row.hidden).toBe(row.verdict === 'no-objection');
+      }
+    }
+    expect(seen[0]).toBe('crosses-red-line');
+    expect(seen).toContain('no-objection');
+    // The quiet line names every party with no stated objection.
+    const { verdicts } = regions(page);
+    const quiet = rows.filter((r) => !r.divider && r.verdict === 'no-objection');
+    const toggle = verdicts.locator('#party-cards .quiet-toggle');
+    await expect(toggle).toHaveText(`✓ No stated objection (${quiet.length})`);
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    const names = await verdicts.locator('#party-cards .quiet-names').textContent();
+    expect(names.split(', ')).toHaveLength(quiet.length);
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(verdicts.locator(`#party-cards li.card[data-actor="${quiet[0].actor}"]`)).toBeVisible();
+  });
+}
+
+test('after an edit the cards it moved show what changed for a moment, and a live region says it', async ({ page }) => {
+  await openApp(page);
+  const { verdicts } = regions(page);
+  const russia = verdicts.locator('li.card[data-actor="russia"]');
+  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  // Russia moved out of the quiet group, to the top, and says why.
+  await expect(russia).toBeVisible();
+  await expect(russia).toHaveClass(/\bchanged\b/);
+  await expect(russia.locator('.change')).toHaveText(/^firm demand now crossed: “.+”/);
+  const live = verdicts.locator('[aria-live="polite"]');
+  await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
+  const first = (await partyRows(page)).find((r) => !r.divider);
+  expect(first.actor).toBe('russia');
+  // The moment passes; what is said stays true.
+  await expect(russia.locator('.change')).toHaveCount(0, { timeout: 10_000 });
+  await expect(russia).not.toHaveClass(/\bchanged\b/);
+  // Taking it back says so too.
+  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await expect(live).toContainText(/Russia: firm demand no longer crossed/);
+  // An edit that moves nothing leaves the cards alone: the title is no verdict.
+  await expect(verdicts.locator('li.card.changed')).toHaveCount(0, { timeout: 10_000 });
+  await regions(page).draft.getByLabel('Title').fill('A title');
+  await page.waitForTimeout(300);
+  await expect(verdicts.locator('li.card.changed')).toHaveCount(0);
+});
+
+test('a long quote is cut to two lines with "more"; the app\'s reading is set apart from the quoted words', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  const ukraine = await openCard(page, 'ukraine');
+  const quote = ukraine.locator('figure.quote:has(button.more)').first();
+  await expect(quote).toBeVisible();
+  const block = quote.locator('blockquote');
+  const lineHeight = await block.evaluate((b) => parseFloat(getComputedStyle(b).lineHeight));
+  const cut = (await block.boundingBox()).height;
+  expect(cut).toBeLessThanOrEqual(lineHeight * 2 + 2);
+  const more = quote.getByRole('button', { name: 'more' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(quote.getByRole('button', { name: 'less' })).toHaveAttribute('aria-expanded', 'true');
+  expect((await block.boundingBox()).height).toBeGreaterThan(cut + lineHeight);
+  // Every word is in the page for a screen reader, cut or not.
+  expect((await block.textContent()).length).toBeGreaterThan(200);
+  // The reading says whose it is, and is not in the quote's style.
+  const reading = ukraine.locator('.position .reading').first();
+  await expect(reading).toContainText('as Redline reads it:');
+  expect(await reading.evaluate((r) => getComputedStyle(r).fontStyle)).toBe('normal');
+  expect(await block.evaluate((b) => getComputedStyle(b).fontStyle)).toBe('italic');
+});
+
+test('a card tells a jump to the draft from an add, and adding says "Added X" with Undo', async ({ page }) => {
+  await openApp(page);
+  const { draft } = regions(page);
+  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  const russia = await openCard(page, 'russia');
+  const jump = russia.locator('.clause-link:not(.add)').first();
+  await expect(jump).toBeVisible();
+  const add = russia.locator('.positions.open .clause-link.add').first();
+  await expect(add).toHaveText(/^\+ Add /);
+  const style = (l) => l.evaluate((b) => getComputedStyle(b).borderTopStyle);
+  expect(await style(jump)).toBe('dashed');
+  expect(await style(add)).toBe('solid');
+  const title = (await add.textContent()).replace(/^\+ Add /, '');
+  const row = draft.locator('li', { hasText: title });
+  await expect(row).toHaveCount(0);
+  await add.click();
+  const note = russia.locator('.added');
+  await expect(note).toHaveText(new RegExp(`^Added “${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
+  const undo = note.getByRole('button', { name: 'Undo' });
+  await expect(undo).toBeFocused();
+  await expect(row).toHaveCount(1);
+  await undo.press('Enter');
+  await expect(row).toHaveCount(0);
+  await expect(note).toHaveCount(0);
+});
