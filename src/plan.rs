@@ -86,7 +86,10 @@ impl Plan {
     /// Nothing in it: no clause, no title, no notes, no scenario. Such a draft may be
     /// reused by "start from a plan"; anything else is work to keep.
     pub fn is_blank(&self) -> bool {
-        self.items.is_empty() && self.title.trim().is_empty() && self.notes.trim().is_empty() && self.scenario.is_empty()
+        self.items.is_empty()
+            && self.title.trim().is_empty()
+            && self.notes.trim().is_empty()
+            && self.scenario.is_empty()
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -322,7 +322,8 @@ mod tests {
     #[test]
     fn a_scenario_travels_as_version_2_and_a_plan_without_one_stays_version_1() {
         let table = ["a", "b", "c"];
-        let mut plan = Plan { title: "T".into(), items: vec![PlanItem { id: "a".into(), value: None }], ..Plan::default() };
+        let mut plan =
+            Plan { title: "T".into(), items: vec![PlanItem { id: "a".into(), value: None }], ..Plan::default() };
         let plain = encode(&plan, &table).unwrap();
         assert_eq!(URL_SAFE_NO_PAD.decode(&plain).unwrap(), [1, 1, 0, 0, 1, b'T', 0], "the link it always was");
         plan.scenario = serde_json::from_str(

@@ -15,7 +15,7 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::State;
+use super::state::{Applied, State};
 use crate::evaluate::{Standing, Standings};
 use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
 use crate::repair::{Edit, Repair};
@@ -35,6 +35,8 @@ const QUICK_PICKS: [(&str, &[&str]); 5] = [
 /// What an answer was computed for, to tell when it no longer fits.
 #[derive(Clone, PartialEq)]
 struct Asked {
+    /// The library under the draft's scenario.
+    library: Applied,
     coalition: Vec<ActorIx>,
     terms: Terms,
     plan: Selection,
@@ -111,7 +113,8 @@ fn whose(library: &Library, positions: &[PositionIx]) -> String {
 }
 
 /// Runs the exact search for what was asked and says what it found.
-fn answer(library: &'static Library, asked: Asked) -> Answer {
+fn answer(asked: Asked) -> Answer {
+    let library = asked.library.0;
     let mut a = Answer {
         kind: "empty",
         headline: "Pick at least one party for the coalition.".into(),
@@ -224,6 +227,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         }
     };
     let asked = move || Asked {
+        library: state.applied.get(),
         coalition: finder.with(|f| (0..n).filter(|&a| f.coalition[a]).collect()),
         terms: terms(),
         plan: state.selection.get(),
@@ -233,7 +237,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         finder.with(|f| f.answer.as_ref().is_some_and(|a| a.asked != now))
     });
     let find = move || {
-        let found = self::answer(library, untrack(asked));
+        let found = self::answer(untrack(asked));
         finder.update(|f| {
             f.answer = Some(found);
             f.applied = None;
@@ -272,7 +276,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         locks.with(|l| {
             let mut plan = Selection::empty(library.clauses.len());
             l.iter().for_each(|&(c, v)| plan.insert(c, v));
-            settle::agreement(library, &plan, &terms())
+            settle::agreement(state.lib(), &plan, &terms())
         })
     };
     let table = pairs_html(library, &untrack(matrix), &untrack(terms));
@@ -324,7 +328,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             let mut plan = Selection::empty(library.clauses.len());
             locks.with_untracked(|l| l.iter().for_each(|&(c, v)| plan.insert(c, v)));
             let started = js_sys::Date::now();
-            let found = settle::coalitions(library, &plan, &now.terms);
+            let found = settle::coalitions(now.library.0, &plan, &now.terms);
             let ms = (js_sys::Date::now() - started) as u32;
             finder.update(|f| f.coalitions = Some((now, coalitions_html(library, &found, ms))));
         } else if let Some(which) = data("data-settle") {
@@ -374,13 +378,13 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                         (true, Some(i)) => {
                             let n = a.repairs.get(i - 1).map_or(0, |r| r.edits.len());
                             let level = a.asked.terms.strictness.label();
-                            let rest = state.standings.with(|s| below(library, &a.asked, s));
+                            let rest = state.standings.with(|s| below(a.asked.library.0, &a.asked, s));
                             format!("{} applied: a settlement with nothing crossed or open at “{level}”.{rest} Undo restores the draft.", plural(n, "change", "changes"))
                         }
                         (true, None) => "The draft, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
                     }
                 }))}</p>
-                <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(library, a, stale.get())))></div>
+                <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(a.asked.library.0, a, stale.get())))></div>
             </div>
             <div id="coalitions" inner_html=move || finder.with(|f| f.coalitions.as_ref().map(|(asked, html)| {
                 let fresh = fresh(asked, finder, state);
@@ -487,7 +491,7 @@ fn controls_html(library: &Library, f: &Finder) -> String {
 }
 
 /// Library text in markup: the data is ours, but a title may hold `&` or `<`.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -564,7 +568,9 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
             esc(&s.file)
         );
     }
-    let _ = write!(h, "<p class=\"attribution\">{}, {}</p></li>", esc(&pos.speaker), pos.date.human());
+    // The reader's own position has no source and no date.
+    let when = if pos.cite.is_empty() { String::new() } else { format!(", {}", pos.date.human()) };
+    let _ = write!(h, "<p class=\"attribution\">{}{when}</p></li>", esc(&pos.speaker));
 }
 
 /// The largest coalitions: who can all agree, and why each outsider cannot join.

@@ -1,0 +1,147 @@
+//! The reader's scenario on the page (#23): the banner that says the page
+//! follows a scenario, with one click back to the sources; per position a
+//! choice (as sourced, set aside, another strength); per actor, setting
+//! aside its firm demands or all its positions, what is set aside with a
+//! way back, and a position of the reader's own. Every change is an edit of
+//! the draft (`Plan::scenario`), so it is undoable and saved with it; the
+//! rules are `scenario::edit`'s.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::agreement::esc;
+use super::state::State;
+use crate::library::{ActorIx, InScenario, PositionIx};
+use crate::scenario::{ActorScope, Choice, Scenario};
+
+/// Shown whenever the scenario differs from the sources, in print too.
+#[component]
+pub fn ScenarioBanner() -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        state.scenario.with(|s| s.describe(state.lib())).map(|said| {
+            view! {
+                <section class="scenario-banner" aria-label="Scenario">
+                    <p><strong>{said}</strong> ". Verdicts, pictures and agreement follow it, not the sources alone."</p>
+                    <button type="button" on:click=move |_| state.edit(|p| p.scenario = Scenario::default())>
+                        "Back to the sources' positions"
+                    </button>
+                </section>
+            }
+        })
+    }
+}
+
+/// In an open card: set aside the actor's firm demands or all its
+/// positions (toggles), and what is set aside, each with a way back.
+#[component]
+pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let id = state.library.actors[actor].id.as_str();
+    let toggle = move |scope: ActorScope, label: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (state.scenario.with(|s| s.actor_scope(id)) == Some(scope)).to_string()
+                on:click=move |_| state.edit(|p| p.scenario.toggle_actor(id, scope))>{label}</button>
+        }
+    };
+    // Markup: a view shape per list is code every visitor downloads.
+    let aside = move || {
+        let lib = state.lib();
+        let mut h = String::new();
+        for &p in lib.actors[actor].positions.iter().filter(|&&p| lib.positions[p].scenario == InScenario::SetAside) {
+            let pos = &lib.positions[p];
+            let _ = write!(h, "<li>{}", esc(&pos.summary));
+            // One set aside with the actor's others comes back with them.
+            if state.scenario.with_untracked(|s| s.set_aside.contains(&pos.id)) {
+                let _ = write!(h, " <button type=\"button\" data-back=\"{}\">Bring back</button>", esc(&pos.id));
+            }
+            h.push_str("</li>");
+        }
+        if h.is_empty() {
+            h
+        } else {
+            format!("<p>Set aside in this scenario:</p><ul class=\"set-aside\">{h}</ul>")
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = data_of(&ev, "data-back") {
+            state.edit(|p| p.scenario.set_aside.retain(|s| *s != id));
+        }
+    };
+    view! {
+        <div class="scenario-actor" role="group" aria-label="Scenario" on:click=on_click>
+            {toggle(ActorScope::FirmDemands, "Set aside all its firm demands")}
+            {toggle(ActorScope::All, "Set aside all its positions")}
+            <div inner_html=aside></div>
+        </div>
+    }
+}
+
+/// In a position of a card: whether it is the reader's own or re-weighed,
+/// and the choice for it in this scenario.
+#[component]
+pub fn PositionScenario(position: PositionIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let lib = state.applied.get_untracked().0;
+    let p = &lib.positions[position];
+    let sourced = state.library.positions.get(position).map_or(p.strength, |s| s.strength);
+    let own = p.scenario == InScenario::AddedByReader;
+    let now = match p.scenario {
+        InScenario::AsSourced => Choice::AsSourced,
+        InScenario::SetAside => Choice::SetAside,
+        InScenario::Reweighed(_) | InScenario::AddedByReader => Choice::At(p.strength),
+    };
+    let mut h = String::new();
+    if let InScenario::Reweighed(was) = p.scenario {
+        let _ = write!(
+            h,
+            "<p class=\"scenario-mark\">Re-weighed in this scenario: the sources give a {}.</p>",
+            was.label()
+        );
+    }
+    if own {
+        h.push_str("<p class=\"scenario-mark\">Added by you: no source says it.");
+        let link = state
+            .scenario
+            .with_untracked(|s| s.added.iter().find(|a| a.position_id() == p.id).and_then(|a| a.web_link().map(esc)));
+        if let Some(href) = link {
+            let _ =
+                write!(h, " <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">Where it was said (your link)</a>");
+        }
+        h.push_str("</p>");
+    }
+    let _ = write!(h, "<label class=\"scenario-choice\">In this scenario: <select data-position=\"{}\">", esc(&p.id));
+    for (choice, value) in Choice::ALL.into_iter().filter(|(c, _)| !(own && *c == Choice::AsSourced)) {
+        let selected = if choice == now { " selected" } else { "" };
+        let _ = write!(h, "<option value=\"{value}\"{selected}>{}</option>", choice.label());
+    }
+    h.push_str("</select></label>");
+    if own {
+        let _ = write!(h, " <button type=\"button\" data-remove=\"{}\">Remove my position</button>", esc(&p.id));
+    }
+    let id = p.id.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(choice) = data_of(&ev, "data-position").and(value_of(&ev)).as_deref().and_then(Choice::parse) {
+            state.edit(|plan| plan.scenario.choose(&id, sourced, choice));
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = data_of(&ev, "data-remove") {
+            state.edit(|p| p.scenario.remove_added(&id));
+        }
+    };
+    view! { <div class="scenario-position" inner_html=h on:change=on_change on:click=on_click></div> }
+}
+
+/// The attribute on the event's target or the nearest element around it that has one.
+fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
+/// The value of the select the event came from.
+fn value_of(ev: &web_sys::Event) -> Option<String> {
+    Some(ev.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?.value())
+}
