@@ -19,6 +19,7 @@ use super::state::{Applied, State};
 use crate::evaluate::{Standing, Standings};
 use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
 use crate::repair::{Edit, Repair};
+use crate::scenario::{Limits, WhatItTakes};
 use crate::settle::{self, Answer as Found, Strictness, Terms};
 
 const WANTED: usize = 5;
@@ -67,6 +68,9 @@ struct Finder {
     applied: Option<usize>,
     /// The largest coalitions, as markup, with the terms they were found for.
     coalitions: Option<(Asked, String)>,
+    /// What would it take (#23), when asked of a conflict: for what, the
+    /// answer, and how long it took in ms.
+    takes: Option<(Asked, WhatItTakes, u32)>,
 }
 
 /// The disclosure; the panel is built only when opened, so it costs nothing
@@ -323,6 +327,28 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             }
         } else if data("data-find").is_some() {
             find();
+        } else if data("data-takes").is_some() {
+            let now = untrack(asked);
+            let started = js_sys::Date::now();
+            let found = crate::scenario::what_would_it_take(
+                now.library.0,
+                &now.coalition,
+                &now.terms,
+                &now.plan,
+                Limits::default(),
+            );
+            let ms = (js_sys::Date::now() - started) as u32;
+            finder.update(|f| f.takes = Some((now, found, ms)));
+        } else if let Some(i) = number("data-take") {
+            let picked = finder.with_untracked(|f| match &f.takes {
+                Some((asked, WhatItTakes::Corrections(c), _)) => {
+                    c.sets.get(i).map(|c| (asked.library.0, c.positions.clone()))
+                }
+                _ => None,
+            });
+            if let Some((lib, positions)) = picked {
+                state.edit(|p| p.scenario.set_aside_positions(lib, &positions));
+            }
         } else if data("data-coalitions").is_some() {
             let now = untrack(asked);
             let mut plan = Selection::empty(library.clauses.len());
@@ -385,6 +411,10 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                     }
                 }))}</p>
                 <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(a.asked.library.0, a, stale.get())))></div>
+                <div id="what-it-takes" inner_html=move || {
+                    let now = asked();
+                    finder.with(|f| f.takes.as_ref().map(|(a, takes, ms)| super::scenario::takes_html(a.library.0, takes, *ms, *a != now)))
+                }></div>
             </div>
             <div id="coalitions" inner_html=move || finder.with(|f| f.coalitions.as_ref().map(|(asked, html)| {
                 let fresh = fresh(asked, finder, state);
@@ -532,6 +562,10 @@ fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
     }
     if !a.positions_note.is_empty() {
         let _ = write!(h, "<p>{}</p>", esc(&a.positions_note));
+    }
+    if a.kind == "conflict" && !a.positions.is_empty() {
+        let off = if stale { " disabled" } else { "" };
+        let _ = write!(h, "<p><button type=\"button\" data-takes{off}>What would it take? The least each would have to set aside</button></p>");
     }
     if !a.positions.is_empty() {
         h.push_str("<ul class=\"side-by-side\">");

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 
 use super::agreement::esc;
 use super::state::State;
-use crate::library::{ActorIx, InScenario, PositionIx};
-use crate::scenario::{ActorScope, Choice, Scenario};
+use crate::library::{ActorIx, InScenario, Library, PositionIx};
+use crate::scenario::{ActorScope, Choice, Limits, Scenario, WhatItTakes};
 
 /// Shown whenever the scenario differs from the sources, in print too.
 #[component]
@@ -144,4 +144,73 @@ fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
 /// The value of the select the event came from.
 fn value_of(ev: &web_sys::Event) -> Option<String> {
     Some(ev.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?.value())
+}
+
+/// What would it take, as markup for the agreement panel: each minimal
+/// correction set as "If Ukraine set aside “X” and “Y”, and Russia set
+/// aside “Z”, a settlement exists: …", with a button that makes it the
+/// scenario. `stale`: the draft or terms changed since (buttons disabled).
+pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
+    let found = match takes {
+        WhatItTakes::NothingToSetAside => return "<p>A settlement exists without setting anything aside.</p>".into(),
+        WhatItTakes::Impossible(_) => {
+            return "<p>Setting positions aside cannot help: the locks and the questions to decide alone leave no settlement.</p>".into()
+        }
+        WhatItTakes::Corrections(found) => found,
+    };
+    let mut h = String::new();
+    if stale {
+        h.push_str("<p class=\"hint\">The draft, the scenario or the terms changed since: ask again.</p>");
+    }
+    let _ = write!(
+        h,
+        "<p>What would it take: the smallest sets of positions whose setting aside makes a settlement possible (exact; computed in {ms} ms).</p><ol class=\"corrections\">"
+    );
+    let off = if stale { " disabled" } else { "" };
+    for (i, set) in found.sets.iter().enumerate() {
+        let mut actors: Vec<ActorIx> = Vec::new();
+        for &p in &set.positions {
+            if !actors.contains(&library.positions[p].actor) {
+                actors.push(library.positions[p].actor);
+            }
+        }
+        let said: Vec<String> = actors
+            .iter()
+            .map(|&a| {
+                let gists: Vec<String> = set
+                    .positions
+                    .iter()
+                    .filter(|&&p| library.positions[p].actor == a)
+                    .map(|&p| format!("“{}”", esc(crate::settle::gist(&library.positions[p].summary))))
+                    .collect();
+                format!("{} set aside {}", esc(&library.actors[a].name), gists.join(" and "))
+            })
+            .collect();
+        let result = &set.settlement.result;
+        let clauses: Vec<String> = result
+            .iter()
+            .map(|c| match (&library.clauses[c].param, result.value(c)) {
+                (Some(param), Some(v)) => format!("{} at {}", esc(&library.clauses[c].title), param.format(v)),
+                _ => esc(&library.clauses[c].title),
+            })
+            .collect();
+        let _ = write!(
+            h,
+            "<li class=\"correction\" data-size=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
+            set.positions.len(),
+            said.join(", and "),
+            clauses.join("; "),
+            if set.positions.len() == 1 { "it".to_string() } else { format!("these {}", set.positions.len()) }
+        );
+    }
+    h.push_str("</ol><p class=\"hint\">");
+    h.push_str(&if found.all {
+        "These are all the smallest sets: any other set that works holds one of them.".to_string()
+    } else if found.sets.is_empty() {
+        format!("No set of up to {} positions makes a settlement possible.", Limits::default().max_size)
+    } else {
+        format!("Every set of up to {} positions is listed.", found.complete_up_to)
+    });
+    h.push_str("</p>");
+    h
 }
