@@ -134,6 +134,43 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await other.close();
 });
 
+test('a position of the reader\'s own is counted, marked as added by them, never quoted; only web links are taken', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const held = (await regions(page).draft.locator('.draft-row').first().getAttribute('id')).replace(/^draft-/, '');
+  await expect(card(page, 'italy')).toHaveClass(/no-objection/);
+  const summaryBefore = await regions(page).verdicts.locator('.summary').textContent();
+  await openCard(page, 'italy');
+  const italy = card(page, 'italy');
+  await italy.getByText('Add a position of your own').click();
+  await italy.getByLabel('What it does').selectOption('rejects');
+  await italy.getByLabel('Clause').selectOption(held);
+  await italy.getByLabel('Strength').selectOption('hard');
+  await italy.getByLabel('Note').fill('Said in an interview');
+  await italy.getByLabel(/Where it was said/).fill('javascript:alert(1)');
+  await italy.getByRole('button', { name: 'Add my position' }).click();
+  await expect(italy.getByRole('alert')).toContainText('http:// or https://');
+  await expect(banner(page)).toHaveCount(0);
+  await italy.getByLabel(/Where it was said/).fill('https://example.org/interview');
+  await italy.getByRole('button', { name: 'Add my position' }).click();
+  await expect(banner(page)).toContainText('Scenario: 1 position added by you.');
+  // Counted: Italy now crosses a hard red line, in the card and the headline.
+  await expect(italy).toHaveClass(/crosses-red-line/);
+  await expect(italy.locator('.tally')).toHaveText(/^1 ✖( ·|$)/);
+  await expect(regions(page).verdicts.locator('.summary')).not.toHaveText(summaryBefore);
+  // Marked as the reader's, with their link, and never quoted as a source.
+  const mine = italy.locator('li.position').filter({ hasText: 'Reader\'s note: Said in an interview' });
+  await expect(mine).toContainText('Added by you: no source says it.');
+  await expect(mine.locator('.attribution')).toHaveText('added by the reader');
+  await expect(mine.locator('blockquote')).toHaveCount(0);
+  await expect(mine.getByRole('link', { name: 'Where it was said (your link)' })).toHaveAttribute('href', 'https://example.org/interview');
+  await expect(italy.locator('ul.own li')).toHaveCount(1);
+  // Removed, Italy is as the sources have it again.
+  await italy.locator('ul.own').getByRole('button', { name: 'Remove' }).click();
+  await expect(italy).toHaveClass(/no-objection/);
+  await expect(banner(page)).toHaveCount(0);
+});
+
 test('a broken scenario in a link is refused with a clear message, and nothing changes', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);

@@ -3,7 +3,7 @@
 //! sources say removes the entry instead of adding one that changes nothing,
 //! so a scenario that differs from the sources in nothing is empty.
 
-use super::{ActorScope, ActorSetAside, ReaderPosition, Reweigh, Scenario};
+use super::{is_web_address, ActorScope, ActorSetAside, ReaderCondition, ReaderPosition, Reweigh, Scenario};
 use crate::library::{InScenario, Library, Strength};
 
 /// What the reader picked for one position.
@@ -41,6 +41,59 @@ impl Choice {
             Choice::SetAside => "set aside in this scenario",
             Choice::At(s) => s.label(),
         }
+    }
+}
+
+/// What the form for a reader's own position sends, as typed.
+#[derive(Debug, Clone, Default)]
+pub struct AddForm<'a> {
+    /// `rejects`, `demands` or `bound`.
+    pub kind: &'a str,
+    pub clause: &'a str,
+    pub min: &'a str,
+    pub max: &'a str,
+    pub strength: &'a str,
+    pub note: &'a str,
+    pub link: &'a str,
+}
+
+impl ReaderPosition {
+    /// The reader's position for `actor` from the form, or what is wrong in
+    /// words the form can show. Its id is given when it is added.
+    pub fn from_form(library: &Library, actor: &str, form: &AddForm) -> Result<ReaderPosition, String> {
+        let c = library.clause_ix(form.clause).ok_or("Pick a clause.")?;
+        let strength = Strength::parse(form.strength).ok_or("Pick a strength.")?;
+        let link = form.link.trim();
+        if !link.is_empty() && !is_web_address(link) {
+            return Err("The link must be a web address starting with http:// or https://.".into());
+        }
+        let condition = match form.kind {
+            "rejects" => ReaderCondition::Rejects(vec![form.clause.to_string()]),
+            "demands" => ReaderCondition::Demands(vec![form.clause.to_string()]),
+            "bound" => {
+                let title = &library.clauses[c].title;
+                let param = library.clauses[c].param.as_ref().ok_or(format!("“{title}” has no value to bound."))?;
+                let read = |text: &str| match text.trim() {
+                    "" => Ok(None),
+                    typed => param.parse_input(typed).map(Some),
+                };
+                let (min, max) = (read(form.min)?, read(form.max)?);
+                match (min, max) {
+                    (None, None) => return Err("A bound needs a lowest or a highest value.".into()),
+                    (Some(lo), Some(hi)) if lo > hi => return Err("The lowest value is above the highest.".into()),
+                    _ => ReaderCondition::Bound { clause: form.clause.to_string(), min, max },
+                }
+            }
+            _ => return Err("Pick what the position does.".into()),
+        };
+        Ok(ReaderPosition {
+            id: String::new(),
+            actor: actor.to_string(),
+            strength,
+            condition,
+            note: form.note.trim().to_string(),
+            link: (!link.is_empty()).then(|| link.to_string()),
+        })
     }
 }
 
@@ -159,6 +212,56 @@ mod tests {
             assert_eq!((Choice::parse(value), choice.value()), (Some(choice), value));
         }
         assert_eq!(Choice::parse("absolute"), None);
+    }
+
+    #[test]
+    fn the_form_for_a_readers_position_says_what_is_wrong() {
+        let lib = fixture::library();
+        let form = AddForm {
+            kind: "rejects",
+            clause: "nato-ban",
+            strength: "hard",
+            note: " Said on TV ",
+            ..AddForm::default()
+        };
+        let p = ReaderPosition::from_form(&lib, "ru", &form).unwrap();
+        assert_eq!(
+            (&p.condition, p.note.as_str(), &p.link),
+            (&ReaderCondition::Rejects(vec!["nato-ban".into()]), "Said on TV", &None)
+        );
+        let linked = AddForm { link: "https://example.org/said", ..form.clone() };
+        assert_eq!(
+            ReaderPosition::from_form(&lib, "ru", &linked).unwrap().link.as_deref(),
+            Some("https://example.org/said")
+        );
+        let bound = AddForm { kind: "bound", clause: "army-cap", min: "", max: "800", ..form.clone() };
+        assert_eq!(
+            ReaderPosition::from_form(&lib, "ru", &bound).unwrap().condition,
+            ReaderCondition::Bound { clause: "army-cap".into(), min: None, max: Some(800) }
+        );
+        let wrong = |f: AddForm| ReaderPosition::from_form(&lib, "ru", &f).unwrap_err();
+        assert!(wrong(AddForm { link: "javascript:alert(1)", ..form.clone() }).contains("http:// or https://"));
+        assert!(wrong(AddForm { link: "data:text/html,x", ..form.clone() }).contains("http:// or https://"));
+        assert_eq!(wrong(AddForm { clause: "", ..form.clone() }), "Pick a clause.");
+        assert_eq!(wrong(AddForm { strength: "absolute", ..form.clone() }), "Pick a strength.");
+        assert_eq!(
+            wrong(AddForm { kind: "bound", ..form.clone() }),
+            "“No NATO” has no value to bound."
+                .replace("No NATO", &lib.clauses[lib.clause_ix("nato-ban").unwrap()].title)
+        );
+        assert_eq!(wrong(AddForm { max: "", ..bound.clone() }), "A bound needs a lowest or a highest value.");
+        assert_eq!(wrong(AddForm { min: "900", ..bound.clone() }), "The lowest value is above the highest.");
+        assert!(wrong(AddForm { max: "5", ..bound.clone() }).starts_with("Out of range"));
+        // Added, it is the reader's own in the applied library, never sourced.
+        let mut s = Scenario::default();
+        s.add(p);
+        let (applied, _) = s.apply(&lib);
+        let mine = applied.positions.last().unwrap();
+        assert_eq!((mine.scenario, mine.cite.len()), (InScenario::AddedByReader, 0));
+        assert_eq!(
+            applied.positions.iter().filter(|p| p.scenario != InScenario::AddedByReader).count(),
+            lib.positions.len()
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::agreement::esc;
 use super::state::State;
 use crate::library::{ActorIx, InScenario, Library, PositionIx};
-use crate::scenario::{ActorScope, Choice, Limits, Scenario, WhatItTakes};
+use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};
 
 /// Shown whenever the scenario differs from the sources, in print too.
 #[component]
@@ -59,24 +59,109 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
             }
             h.push_str("</li>");
         }
-        if h.is_empty() {
-            h
-        } else {
-            format!("<p>Set aside in this scenario:</p><ul class=\"set-aside\">{h}</ul>")
+        if !h.is_empty() {
+            h = format!("<p>Set aside in this scenario:</p><ul class=\"set-aside\">{h}</ul>");
         }
+        let own: Vec<String> = state.scenario.with(|s| {
+            s.added
+                .iter()
+                .filter(|a| a.actor == id)
+                .map(|a| {
+                    let summary = a.summary(state.library).unwrap_or_else(|| "(names nothing this library has)".into());
+                    format!(
+                        "<li>{}<button type=\"button\" data-remove=\"{}\">Remove</button></li>",
+                        esc(&summary),
+                        esc(&a.position_id())
+                    )
+                })
+                .collect()
+        });
+        if !own.is_empty() {
+            let _ = write!(h, "<p>Added by you, with no source:</p><ul class=\"own\">{}</ul>", own.concat());
+        }
+        h
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(id) = data_of(&ev, "data-back") {
             state.edit(|p| p.scenario.set_aside.retain(|s| *s != id));
+        } else if let Some(id) = data_of(&ev, "data-remove") {
+            state.edit(|p| p.scenario.remove_added(&id));
         }
     };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let field = |name: &str| {
+            form.query_selector(&format!("[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let [kind, clause, min, max, strength, note, link] =
+            ["kind", "clause", "min", "max", "strength", "note", "link"].map(field);
+        let typed = AddForm {
+            kind: &kind,
+            clause: &clause,
+            min: &min,
+            max: &max,
+            strength: &strength,
+            note: &note,
+            link: &link,
+        };
+        let said = match ReaderPosition::from_form(state.library, id, &typed) {
+            Ok(position) => {
+                state.edit(|p| p.scenario.add(position));
+                String::new()
+            }
+            Err(why) => why,
+        };
+        if let Ok(Some(error)) = form.query_selector(".form-error") {
+            error.set_text_content(Some(&said));
+        }
+    };
+    let form = add_form(state.library);
     view! {
-        <div class="scenario-actor" role="group" aria-label="Scenario" on:click=on_click>
+        <div class="scenario-actor" role="group" aria-label="Scenario" on:click=on_click on:submit=on_submit>
             {toggle(ActorScope::FirmDemands, "Set aside all its firm demands")}
             {toggle(ActorScope::All, "Set aside all its positions")}
             <div inner_html=aside></div>
+            <div inner_html=form></div>
         </div>
     }
+}
+
+/// The form for a position of the reader's own: what it does, the clause
+/// (by topic), a bound where the clause has a value, strength, note, link.
+fn add_form(library: &Library) -> String {
+    let mut h = String::from(
+        "<details class=\"add-position\"><summary>Add a position of your own</summary><form>\
+         <label>What it does <select name=\"kind\"><option value=\"rejects\">rejects</option>\
+         <option value=\"demands\">demands</option><option value=\"bound\">accepts only a value within a bound for</option></select></label>\
+         <label>Clause <select name=\"clause\">",
+    );
+    for (t, topic) in library.topics.iter().enumerate() {
+        let _ = write!(h, "<optgroup label=\"{}\">", esc(&topic.name));
+        for clause in library.clauses.iter().filter(|c| c.topic == t) {
+            let _ = write!(h, "<option value=\"{}\">{}</option>", esc(&clause.id), esc(&clause.title));
+        }
+        h.push_str("</optgroup>");
+    }
+    h.push_str(
+        "</select></label><label>Lowest value accepted (a bound only) <input name=\"min\" inputmode=\"numeric\"></label>\
+         <label>Highest value accepted (a bound only) <input name=\"max\" inputmode=\"numeric\"></label>\
+         <label>Strength <select name=\"strength\">",
+    );
+    for (_, value) in Choice::ALL.iter().skip(2) {
+        let _ = write!(h, "<option value=\"{value}\">{}</option>", Choice::parse(value).map_or("", Choice::label));
+    }
+    h.push_str(
+        "</select></label><label>Note <input name=\"note\"></label>\
+         <label>Where it was said (optional; an http or https address) <input name=\"link\" type=\"url\"></label>\
+         <button type=\"submit\">Add my position</button><p class=\"form-error\" role=\"alert\"></p></form></details>",
+    );
+    h
 }
 
 /// In a position of a card: whether it is the reader's own or re-weighed,
@@ -118,21 +203,13 @@ pub fn PositionScenario(position: PositionIx) -> impl IntoView {
         let _ = write!(h, "<option value=\"{value}\"{selected}>{}</option>", choice.label());
     }
     h.push_str("</select></label>");
-    if own {
-        let _ = write!(h, " <button type=\"button\" data-remove=\"{}\">Remove my position</button>", esc(&p.id));
-    }
     let id = p.id.clone();
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(choice) = data_of(&ev, "data-position").and(value_of(&ev)).as_deref().and_then(Choice::parse) {
             state.edit(|plan| plan.scenario.choose(&id, sourced, choice));
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(id) = data_of(&ev, "data-remove") {
-            state.edit(|p| p.scenario.remove_added(&id));
-        }
-    };
-    view! { <div class="scenario-position" inner_html=h on:change=on_change on:click=on_click></div> }
+    view! { <div class="scenario-position" inner_html=h on:change=on_change></div> }
 }
 
 /// The attribute on the event's target or the nearest element around it that has one.
