@@ -4,6 +4,7 @@
 // fresh browser; a broken scenario in a link is refused. Exactness of the
 // correction sets is tested natively (src/scenario/tests.rs); here: the page
 // follows the scenario everywhere, marks it, and keeps it.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp, regions, startFrom, stats } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
@@ -192,6 +193,29 @@ test('a broken scenario in a link is refused with a clear message, and nothing c
   await page.goto(`/#${link('{"set_aside":["uk-joint-statement-revisions"]}')}`);
   await expect(banner(page)).toContainText('Scenario: 1 position set aside.');
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the scenario's banner, marks, controls, form and answers have no serious axe violation, ${colorScheme} scheme`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme });
+    await openApp(page);
+    await startFrom(page, US28);
+    await openCard(page, 'ukraine');
+    await choice(page, 'ukraine-alarm-28-point').selectOption('hard');
+    await openCard(page, 'uk');
+    await choice(page, 'uk-joint-statement-revisions').selectOption('set-aside');
+    await openCard(page, 'italy');
+    await card(page, 'italy').getByText('Add a position of your own').click();
+    await openAgreement(page);
+    await strict(page, 'red lines and firm demands').check();
+    await pairs(page).getByRole('button', { name: 'Russia and Ukraine: cannot agree' }).click();
+    await answer(page).getByRole('button', { name: /^What would it take\?/ }).click();
+    await expect(page.locator('#what-it-takes li.correction').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`)).toEqual([]);
+  });
+}
 
 test('what would it take, timed in the browser for every pair of parties with no settlement (benchmark: prints, never fails on time)', async ({ page }) => {
   test.setTimeout(240_000);
