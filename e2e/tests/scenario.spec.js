@@ -5,7 +5,8 @@
 // correction sets is tested natively (src/scenario/tests.rs); here: the page
 // follows the scenario everywhere, marks it, and keeps it.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, regions, startFrom, stats } from './fixtures.js';
+import { readFile } from 'node:fs/promises';
+import { test, expect, openApp, regions, startFrom, stats, draftsMenu } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 
@@ -43,6 +44,11 @@ test('setting positions aside changes the verdict and the pairs table; one click
   await expect(banner(page)).toHaveCount(0);
   // The UK objects to the plan on one firm demand only.
   await expect(card(page, 'uk')).toHaveClass(/conflicts-with-demand/);
+  // The grid follows too.
+  await page.getByRole('button', { name: /actor × topic grid/ }).click();
+  const ukRow = page.locator('#grid-picture tr').filter({ has: page.getByRole('rowheader', { name: 'United Kingdom' }) });
+  const ukCells = () => ukRow.locator('td').evaluateAll((tds) => tds.map((td) => td.className + td.textContent).join('|'));
+  const gridBefore = await ukCells();
   await openCard(page, 'uk');
   const uk = choice(page, 'uk-joint-statement-revisions');
   await expect(uk).toHaveValue('as-sourced');
@@ -50,6 +56,7 @@ test('setting positions aside changes the verdict and the pairs table; one click
   await uk.selectOption('set-aside');
   await expect(card(page, 'uk')).not.toHaveClass(/conflicts-with-demand/);
   await expect(banner(page)).toContainText('Scenario: 1 position set aside.');
+  expect(await ukCells()).not.toEqual(gridBefore);
   // It is listed on its card, with a way back.
   await expect(card(page, 'uk').locator('.set-aside li')).toHaveCount(1);
 
@@ -85,6 +92,26 @@ test('setting positions aside changes the verdict and the pairs table; one click
   await openAgreement(page);
   await strict(page, 'red lines and firm demands').check();
   await expect(pairs(page).getByRole('button', { name: 'Russia and Ukraine: can agree' })).toBeVisible();
+
+  // Printed: the banner and the marks, not the controls.
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(banner(page)).toBeVisible();
+  await expect(card(page, 'ukraine').locator('.scenario-mark')).toBeVisible();
+  await expect(choice(page, 'ukraine-alarm-28-point')).toBeHidden();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+
+  // Exported in PLAN.json, and imported with it as a new draft.
+  const [download] = await Promise.all([page.waitForEvent('download'), (await draftsMenu(page)).getByRole('button', { name: 'Export file' }).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  expect(JSON.parse(text).scenario.set_aside).toEqual(['uk-joint-statement-revisions', ...russia]);
+  expect(JSON.parse(text).scenario.strengths).toEqual([{ position: 'ukraine-alarm-28-point', strength: 'hard' }]);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await expect(banner(page)).toHaveCount(0);
+  await page.locator('.drafts-bar input[type=file]').setInputFiles({ name: 'scenario.redline.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(banner(page)).toContainText('Scenario: 6 positions set aside, 1 re-weighed.');
+  expect(await verdicts(page)).toEqual(before);
 
   // One click back to the sources; Undo brings the scenario back.
   await banner(page).getByRole('button', { name: "Back to the sources' positions" }).click();
