@@ -193,6 +193,12 @@ test('a position of the reader\'s own is counted, marked as added by them, never
   await expect(mine.locator('blockquote')).toHaveCount(0);
   await expect(mine.getByRole('link', { name: 'Where it was said (your link)' })).toHaveAttribute('href', 'https://example.org/interview');
   await expect(italy.locator('ul.own li')).toHaveCount(1);
+  // Set aside like any other position, and brought back.
+  await choice(page, 'reader:mine-1').selectOption('set-aside');
+  await expect(italy).not.toHaveClass(/crosses-red-line/);
+  await expect(italy.locator('ul.own li')).toContainText('(set aside)');
+  await italy.locator('ul.own').getByRole('button', { name: 'Bring back' }).click();
+  await expect(italy).toHaveClass(/crosses-red-line/);
   // Removed, Italy is as the sources have it again.
   await italy.locator('ul.own').getByRole('button', { name: 'Remove' }).click();
   await expect(italy).toHaveClass(/no-objection/);

@@ -68,10 +68,14 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
                 .filter(|a| a.actor == id)
                 .map(|a| {
                     let summary = a.summary(state.library).unwrap_or_else(|| "(names nothing this library has)".into());
+                    let id = esc(&a.position_id());
+                    let back = match s.set_aside.contains(&a.position_id()) {
+                        true => format!(" (set aside) <button type=\"button\" data-back=\"{id}\">Bring back</button>"),
+                        false => String::new(),
+                    };
                     format!(
-                        "<li>{}<button type=\"button\" data-remove=\"{}\">Remove</button></li>",
-                        esc(&summary),
-                        esc(&a.position_id())
+                        "<li>{}{back} <button type=\"button\" data-remove=\"{id}\">Remove</button></li>",
+                        esc(&summary)
                     )
                 })
                 .collect()
