@@ -19,7 +19,14 @@ const LAST_OPEN: &str = "redline:last-open";
 
 /// The stored draft's schema. Bump it when the stored shape changes, and
 /// add the step from the previous version to `decode`.
-pub const DRAFT_SCHEMA: u32 = 1;
+///
+/// Schema 2 adds the plan's `scenario` (#23). A draft without one is still
+/// written as schema 1, which it is exactly, so a Redline from before
+/// scenarios (an open tab, a cached copy) keeps reading it; one with a
+/// scenario is schema 2, which such a Redline sets aside as newer instead
+/// of dropping the scenario on its next save.
+pub const DRAFT_SCHEMA: u32 = 2;
+const SCHEMA_BEFORE_SCENARIOS: u32 = 1;
 
 /// A key-value store that may be missing, full or failing.
 pub trait Storage {
@@ -129,7 +136,7 @@ impl From<StorageError> for SaveError {
 /// Encodes a draft as stored.
 pub fn encode(draft: &Draft) -> String {
     let stored = StoredDraft {
-        schema: DRAFT_SCHEMA,
+        schema: if draft.plan.scenario.is_empty() { SCHEMA_BEFORE_SCENARIOS } else { DRAFT_SCHEMA },
         id: draft.id.clone(),
         created: draft.created,
         modified: draft.modified,
@@ -155,9 +162,12 @@ pub fn decode(text: &str) -> Result<Draft, String> {
         _ => format!("not JSON: {e}"),
     })?;
     let stored = match probe.schema {
-        DRAFT_SCHEMA => serde_json::from_str::<StoredDraft>(text).map_err(|e| format!("not a draft: {e}"))?,
-        // Schema 1 is the first; when schema 2 comes, the schema-1 shape is
-        // parsed here and converted one step at a time.
+        // Schema 1 is schema 2 without a scenario: one shape reads both.
+        SCHEMA_BEFORE_SCENARIOS | DRAFT_SCHEMA => {
+            serde_json::from_str::<StoredDraft>(text).map_err(|e| format!("not a draft: {e}"))?
+        }
+        // When schema 3 comes, the older shapes are parsed here and
+        // converted one step at a time.
         newer if newer > DRAFT_SCHEMA => {
             return Err(format!("saved by a newer Redline (schema {newer}; this one reads up to {DRAFT_SCHEMA})"))
         }
@@ -169,7 +179,12 @@ pub fn decode(text: &str) -> Result<Draft, String> {
             stored.plan.format, stored.plan.version
         ));
     }
-    let plan = Plan { title: stored.plan.title, notes: stored.plan.notes, items: stored.plan.clauses };
+    let plan = Plan {
+        title: stored.plan.title,
+        notes: stored.plan.notes,
+        items: stored.plan.clauses,
+        scenario: stored.plan.scenario.unwrap_or_default(),
+    };
     Ok(Draft { id: stored.id, created: stored.created, modified: stored.modified, revision: stored.revision, plan })
 }
 
@@ -479,6 +494,7 @@ mod tests {
     /// A stored document of every schema ever written, pinned as text: each
     /// must keep loading (migrated) in every later Redline. Schema 1 is the
     /// first; add the next one here when the schema changes.
+    const STORED_SCHEMA_2: &str = r#"{"schema":2,"id":"2b-0","created":1,"modified":2,"revision":1,"plan":{"format":"redline-plan","version":1,"title":"With a scenario","notes":"","clauses":[],"scenario":{"set_aside":["ua-cap"],"actors":[{"actor":"russia","set_aside":"firm-demands"}]}}}"#;
     const STORED_SCHEMA_1: &str = r#"{"schema":1,"id":"1a2b3c-0","created":1795320000000,"modified":1795320060000,"revision":4,"plan":{"format":"redline-plan","version":1,"title":"Kept since schema 1","notes":"two\nlines","clauses":[{"id":"army-cap","value":800000},{"id":"a-retired-clause"}]}}"#;
 
     #[test]
@@ -494,6 +510,12 @@ mod tests {
         assert_eq!(ids, [("army-cap", Some(800000)), ("a-retired-clause", None)]);
         // And it is written back in the current schema unchanged.
         assert_eq!(decode(&encode(&draft)).unwrap(), draft);
+        assert!(encode(&draft).starts_with(r#"{"schema":1,"#), "no scenario: still the shape older Redlines read");
+
+        let draft = decode(STORED_SCHEMA_2).unwrap();
+        assert_eq!(draft.plan.scenario.set_aside, ["ua-cap"]);
+        assert_eq!(draft.plan.scenario.actors[0].actor, "russia");
+        assert_eq!(encode(&draft), STORED_SCHEMA_2, "written back as read");
     }
 
     #[test]
@@ -527,7 +549,7 @@ mod tests {
 
     #[test]
     fn newer_schemas_and_foreign_values_are_not_read_as_drafts() {
-        let newer = r#"{"schema":2,"id":"x","created":1,"modified":1,"revision":1,"plan":{}}"#;
+        let newer = r#"{"schema":3,"id":"x","created":1,"modified":1,"revision":1,"plan":{}}"#;
         assert!(decode(newer).unwrap_err().contains("newer Redline"));
         assert!(decode(r#"{"id":"x"}"#).unwrap_err().contains("no schema"));
         assert!(decode(r#"{"schema":0}"#).unwrap_err().contains("never written"));

@@ -15,6 +15,9 @@ pub struct Plan {
     pub title: String,
     pub notes: String,
     pub items: Vec<PlanItem>,
+    /// The reader's what-ifs about the positions (#23): part of the draft, so
+    /// an edit of it is an undo step and it travels wherever the plan does.
+    pub scenario: Scenario,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,13 +79,17 @@ impl Plan {
                 .iter()
                 .map(|i| PlanItem { id: library.clauses[i.clause].id.clone(), value: i.value })
                 .collect(),
+            scenario: Scenario::default(),
         }
     }
 
-    /// Nothing in it: no clause, no title, no notes. Such a draft may be
+    /// Nothing in it: no clause, no title, no notes, no scenario. Such a draft may be
     /// reused by "start from a plan"; anything else is work to keep.
     pub fn is_blank(&self) -> bool {
-        self.items.is_empty() && self.title.trim().is_empty() && self.notes.trim().is_empty()
+        self.items.is_empty()
+            && self.title.trim().is_empty()
+            && self.notes.trim().is_empty()
+            && self.scenario.is_empty()
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -180,48 +187,52 @@ impl Plan {
             title: self.title.clone(),
             notes: self.notes.clone(),
             clauses: self.items.clone(),
-            scenario: None,
+            // An empty scenario is left out: such documents read and write as before.
+            scenario: (!self.scenario.is_empty()).then(|| self.scenario.clone()),
         }
     }
 
     pub fn to_json(&self) -> String {
-        self.to_json_with(None)
+        serde_json::to_string_pretty(&self.to_document()).expect("a plan document always serializes")
     }
 
-    /// The document with the reader's scenario, if any (an empty one is left out).
+    /// The document with another scenario than the plan's (an empty one is left out).
     pub fn to_json_with(&self, scenario: Option<&Scenario>) -> String {
-        let doc = PlanDocument { scenario: scenario.filter(|s| !s.is_empty()).cloned(), ..self.to_document() };
-        serde_json::to_string_pretty(&doc).expect("a plan document always serializes")
+        Plan { scenario: scenario.cloned().unwrap_or_default(), ..self.clone() }.to_json()
     }
 
     /// Reads a plan document, checking it against the library. Clauses the
     /// library does not know are kept (and reported as warnings); anything
-    /// that cannot be a plan is an error naming what and where. A scenario
-    /// in the document is not read here, and a warning says so: callers
-    /// that apply scenarios use [`Plan::from_json_with_scenario`].
+    /// that cannot be a plan is an error naming what and where. The scenario
+    /// comes with the plan, with a warning for each thing in it the library
+    /// does not know (kept, as a retired clause is: `Scenario::apply` ignores it).
     pub fn from_json(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
-        let (plan, scenario, mut warnings) = Plan::from_json_with_scenario(text, library)?;
-        if scenario.is_some_and(|s| !s.is_empty()) {
-            warnings.push("`scenario`: the plan carries a scenario, which is not imported with it".to_string());
+        let (plan, mut warnings) = Plan::read_document(text, library)?;
+        if !plan.scenario.is_empty() {
+            warnings.extend(plan.scenario.apply(library).1);
         }
         Ok((plan, warnings))
     }
 
-    /// As [`Plan::from_json`], with the scenario the document carries (not
-    /// checked against the library here: `Scenario::apply` reports what it
-    /// does not know).
+    /// As [`Plan::from_json`], with the scenario apart too (`None` when the
+    /// document has none), for callers that apply it and report what it
+    /// names that the library lacks themselves.
     pub fn from_json_with_scenario(
         text: &str,
         library: &Library,
     ) -> Result<(Plan, Option<Scenario>, Vec<String>), PlanError> {
-        let mut doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
+        let (plan, warnings) = Plan::read_document(text, library)?;
+        let scenario = (!plan.scenario.is_empty()).then(|| plan.scenario.clone());
+        Ok((plan, scenario, warnings))
+    }
+
+    fn read_document(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
+        let doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
             message: format!("not a Redline plan: {e}"),
             line: Some(e.line()),
             column: Some(e.column()),
         })?;
-        let scenario = doc.scenario.take();
-        let (plan, warnings) = doc.into_plan(library)?;
-        Ok((plan, scenario, warnings))
+        doc.into_plan(library)
     }
 }
 
@@ -315,7 +326,8 @@ impl PlanDocument {
                 item
             })
             .collect();
-        Ok((Plan { title: self.title, notes: self.notes, items }, warnings))
+        let scenario = self.scenario.unwrap_or_default();
+        Ok((Plan { title: self.title, notes: self.notes, items, scenario }, warnings))
     }
 }
 
@@ -384,14 +396,22 @@ mod tests {
         assert!(!plan.to_json().contains("scenario"), "no scenario, no field");
         assert_eq!(plan.to_json_with(Some(&Scenario::default())), plan.to_json(), "an empty one is left out");
         let scenario: Scenario = serde_json::from_str(r#"{"set_aside": ["ua-cap"]}"#).unwrap();
-        let text = plan.to_json_with(Some(&scenario));
+        let with = Plan { scenario: scenario.clone(), ..plan.clone() };
+        let text = with.to_json();
+        assert_eq!(plan.to_json_with(Some(&scenario)), text);
         let (back, read, warnings) = Plan::from_json_with_scenario(&text, &lib).unwrap();
-        assert_eq!((back, read.as_ref(), warnings.len()), (plan.clone(), Some(&scenario), 0));
-        // A reader of plans only is told what it leaves behind.
-        let (_, warnings) = Plan::from_json(&text, &lib).unwrap();
-        assert_eq!(warnings, ["`scenario`: the plan carries a scenario, which is not imported with it"]);
+        assert_eq!((back, read.as_ref(), warnings.len()), (with.clone(), Some(&scenario), 0));
+        // An import takes the scenario with the plan.
+        assert_eq!(Plan::from_json(&text, &lib).unwrap(), (with, vec![]));
         let old = r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban"}]}"#;
         assert_eq!(Plan::from_json_with_scenario(old, &lib).unwrap().1, None);
+        assert!(Plan::from_json(old, &lib).unwrap().0.scenario.is_empty());
+        // What the library does not know is kept, and said.
+        let unknown = r#"{"format":"redline-plan","version":1,"clauses":[],"scenario":{"set_aside":["gone"]}}"#;
+        let (kept, warnings) = Plan::from_json(unknown, &lib).unwrap();
+        assert_eq!(kept.scenario.set_aside, ["gone"]);
+        assert!(!kept.is_blank(), "a scenario is work to keep");
+        assert_eq!(warnings, ["scenario.set_aside[0]: no position `gone` in the library; ignored"]);
         // Inside the scenario, a field that is not one is an error like any other.
         let bad = r#"{"format":"redline-plan","version":1,"clauses":[],"scenario":{"set_asides":["x"]}}"#;
         assert!(Plan::from_json(bad, &lib).unwrap_err().to_string().contains("unknown field `set_asides`"));

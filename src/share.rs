@@ -8,14 +8,25 @@
 //! and UTF-8. Clause indices point into `src/library/clause_ids.txt`, which
 //! only grows, so an old link names the same clauses forever. Indices keep
 //! the plan's order, which a bitset would lose.
+//!
+//! Version 2 (#23) is version 1 followed by the reader's scenario as one
+//! more text: its PLAN.json form, compact (`crate::scenario::Scenario`).
+//! Positions have no append-only index table as clauses do, and a scenario
+//! names a handful of them, so ids are short enough and stay meaningful. A
+//! plan without a scenario is still written as version 1, so its link is
+//! the one it always was; every version-1 link opens as before.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 
 use crate::library::{id_table_entries, Library};
 use crate::plan::{Plan, PlanItem};
+use crate::scenario::Scenario;
 
-pub const LINK_VERSION: u8 = 1;
+/// The newest version this Redline writes and reads.
+pub const LINK_VERSION: u8 = 2;
+/// The version of a plan without a scenario.
+const PLAN_ONLY: u8 = 1;
 
 /// What starts a plan fragment: `#plan=…`. Other fragments (the page's own
 /// `#draft-heading` anchors) are not links and are left alone.
@@ -29,6 +40,7 @@ pub const CHAT_SAFE_LENGTH: usize = 2_000;
 const MAX_CLAUSES: usize = 1_000;
 const MAX_TITLE_BYTES: usize = 1_000;
 const MAX_NOTES_BYTES: usize = 20_000;
+const MAX_SCENARIO_BYTES: usize = 20_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
@@ -43,6 +55,8 @@ pub enum LinkError {
     Duplicate(String),
     BadValue(String),
     BadText,
+    /// The scenario is not one (the JSON reader's words).
+    BadScenario(String),
     TrailingBytes,
 }
 
@@ -63,6 +77,9 @@ impl std::fmt::Display for LinkError {
             LinkError::Duplicate(id) => write!(f, "the link lists clause `{id}` twice"),
             LinkError::BadValue(why) => write!(f, "the link holds a bad value ({why})"),
             LinkError::BadText => f.write_str("the link's title or notes are not valid text"),
+            LinkError::BadScenario(why) => {
+                write!(f, "the link's scenario is damaged ({why}); nothing was opened")
+            }
             LinkError::TrailingBytes => f.write_str("the link has extra data after the plan"),
         }
     }
@@ -74,7 +91,8 @@ impl std::error::Error for LinkError {}
 /// Fails only for a clause id the id table does not hold, which validation rules out.
 pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
     let index = |id: &str| table.iter().position(|t| *t == id).ok_or_else(|| format!("`{id}` is not in the id table"));
-    let mut out = vec![LINK_VERSION];
+    let with_scenario = !plan.scenario.is_empty();
+    let mut out = vec![if with_scenario { LINK_VERSION } else { PLAN_ONLY }];
     put_varint(&mut out, plan.items.len() as u64);
     for item in &plan.items {
         put_varint(&mut out, index(&item.id)? as u64);
@@ -88,6 +106,9 @@ pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
     }
     put_text(&mut out, &plan.title);
     put_text(&mut out, &plan.notes);
+    if with_scenario {
+        put_text(&mut out, &serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?);
+    }
     Ok(URL_SAFE_NO_PAD.encode(out))
 }
 
@@ -98,7 +119,7 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
         return Err(LinkError::Empty);
     }
     // base64 of the largest allowed plan, with room to spare.
-    if text.len() > 4 * (MAX_NOTES_BYTES + MAX_TITLE_BYTES + 10 * MAX_CLAUSES) / 3 + 16 {
+    if text.len() > 4 * (MAX_NOTES_BYTES + MAX_TITLE_BYTES + MAX_SCENARIO_BYTES + 10 * MAX_CLAUSES) / 3 + 16 {
         return Err(LinkError::TooLarge("data"));
     }
     // A foreign character is damage; a length no encoder produces is a cut.
@@ -107,11 +128,11 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
         _ => LinkError::Truncated,
     })?;
     let mut r = Reader { bytes: &bytes, at: 0 };
-    match r.byte()? {
-        LINK_VERSION => {}
+    let version = match r.byte()? {
+        v @ (PLAN_ONLY | LINK_VERSION) => v,
         v if v > LINK_VERSION && v < 16 => return Err(LinkError::NewerVersion(v)),
         v => return Err(LinkError::UnknownVersion(v)),
-    }
+    };
     let count = r.count(MAX_CLAUSES, "clauses")?;
     let mut items: Vec<PlanItem> = Vec::with_capacity(count);
     for _ in 0..count {
@@ -135,10 +156,17 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
     }
     let title = r.text(MAX_TITLE_BYTES, "title")?;
     let notes = r.text(MAX_NOTES_BYTES, "notes")?;
+    let scenario = match version {
+        PLAN_ONLY => Scenario::default(),
+        _ => {
+            let json = r.text(MAX_SCENARIO_BYTES, "scenario")?;
+            serde_json::from_str(&json).map_err(|e| LinkError::BadScenario(e.to_string()))?
+        }
+    };
     if r.at != bytes.len() {
         return Err(LinkError::TrailingBytes);
     }
-    Ok(Plan { title, notes, items })
+    Ok(Plan { title, notes, items, scenario })
 }
 
 /// The fragment (without `#`) that opens `plan`: [`FRAGMENT_PREFIX`] and the encoded plan.
@@ -157,7 +185,11 @@ pub fn open_fragment(fragment: &str, library: &Library) -> Option<Result<(Plan, 
 /// Checks a decoded plan against the library, as an import does: values in
 /// range, one answer per question. Unknown (retired) clauses are kept.
 pub fn check(plan: Plan, library: &Library) -> Result<(Plan, Vec<String>), LinkError> {
-    plan.to_document().into_plan(library).map_err(|e| LinkError::BadValue(e.message))
+    let (plan, mut warnings) = plan.to_document().into_plan(library).map_err(|e| LinkError::BadValue(e.message))?;
+    if !plan.scenario.is_empty() {
+        warnings.extend(plan.scenario.apply(library).1);
+    }
+    Ok((plan, warnings))
 }
 
 /// The library's id table, for [`encode`] and [`decode`].
@@ -247,6 +279,7 @@ mod tests {
             title: "T".into(),
             notes: String::new(),
             items: vec![PlanItem { id: "b".into(), value: Some(5) }, PlanItem { id: "a".into(), value: None }],
+            scenario: Scenario::default(),
         };
         let good = encode(&plan, &table).unwrap();
         assert_eq!(decode(&format!("#{good}"), &table), Ok(plan));
@@ -258,7 +291,7 @@ mod tests {
             ("not a link!".into(), LinkError::NotBase64),
             (link(&bytes[..bytes.len() - 1]), LinkError::Truncated),
             (link(&bytes[..3]), LinkError::Truncated),
-            (link(&[2]), LinkError::NewerVersion(2)),
+            (link(&[3]), LinkError::NewerVersion(3)),
             (link(&[200]), LinkError::UnknownVersion(200)),
             (link(&[1, 1, 9]), LinkError::UnknownClause(9)),
             (link(&[1, 2, 0, 0]), LinkError::Duplicate("a".into())),
@@ -275,5 +308,64 @@ mod tests {
         assert!(matches!(decode(&link(&[1, 2, 0, 1, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::BadValue(_))));
         assert_eq!(decode(&link(&[1, 1, 0, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::TooLarge("values")));
         assert!(decode(&"A".repeat(100_000), &table) == Err(LinkError::TooLarge("data")));
+    }
+
+    /// Version 1 bytes of a plan with a title, and the same plan as version 2 with a scenario.
+    fn with_scenario(scenario_json: &str) -> Vec<u8> {
+        let mut out = vec![2, 1, 0, 0];
+        put_text(&mut out, "T");
+        put_text(&mut out, "");
+        put_text(&mut out, scenario_json);
+        out
+    }
+
+    #[test]
+    fn a_scenario_travels_as_version_2_and_a_plan_without_one_stays_version_1() {
+        let table = ["a", "b", "c"];
+        let mut plan =
+            Plan { title: "T".into(), items: vec![PlanItem { id: "a".into(), value: None }], ..Plan::default() };
+        let plain = encode(&plan, &table).unwrap();
+        assert_eq!(URL_SAFE_NO_PAD.decode(&plain).unwrap(), [1, 1, 0, 0, 1, b'T', 0], "the link it always was");
+        plan.scenario = serde_json::from_str(
+            r#"{"set_aside":["russia-neutrality"],"strengths":[{"position":"ua-cap","strength":"concern"}],
+                "actors":[{"actor":"russia","set_aside":"all"}],
+                "added":[{"id":"mine","actor":"usa","strength":"hard","condition":{"bound":{"clause":"c","max":5}},
+                          "note":"Ünïcode “quoted”","link":"https://example.org/a?b=c"}]}"#,
+        )
+        .unwrap();
+        let link = encode(&plan, &table).unwrap();
+        assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 2);
+        assert_eq!(decode(&link, &table), Ok(plan.clone()));
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(with_scenario("{}")), &table).unwrap().scenario, Scenario::default());
+    }
+
+    #[test]
+    fn a_broken_scenario_refuses_the_whole_link() {
+        let table = ["a"];
+        let link = |scenario: &str| URL_SAFE_NO_PAD.encode(with_scenario(scenario));
+        for (scenario, says) in [
+            ("not json", "expected"),
+            (r#"{"set_asides":["x"]}"#, "unknown field `set_asides`"),
+            (r#"{"strengths":[{"position":"p","strength":"absolute"}]}"#, "unknown variant `absolute`"),
+            (r#"{"actors":[{"actor":"russia","set_aside":"some"}]}"#, "unknown variant `some`"),
+            (r#"{"added":[{"id":"x","actor":"usa","strength":"hard","condition":{}}]}"#, ""),
+            (r#"{"set_aside":["a"]"#, "EOF"),
+        ] {
+            match decode(&link(scenario), &table) {
+                Err(LinkError::BadScenario(why)) => assert!(why.contains(says), "{scenario}: {why}"),
+                other => panic!("{scenario}: {other:?}"),
+            }
+        }
+        let message = decode(&link("null"), &table).unwrap_err().to_string();
+        assert!(message.starts_with("the link's scenario is damaged (") && message.ends_with("nothing was opened"));
+        // Cut inside the scenario, or with more after it.
+        let bytes = with_scenario(r#"{"set_aside":["a"]}"#);
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&bytes[..bytes.len() - 2]), &table), Err(LinkError::Truncated));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&longer), &table), Err(LinkError::TrailingBytes));
+        let mut huge = vec![2, 0, 0, 0, 0];
+        put_varint(&mut huge, 1 << 40);
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&huge), &table), Err(LinkError::TooLarge("scenario")));
     }
 }

@@ -305,8 +305,11 @@ fn a_plan_files_scenario_is_honoured_and_shown() {
     let (code, out, err) = cli(&["eval", "us-28-point", "--set-aside", "no-such-position"]);
     assert_eq!(code, 2);
     assert!(out.is_empty() && err.contains("--set-aside: no position `no-such-position`"), "{err}");
-    // `link` cannot carry a scenario yet, and says so.
-    let (code, _, err) = cli(&["link", plan.to_str().unwrap()]);
+    // `link` carries the scenario (a version-2 link), saying what the library lacks.
+    let (code, out, err) = cli(&["link", plan.to_str().unwrap()]);
     assert_eq!(code, 0);
-    assert!(err.contains("carries a scenario, which is not imported"), "{err}");
+    assert!(err.contains("no position `retired-position`"), "{err}");
+    let lib = redline::library::Library::embedded().unwrap();
+    let (linked, _) = redline::share::open_fragment(out.trim(), &lib).unwrap().unwrap();
+    assert!(linked.scenario.set_aside.contains(&"retired-position".to_string()), "{:?}", linked.scenario);
 }

@@ -143,7 +143,7 @@ proptest! {
     fn a_plan_survives_its_json_document(s in arbitrary_selection(), title in ".{0,40}", notes in "(?s).{0,200}") {
         let lib = library();
         // Documents hold one answer per question; keep the first held alternative.
-        let mut plan = Plan { title, notes, items: Vec::new() };
+        let mut plan = Plan { title, notes, ..Plan::default() };
         for c in s.iter() {
             plan.add(lib, c);
             if let Some(v) = s.value(c) { plan.set_value(lib, c, v); }

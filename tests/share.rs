@@ -29,6 +29,7 @@ fn link_lengths_meet_their_targets() {
             .iter()
             .map(|c| PlanItem { id: c.id.clone(), value: c.param.as_ref().map(|p| p.default) })
             .collect(),
+        ..Plan::default()
     };
     let every_link = fragment(&every, &table).unwrap();
     println!(
@@ -67,7 +68,7 @@ fn every_kind_of_broken_link_is_named() {
         assert_eq!(open(&link[..link.len() - cut]), LinkError::Truncated, "cut by {cut}");
     }
     assert_eq!(open(&format!("{link}%%")), LinkError::NotBase64);
-    assert_eq!(open(&format!("{FRAGMENT_PREFIX}Ag")), LinkError::NewerVersion(2));
+    assert_eq!(open(&format!("{FRAGMENT_PREFIX}Aw")), LinkError::NewerVersion(3));
     // One character changed in the middle: the link still decodes to bytes,
     // and whatever they say is either a named error or a valid plan.
     let mut tampered = link.clone().into_bytes();
@@ -102,7 +103,7 @@ fn a_link_from_the_first_version_still_opens_to_the_same_plan() {
         _ => None,
     };
     let items = ids.split_whitespace().map(|id| PlanItem { id: id.into(), value: value(id) }).collect();
-    let expected = Plan { title: "US 28-point plan".into(), notes: String::new(), items };
+    let expected = Plan { title: "US 28-point plan".into(), notes: String::new(), items, ..Plan::default() };
     let decoded = decode(FIRST_VERSION_LINK, &table).expect("the pinned link decodes");
     let (plan, warnings) = check(decoded, &lib).expect("the pinned link fits the library");
     assert!(warnings.is_empty(), "{warnings:?}");
@@ -118,6 +119,7 @@ proptest! {
         values in proptest::collection::vec(any::<i64>(), 60),
         title in ".{0,80}",
         notes in "(?s).{0,400}",
+        set_aside in proptest::collection::vec("[a-z:-]{1,24}", 0..4),
     ) {
         let table = id_table();
         let mut items: Vec<PlanItem> = Vec::new();
@@ -127,7 +129,9 @@ proptest! {
                 items.push(PlanItem { id: id.to_string(), value: (n % 3 == 0).then_some(values[n]) });
             }
         }
-        let plan = Plan { title, notes, items };
+        let mut plan = Plan { title, notes, items, ..Plan::default() };
+        // A scenario makes it a version-2 link; none, the version-1 link it always was.
+        plan.scenario.set_aside = set_aside;
         let link = encode(&plan, &table).unwrap();
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         prop_assert_eq!(decode(&link, &table).unwrap(), plan);

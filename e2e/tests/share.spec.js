@@ -151,7 +151,7 @@ test('broken links name the problem and leave the app and the drafts untouched',
   const cases = [
     ['truncated', good.slice(0, -12), 'cut short'],
     ['malformed', 'plan=not*a(link', 'characters a Redline link never has'],
-    ['newer version', `plan=${b64([2, 0, 0, 0, 0])}`, 'made by a newer Redline'],
+    ['newer version', `plan=${b64([3, 0, 0, 0, 0])}`, 'made by a newer Redline'],
     ['tampered clause index', `plan=${b64([1, 1, 0xff, 0x7f, 0, 0, 0])}`, 'names clause #16383'],
     ['extra data', `${good}AAAA`, 'extra data'],
     ['empty', 'plan=', 'holds no plan'],

@@ -112,7 +112,11 @@ pub fn what_would_it_take(
     // Level 0 is the root, whose conflict is known; each level in
     // lexicographic order of candidate indices, so a capped list keeps the
     // first sets in the coalition's order.
-    let mut level: BTreeSet<Vec<usize>> = root.iter().map(|&x| vec![x]).collect();
+    // Inserted one by one: collecting sorts first, and a sort is kilobytes of wasm.
+    let mut level: BTreeSet<Vec<usize>> = BTreeSet::new();
+    for &x in &root {
+        level.insert(vec![x]);
+    }
     let mut size = 1;
     'levels: while size <= limits.max_size && !level.is_empty() {
         let mut next: BTreeSet<Vec<usize>> = BTreeSet::new();
@@ -203,12 +207,10 @@ impl Tree<'_> {
         self.without(set_aside).possible(self.plan)
     }
 
-    /// A conflict's positions as sorted candidate indices.
+    /// A conflict's positions as sorted candidate indices (in candidate
+    /// order, so sorted without a sort).
     fn members(&self, conflict: &Conflict) -> Vec<usize> {
-        let mut out: Vec<usize> =
-            conflict.positions.iter().filter_map(|p| self.candidates.iter().position(|c| c == p)).collect();
-        out.sort_unstable();
-        out
+        (0..self.candidates.len()).filter(|&i| conflict.positions.contains(&self.candidates[i])).collect()
     }
 
     /// The nearest settlement with `set_aside` set aside; `None` only if

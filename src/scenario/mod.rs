@@ -21,6 +21,7 @@
 #[cfg(test)]
 mod brute_force;
 mod corrections;
+mod edit;
 #[cfg(test)]
 mod tests;
 
@@ -30,6 +31,7 @@ use crate::date::Date;
 use crate::library::{ClauseIx, Condition, InScenario, Library, Position, PositionIx, Strength, TopicIx};
 
 pub use corrections::{what_would_it_take, Correction, Corrections, Limits, WhatItTakes};
+pub use edit::{AddForm, Choice};
 
 /// How a reader's position is named in the library a scenario is applied
 /// to: `reader:<id>`. Library ids are kebab-case, so none has a colon and

@@ -15,10 +15,11 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::state::State;
+use super::state::{Applied, State};
 use crate::evaluate::{Standing, Standings};
 use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
 use crate::repair::{Edit, Repair};
+use crate::scenario::{Limits, WhatItTakes};
 use crate::settle::{self, Answer as Found, Strictness, Terms};
 
 const WANTED: usize = 5;
@@ -35,6 +36,8 @@ const QUICK_PICKS: [(&str, &[&str]); 5] = [
 /// What an answer was computed for, to tell when it no longer fits.
 #[derive(Clone, PartialEq)]
 struct Asked {
+    /// The library under the draft's scenario.
+    library: Applied,
     coalition: Vec<ActorIx>,
     terms: Terms,
     plan: Selection,
@@ -65,6 +68,9 @@ struct Finder {
     applied: Option<usize>,
     /// The largest coalitions, as markup, with the terms they were found for.
     coalitions: Option<(Asked, String)>,
+    /// What would it take (#23), when asked of a conflict: for what, the
+    /// answer, and how long it took in ms.
+    takes: Option<(Asked, WhatItTakes, u32)>,
 }
 
 /// The disclosure; the panel is built only when opened, so it costs nothing
@@ -111,7 +117,8 @@ fn whose(library: &Library, positions: &[PositionIx]) -> String {
 }
 
 /// Runs the exact search for what was asked and says what it found.
-fn answer(library: &'static Library, asked: Asked) -> Answer {
+fn answer(asked: Asked) -> Answer {
+    let library = asked.library.0;
     let mut a = Answer {
         kind: "empty",
         headline: "Pick at least one party for the coalition.".into(),
@@ -224,6 +231,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         }
     };
     let asked = move || Asked {
+        library: state.applied.get(),
         coalition: finder.with(|f| (0..n).filter(|&a| f.coalition[a]).collect()),
         terms: terms(),
         plan: state.selection.get(),
@@ -233,7 +241,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         finder.with(|f| f.answer.as_ref().is_some_and(|a| a.asked != now))
     });
     let find = move || {
-        let found = self::answer(library, untrack(asked));
+        let found = self::answer(untrack(asked));
         finder.update(|f| {
             f.answer = Some(found);
             f.applied = None;
@@ -272,7 +280,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         locks.with(|l| {
             let mut plan = Selection::empty(library.clauses.len());
             l.iter().for_each(|&(c, v)| plan.insert(c, v));
-            settle::agreement(library, &plan, &terms())
+            settle::agreement(state.lib(), &plan, &terms())
         })
     };
     let table = pairs_html(library, &untrack(matrix), &untrack(terms));
@@ -319,12 +327,34 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             }
         } else if data("data-find").is_some() {
             find();
+        } else if data("data-takes").is_some() {
+            let now = untrack(asked);
+            let started = js_sys::Date::now();
+            let found = crate::scenario::what_would_it_take(
+                now.library.0,
+                &now.coalition,
+                &now.terms,
+                &now.plan,
+                Limits::default(),
+            );
+            let ms = (js_sys::Date::now() - started) as u32;
+            finder.update(|f| f.takes = Some((now, found, ms)));
+        } else if let Some(i) = number("data-take") {
+            let picked = finder.with_untracked(|f| match &f.takes {
+                Some((asked, WhatItTakes::Corrections(c), _)) => {
+                    c.sets.get(i).map(|c| (asked.library.0, c.positions.clone()))
+                }
+                _ => None,
+            });
+            if let Some((lib, positions)) = picked {
+                state.edit(|p| p.scenario.set_aside_positions(lib, &positions));
+            }
         } else if data("data-coalitions").is_some() {
             let now = untrack(asked);
             let mut plan = Selection::empty(library.clauses.len());
             locks.with_untracked(|l| l.iter().for_each(|&(c, v)| plan.insert(c, v)));
             let started = js_sys::Date::now();
-            let found = settle::coalitions(library, &plan, &now.terms);
+            let found = settle::coalitions(now.library.0, &plan, &now.terms);
             let ms = (js_sys::Date::now() - started) as u32;
             finder.update(|f| f.coalitions = Some((now, coalitions_html(library, &found, ms))));
         } else if let Some(which) = data("data-settle") {
@@ -374,13 +404,17 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                         (true, Some(i)) => {
                             let n = a.repairs.get(i - 1).map_or(0, |r| r.edits.len());
                             let level = a.asked.terms.strictness.label();
-                            let rest = state.standings.with(|s| below(library, &a.asked, s));
+                            let rest = state.standings.with(|s| below(a.asked.library.0, &a.asked, s));
                             format!("{} applied: a settlement with nothing crossed or open at “{level}”.{rest} Undo restores the draft.", plural(n, "change", "changes"))
                         }
                         (true, None) => "The draft, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
                     }
                 }))}</p>
-                <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(library, a, stale.get())))></div>
+                <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(a.asked.library.0, a, stale.get())))></div>
+                <div id="what-it-takes" inner_html=move || {
+                    let now = asked();
+                    finder.with(|f| f.takes.as_ref().map(|(a, takes, ms)| super::scenario::takes_html(a.library.0, takes, *ms, *a != now)))
+                }></div>
             </div>
             <div id="coalitions" inner_html=move || finder.with(|f| f.coalitions.as_ref().map(|(asked, html)| {
                 let fresh = fresh(asked, finder, state);
@@ -487,7 +521,7 @@ fn controls_html(library: &Library, f: &Finder) -> String {
 }
 
 /// Library text in markup: the data is ours, but a title may hold `&` or `<`.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -529,6 +563,10 @@ fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
     if !a.positions_note.is_empty() {
         let _ = write!(h, "<p>{}</p>", esc(&a.positions_note));
     }
+    if a.kind == "conflict" && !a.positions.is_empty() {
+        let off = if stale { " disabled" } else { "" };
+        let _ = write!(h, "<p><button type=\"button\" data-takes{off}>What would it take? The least each would have to set aside</button></p>");
+    }
     if !a.positions.is_empty() {
         h.push_str("<ul class=\"side-by-side\">");
         for &p in &a.positions {
@@ -564,7 +602,9 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
             esc(&s.file)
         );
     }
-    let _ = write!(h, "<p class=\"attribution\">{}, {}</p></li>", esc(&pos.speaker), pos.date.human());
+    // The reader's own position has no source and no date.
+    let when = if pos.cite.is_empty() { String::new() } else { format!(", {}", pos.date.human()) };
+    let _ = write!(h, "<p class=\"attribution\">{}{when}</p></li>", esc(&pos.speaker));
 }
 
 /// The largest coalitions: who can all agree, and why each outsider cannot join.

@@ -95,6 +95,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
             </nav>
         </header>
         <SharedPlanBar />
+        <super::scenario::ScenarioBanner />
         {super::welcome::welcome(welcome_shown)}
         <nav class="tabs" aria-label="Sections">
             {tab_button(Tab::Library, "Library")}

@@ -59,7 +59,7 @@ fn Grid() -> impl IntoView {
     // so a click touches only the cells whose verdict changed. Made here, not
     // in `State`: while the grid is closed, a click computes none of it.
     let topics = library.topics.len();
-    let grid = fan_out(move || state.standings.with(|s| topic_grid(library, s).concat()));
+    let grid = fan_out(move || state.standings.with(|s| topic_grid(state.lib(), s).concat()));
     // Parties first; commentators and analysts below, in a body of their own, as views.
     let row = |a: ActorIx| {
         let cells = (0..topics)
@@ -114,7 +114,7 @@ fn Comparison() -> impl IntoView {
     // evaluations) only when the reader asked for one.
     let comparison = Memo::new(move |_| {
         let base = Plan::from_preset(library, preset.get()).selection(library);
-        state.selection.with(|s| compare(library, &base, s, state.as_of.get()))
+        state.selection.with(|s| compare(state.lib(), &base, s, state.as_of.get()))
     });
     let name = move || library.presets[preset.get()].name.as_str();
     let clause_list = move |pick: fn(&Comparison) -> &[ClauseIx]| {

@@ -40,6 +40,13 @@ pub struct State {
     pub topic_rows: &'static [RwSignal<Vec<ClauseIx>>],
     /// Evaluate against positions stated by this date; `None`: the latest.
     pub as_of: RwSignal<Option<Date>>,
+    /// The library as the draft's scenario supposes it (#23), which every
+    /// verdict, picture and settlement reads; `library` itself while the
+    /// scenario is empty, so an ordinary click copies nothing.
+    pub applied: Memo<Applied>,
+    /// The draft's scenario, apart: compared on each edit, so views of it
+    /// wake only when it changes.
+    pub scenario: Memo<crate::scenario::Scenario>,
     /// Verdicts and tallies without reasons; an opened card evaluates its
     /// own actor in full (`evaluate_actor`), so a click builds no reasons.
     pub standings: Memo<Standings>,
@@ -62,7 +69,10 @@ impl State {
         let as_of = RwSignal::new(None);
         let facts = DraftFacts::follow(library, editor);
         let selection = Memo::new(move |_| editor.with(|e| e.plan().selection(library)));
-        let standings = Memo::new(move |_| selection.with(|s| Standings::of(library, s, as_of.get())));
+        // Cloning an empty scenario is four empty lists: the price of a click.
+        let scenario = Memo::new(move |_| editor.with(|e| e.plan().scenario.clone()));
+        let applied = Memo::new(move |_| scenario.with(|s| Applied::of(library, s)));
+        let standings = Memo::new(move |_| selection.with(|s| Standings::of(applied.get().0, s, as_of.get())));
 
         let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
@@ -105,6 +115,8 @@ impl State {
             card_tallies: card_tallies.leak(),
             topic_rows: topic_rows.leak(),
             as_of,
+            applied,
+            scenario,
             standings,
             highlighted: RwSignal::new(None),
             tab: RwSignal::new(Tab::Library),
@@ -112,6 +124,11 @@ impl State {
             locked,
             value_locked,
         }
+    }
+
+    /// The library under the scenario (see `applied`), tracked.
+    pub fn lib(&self) -> &'static Library {
+        self.applied.get().0
     }
 
     /// Applies one undoable edit to the draft.
@@ -135,6 +152,41 @@ impl State {
     pub fn highlight(&self, clause: ClauseIx) {
         self.tab.set(Tab::Draft);
         self.highlighted.set(Some(clause));
+    }
+}
+
+/// A library with a scenario applied, compared by address: a memo of it
+/// changes only when the scenario does.
+#[derive(Clone, Copy)]
+pub struct Applied(pub &'static Library);
+
+impl PartialEq for Applied {
+    fn eq(&self, other: &Applied) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+/// Scenarios applied so far, kept for the page's life.
+///
+/// Why leaked: every view and search takes the library as `&'static`, as
+/// the embedded one is; a copy per distinct scenario (about the size of
+/// the decoded library) is the price, and undo, redo and going back to an
+/// earlier scenario reuse its copy. Readers try a handful of scenarios.
+static APPLIED: std::sync::Mutex<Vec<(crate::scenario::Scenario, &'static Library)>> =
+    std::sync::Mutex::new(Vec::new());
+
+impl Applied {
+    fn of(library: &'static Library, scenario: &crate::scenario::Scenario) -> Applied {
+        if scenario.is_empty() {
+            return Applied(library);
+        }
+        let mut cache = APPLIED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((_, lib)) = cache.iter().find(|(s, _)| s == scenario) {
+            return Applied(lib);
+        }
+        let lib: &'static Library = Box::leak(Box::new(scenario.apply(library).0));
+        cache.push((scenario.clone(), lib));
+        Applied(lib)
     }
 }
 

@@ -188,7 +188,7 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
         open().then(|| {
             let as_of = state.as_of.get();
             let when = stated(library, actor, as_of).map(|s| s.describe());
-            (state.selection.with(|s| evaluate_actor(library, s, as_of, actor)), when)
+            (state.selection.with(|s| evaluate_actor(state.lib(), s, as_of, actor)), when)
         })
     });
 
@@ -214,13 +214,14 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
             <div id=body_id class="card-body" hidden=move || !open()>
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
+                {move || open().then(|| view! { <super::scenario::ActorScenario actor /> })}
                 // Built only while open: a closed card costs nothing on a click.
                 {move || reasons.with(|v| v.as_ref().map(|(v, when)| {
                     // A quote several positions share is shown once, at its
                     // first position; the others point back to it.
                     let mut shown: Vec<(usize, &str)> = Vec::new();
                     let mut fresh = |position: PositionIx| -> Vec<bool> {
-                        library.positions[position].cite.iter().map(|c| {
+                        state.lib().positions[position].cite.iter().map(|c| {
                             let key = (c.source, c.quote.as_str());
                             let first = !shown.contains(&key);
                             if first { shown.push(key) }
@@ -411,7 +412,7 @@ fn PositionItem(
     fresh: Vec<bool>,
 ) -> impl IntoView {
     let state = expect_context::<State>();
-    let library = state.library;
+    let library = state.applied.get_untracked().0;
     let p = &library.positions[position];
     let quotes = p
         .cite
@@ -432,11 +433,13 @@ fn PositionItem(
         (true, Basis::Law) => "legal procedure (reported)",
         (true, Basis::Statement) => p.strength.label(),
     };
-    let source = library.source(&p.cite[0]);
-    let when = if p.date_reported {
-        format!("date not given; reported by {}, {}", source.outlet, p.date.human())
-    } else {
-        p.date.human()
+    let when = match p.cite.first() {
+        // The reader's own: no source, no date.
+        None => String::new(),
+        Some(c) if p.date_reported => {
+            format!(", date not given; reported by {}, {}", library.source(c).outlet, p.date.human())
+        }
+        Some(_) => format!(", {}", p.date.human()),
     };
     let because = (!because.is_empty()).then(|| {
         let links = because
@@ -470,11 +473,12 @@ fn PositionItem(
             <p class="attribution">
                 {p.speaker.as_str()}
                 {p.role.as_deref().map(|r| format!(", {r}"))}
-                ", " {when}
+                {when}
                 {p.reported_by.as_deref().map(|r| format!(" · reported by {r}"))}
             </p>
             {because}
             {missing}
+            <super::scenario::PositionScenario position />
         </li>
     }
 }

@@ -1,0 +1,297 @@
+//! The reader's scenario on the page (#23): the banner that says the page
+//! follows a scenario, with one click back to the sources; per position a
+//! choice (as sourced, set aside, another strength); per actor, setting
+//! aside its firm demands or all its positions, what is set aside with a
+//! way back, and a position of the reader's own. Every change is an edit of
+//! the draft (`Plan::scenario`), so it is undoable and saved with it; the
+//! rules are `scenario::edit`'s.
+
+use std::fmt::Write;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::agreement::esc;
+use super::state::State;
+use crate::library::{ActorIx, InScenario, Library, PositionIx};
+use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};
+
+/// Shown whenever the scenario differs from the sources, in print too.
+#[component]
+pub fn ScenarioBanner() -> impl IntoView {
+    let state = expect_context::<State>();
+    move || {
+        state.scenario.with(|s| s.describe(state.lib())).map(|said| {
+            view! {
+                <section class="scenario-banner" aria-label="Scenario">
+                    <p><strong>{said}</strong> ". Verdicts, pictures and agreement follow it, not the sources alone."</p>
+                    <button type="button" on:click=move |_| state.edit(|p| p.scenario = Scenario::default())>
+                        "Back to the sources' positions"
+                    </button>
+                </section>
+            }
+        })
+    }
+}
+
+/// In an open card: set aside the actor's firm demands or all its
+/// positions (toggles), and what is set aside, each with a way back.
+#[component]
+pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let id = state.library.actors[actor].id.as_str();
+    let toggle = move |scope: ActorScope, label: &'static str| {
+        view! {
+            <button type="button" aria-pressed=move || (state.scenario.with(|s| s.actor_scope(id)) == Some(scope)).to_string()
+                on:click=move |_| state.edit(|p| p.scenario.toggle_actor(id, scope))>{label}</button>
+        }
+    };
+    // Markup: a view shape per list is code every visitor downloads.
+    let aside = move || {
+        let lib = state.lib();
+        let mut h = String::new();
+        for &p in lib.actors[actor].positions.iter().filter(|&&p| lib.positions[p].scenario == InScenario::SetAside) {
+            let pos = &lib.positions[p];
+            let _ = write!(h, "<li>{}", esc(&pos.summary));
+            // One set aside with the actor's others comes back with them.
+            if state.scenario.with_untracked(|s| s.set_aside.contains(&pos.id)) {
+                let _ = write!(h, " <button type=\"button\" data-back=\"{}\">Bring back</button>", esc(&pos.id));
+            }
+            h.push_str("</li>");
+        }
+        if !h.is_empty() {
+            h = format!("<p>Set aside in this scenario:</p><ul class=\"set-aside\">{h}</ul>");
+        }
+        let own: Vec<String> = state.scenario.with(|s| {
+            s.added
+                .iter()
+                .filter(|a| a.actor == id)
+                .map(|a| {
+                    let summary = a.summary(state.library).unwrap_or_else(|| "(names nothing this library has)".into());
+                    let id = esc(&a.position_id());
+                    let back = match s.set_aside.contains(&a.position_id()) {
+                        true => format!(" (set aside) <button type=\"button\" data-back=\"{id}\">Bring back</button>"),
+                        false => String::new(),
+                    };
+                    format!(
+                        "<li>{}{back} <button type=\"button\" data-remove=\"{id}\">Remove</button></li>",
+                        esc(&summary)
+                    )
+                })
+                .collect()
+        });
+        if !own.is_empty() {
+            let _ = write!(h, "<p>Added by you, with no source:</p><ul class=\"own\">{}</ul>", own.concat());
+        }
+        h
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(id) = data_of(&ev, "data-back") {
+            state.edit(|p| p.scenario.set_aside.retain(|s| *s != id));
+        } else if let Some(id) = data_of(&ev, "data-remove") {
+            state.edit(|p| p.scenario.remove_added(&id));
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let field = |name: &str| {
+            form.query_selector(&format!("[name={name}]"))
+                .ok()
+                .flatten()
+                .and_then(|el| js_sys::Reflect::get(&el, &"value".into()).ok())
+                .and_then(|v| v.as_string())
+                .unwrap_or_default()
+        };
+        let [kind, clause, min, max, strength, note, link] =
+            ["kind", "clause", "min", "max", "strength", "note", "link"].map(field);
+        let typed = AddForm {
+            kind: &kind,
+            clause: &clause,
+            min: &min,
+            max: &max,
+            strength: &strength,
+            note: &note,
+            link: &link,
+        };
+        let said = match ReaderPosition::from_form(state.library, id, &typed) {
+            Ok(position) => {
+                state.edit(|p| p.scenario.add(position));
+                String::new()
+            }
+            Err(why) => why,
+        };
+        if let Ok(Some(error)) = form.query_selector(".form-error") {
+            error.set_text_content(Some(&said));
+        }
+    };
+    let form = add_form(state.library);
+    view! {
+        <div class="scenario-actor" role="group" aria-label="Scenario" on:click=on_click on:submit=on_submit>
+            {toggle(ActorScope::FirmDemands, "Set aside all its firm demands")}
+            {toggle(ActorScope::All, "Set aside all its positions")}
+            <div inner_html=aside></div>
+            <div inner_html=form></div>
+        </div>
+    }
+}
+
+/// The form for a position of the reader's own: what it does, the clause
+/// (by topic), a bound where the clause has a value, strength, note, link.
+fn add_form(library: &Library) -> String {
+    let mut h = String::from(
+        "<details class=\"add-position\"><summary>Add a position of your own</summary><form>\
+         <label>What it does <select name=\"kind\"><option value=\"rejects\">rejects</option>\
+         <option value=\"demands\">demands</option><option value=\"bound\">accepts only a value within a bound for</option></select></label>\
+         <label>Clause <select name=\"clause\">",
+    );
+    for (t, topic) in library.topics.iter().enumerate() {
+        let _ = write!(h, "<optgroup label=\"{}\">", esc(&topic.name));
+        for clause in library.clauses.iter().filter(|c| c.topic == t) {
+            let _ = write!(h, "<option value=\"{}\">{}</option>", esc(&clause.id), esc(&clause.title));
+        }
+        h.push_str("</optgroup>");
+    }
+    h.push_str(
+        "</select></label><label>Lowest value accepted (a bound only) <input name=\"min\" inputmode=\"numeric\"></label>\
+         <label>Highest value accepted (a bound only) <input name=\"max\" inputmode=\"numeric\"></label>\
+         <label>Strength <select name=\"strength\">",
+    );
+    for (_, value) in Choice::ALL.iter().skip(2) {
+        let _ = write!(h, "<option value=\"{value}\">{}</option>", Choice::parse(value).map_or("", Choice::label));
+    }
+    h.push_str(
+        "</select></label><label>Note <input name=\"note\"></label>\
+         <label>Where it was said (optional; an http or https address) <input name=\"link\" type=\"url\"></label>\
+         <button type=\"submit\">Add my position</button><p class=\"form-error\" role=\"alert\"></p></form></details>",
+    );
+    h
+}
+
+/// In a position of a card: whether it is the reader's own or re-weighed,
+/// and the choice for it in this scenario.
+#[component]
+pub fn PositionScenario(position: PositionIx) -> impl IntoView {
+    let state = expect_context::<State>();
+    let lib = state.applied.get_untracked().0;
+    let p = &lib.positions[position];
+    let sourced = state.library.positions.get(position).map_or(p.strength, |s| s.strength);
+    let own = p.scenario == InScenario::AddedByReader;
+    let now = match p.scenario {
+        InScenario::AsSourced => Choice::AsSourced,
+        InScenario::SetAside => Choice::SetAside,
+        InScenario::Reweighed(_) | InScenario::AddedByReader => Choice::At(p.strength),
+    };
+    let mut h = String::new();
+    if let InScenario::Reweighed(was) = p.scenario {
+        let _ = write!(
+            h,
+            "<p class=\"scenario-mark\">Re-weighed in this scenario: the sources give a {}.</p>",
+            was.label()
+        );
+    }
+    if own {
+        h.push_str("<p class=\"scenario-mark\">Added by you: no source says it.");
+        let link = state
+            .scenario
+            .with_untracked(|s| s.added.iter().find(|a| a.position_id() == p.id).and_then(|a| a.web_link().map(esc)));
+        if let Some(href) = link {
+            let _ =
+                write!(h, " <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">Where it was said (your link)</a>");
+        }
+        h.push_str("</p>");
+    }
+    let _ = write!(h, "<label class=\"scenario-choice\">In this scenario: <select data-position=\"{}\">", esc(&p.id));
+    for (choice, value) in Choice::ALL.into_iter().filter(|(c, _)| !(own && *c == Choice::AsSourced)) {
+        let selected = if choice == now { " selected" } else { "" };
+        let _ = write!(h, "<option value=\"{value}\"{selected}>{}</option>", choice.label());
+    }
+    h.push_str("</select></label>");
+    let id = p.id.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(choice) = data_of(&ev, "data-position").and(value_of(&ev)).as_deref().and_then(Choice::parse) {
+            state.edit(|plan| plan.scenario.choose(&id, sourced, choice));
+        }
+    };
+    view! { <div class="scenario-position" inner_html=h on:change=on_change></div> }
+}
+
+/// The attribute on the event's target or the nearest element around it that has one.
+fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
+/// The value of the select the event came from.
+fn value_of(ev: &web_sys::Event) -> Option<String> {
+    Some(ev.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?.value())
+}
+
+/// What would it take, as markup for the agreement panel: each minimal
+/// correction set as "If Ukraine set aside “X” and “Y”, and Russia set
+/// aside “Z”, a settlement exists: …", with a button that makes it the
+/// scenario. `stale`: the draft or terms changed since (buttons disabled).
+pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
+    let found = match takes {
+        WhatItTakes::NothingToSetAside => return "<p>A settlement exists without setting anything aside.</p>".into(),
+        WhatItTakes::Impossible(_) => {
+            return "<p>Setting positions aside cannot help: the locks and the questions to decide alone leave no settlement.</p>".into()
+        }
+        WhatItTakes::Corrections(found) => found,
+    };
+    let mut h = String::new();
+    if stale {
+        h.push_str("<p class=\"hint\">The draft, the scenario or the terms changed since: ask again.</p>");
+    }
+    let _ = write!(
+        h,
+        "<p>What would it take: the smallest sets of positions whose setting aside makes a settlement possible (exact; computed in {ms} ms).</p><ol class=\"corrections\">"
+    );
+    let off = if stale { " disabled" } else { "" };
+    for (i, set) in found.sets.iter().enumerate() {
+        let mut actors: Vec<ActorIx> = Vec::new();
+        for &p in &set.positions {
+            if !actors.contains(&library.positions[p].actor) {
+                actors.push(library.positions[p].actor);
+            }
+        }
+        let said: Vec<String> = actors
+            .iter()
+            .map(|&a| {
+                let gists: Vec<String> = set
+                    .positions
+                    .iter()
+                    .filter(|&&p| library.positions[p].actor == a)
+                    .map(|&p| format!("“{}”", esc(crate::settle::gist(&library.positions[p].summary))))
+                    .collect();
+                format!("{} set aside {}", esc(&library.actors[a].name), gists.join(" and "))
+            })
+            .collect();
+        let result = &set.settlement.result;
+        let clauses: Vec<String> = result
+            .iter()
+            .map(|c| match (&library.clauses[c].param, result.value(c)) {
+                (Some(param), Some(v)) => format!("{} at {}", esc(&library.clauses[c].title), param.format(v)),
+                _ => esc(&library.clauses[c].title),
+            })
+            .collect();
+        let _ = write!(
+            h,
+            "<li class=\"correction\" data-size=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
+            set.positions.len(),
+            said.join(", and "),
+            clauses.join("; "),
+            if set.positions.len() == 1 { "it".to_string() } else { format!("these {}", set.positions.len()) }
+        );
+    }
+    h.push_str("</ol><p class=\"hint\">");
+    h.push_str(&if found.all {
+        "These are all the smallest sets: any other set that works holds one of them.".to_string()
+    } else if found.sets.is_empty() {
+        format!("No set of up to {} positions makes a settlement possible.", Limits::default().max_size)
+    } else {
+        format!("Every set of up to {} positions is listed.", found.complete_up_to)
+    });
+    h.push_str("</p>");
+    h
+}
