@@ -29,6 +29,8 @@ impl Change {
 
 /// Every actor whose positions stand differently after than before, in
 /// library order; for each, the positions that moved, crossings first.
+/// `library` is the one `after` was computed with (a scenario's, with the
+/// reader's own positions); `before` may have fewer positions.
 pub fn changes(library: &Library, before: &Standings, after: &Standings) -> Vec<Change> {
     let mut out = Vec::new();
     for (actor, a) in library.actors.iter().enumerate() {
@@ -36,7 +38,8 @@ pub fn changes(library: &Library, before: &Standings, after: &Standings) -> Vec<
             .positions
             .iter()
             .filter_map(|&p| {
-                let (was, is) = (before.positions[p], after.positions[p]);
+                // A position the reader added since has no standing before.
+                let (was, is) = (before.positions.get(p).copied().flatten(), after.positions.get(p).copied().flatten());
                 transition(was, is).map(|(rank, words)| (rank, p, words))
             })
             .collect();

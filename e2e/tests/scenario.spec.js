@@ -19,6 +19,10 @@ const strict = (page, label) => page.getByRole('radio', { name: label });
 const choice = (page, position) => page.locator(`select[data-position="${position}"]`);
 
 async function openCard(page, actor) {
+  // A card with no stated objection sits in its group's line of names: open that first.
+  if (await card(page, actor).isHidden()) {
+    await page.locator('ul.cards', { has: card(page, actor) }).locator('.quiet-toggle').click();
+  }
   const head = card(page, actor).locator('.card-head');
   if ((await head.getAttribute('aria-expanded')) !== 'true') await head.click();
 }

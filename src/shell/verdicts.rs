@@ -264,7 +264,6 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
 fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) -> RwSignal<String> {
     use std::cell::Cell;
     use std::rc::Rc;
-    let library = state.library;
     let said = RwSignal::new(String::new());
     let persist = use_context::<super::persist::Persistence>();
     let mut previous: Option<(String, Standings)> = None;
@@ -276,6 +275,8 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
         if was_draft != draft || was == now {
             return;
         }
+        // The scenario's library: its positions are the ones standing.
+        let library = state.applied.get_untracked().0;
         let moved = changes(library, &was, &now);
         let lines: Vec<String> = moved.iter().take(3).map(|c| c.line(library)).collect();
         let more = moved.len().saturating_sub(lines.len());
@@ -391,7 +392,9 @@ fn add_from_card(state: State, position: PositionIx, clause: ClauseIx) {
     };
     let after = state.editor.with_untracked(|e| e.plan().clone());
     let cards = expect_context::<Cards>();
-    cards.added.set(Some(Added { actor: library.positions[position].actor, text, after }));
+    // The position may be the reader's own: it lives in the scenario's library.
+    let actor = state.applied.get_untracked().0.positions[position].actor;
+    cards.added.set(Some(Added { actor, text, after }));
     request_animation_frame(|| {
         use wasm_bindgen::JsCast;
         if let Some(undo) =
