@@ -1,6 +1,7 @@
 // Everyday use (#22): the library's keyboard path (a choice of one is a
 // radio group, one tab stop per group), the actor × topic grid and the
 // comparison at wide and phone sizes, search, and the small things seen.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, openApp, clause, startFrom } from './fixtures.js';
 
 /** Presses Tab from the search field until focus leaves the library; returns how many presses stayed in it. */
@@ -78,3 +79,156 @@ test('a parameter with one value named by the sources shows the value, not a one
   await expect(row.locator('.one-mark')).toContainText('The source names');
   await expect(row.locator('.mark-value')).toHaveCount(0);
 });
+
+const US28 = 'US 28-point plan (partly described)';
+
+/** Starts from a preset; on a phone the picker is in the Draft tab. */
+async function startOnAnySize(page, size) {
+  if (size.width < 900) await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft', exact: true }).click();
+  await startFrom(page, US28);
+}
+
+async function openGrid(page) {
+  await page.getByRole('button', { name: /actor × topic grid/ }).click();
+  return page.getByRole('region', { name: 'Who objects to what' });
+}
+
+for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`grid at ${size.width} px: whole column names, a sticky narrow actor column, cells that open their positions`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await startOnAnySize(page, size);
+    const grid = await openGrid(page);
+    await grid.scrollIntoViewIfNeeded();
+    // No topic name is clipped: each header's text fits its cell.
+    const clipped = await grid.locator('thead th .vertical').evaluateAll((spans) => spans
+      .filter((s) => { const b = s.getBoundingClientRect(); const c = s.closest('th').getBoundingClientRect(); return s.scrollHeight > s.clientHeight + 1 || b.top < c.top - 1 || b.bottom > c.bottom + 1; })
+      .map((s) => s.textContent));
+    expect(clipped).toEqual([]);
+    const ukraine = page.getByRole('rowheader', { name: 'Ukraine', exact: true });
+    const actorWidth = await ukraine.evaluate((th) => th.getBoundingClientRect().width);
+    if (size.width < 600) {
+      expect(actorWidth, 'the actor column leaves room for the topics').toBeLessThan(size.width / 3);
+      // Scrolled sideways, the actor column stays where it was.
+      const scroller = grid.getByRole('region', { name: 'Actor by topic grid, scrollable' });
+      const x = await ukraine.evaluate((th) => th.getBoundingClientRect().left);
+      await scroller.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+      await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(100);
+      expect(Math.abs(await ukraine.evaluate((th) => th.getBoundingClientRect().left) - x)).toBeLessThanOrEqual(1);
+    }
+    // "No position" and "met" differ in symbol, words and look.
+    const none = grid.locator('td.none').first();
+    const met = grid.locator('td.met').first();
+    await expect(none.locator('.visually-hidden')).toContainText('no stated position');
+    await expect(met.locator('.visually-hidden')).toContainText(': met on ');
+    expect(await met.locator('[aria-hidden="true"]').textContent()).toBe('✓');
+    expect(await none.locator('[aria-hidden="true"]').textContent()).toBe('');
+    const look = (cell) => cell.evaluate((td) => getComputedStyle(td).backgroundImage + getComputedStyle(td).backgroundColor);
+    expect(await look(none)).not.toBe(await look(met));
+    // A red-line cell of Ukraine lists the positions behind it, worst first.
+    const row = grid.locator('tr', { has: ukraine });
+    const crossed = row.locator('td.crosses-red-line button').first();
+    const words = await crossed.locator('.visually-hidden').textContent();
+    const topic = words.split(' on ').pop();
+    await crossed.click();
+    const reasons = grid.locator('#cell-reasons');
+    await expect(reasons.getByRole('heading', { name: `Ukraine on ${topic}` })).toBeVisible();
+    await expect(reasons.locator('li').first()).toHaveClass('crosses-red-line');
+    await expect(reasons.locator('li').first()).toContainText('crosses a hard red line');
+    await reasons.getByRole('button', { name: 'Close' }).click();
+    await expect(reasons.locator('h3')).toHaveCount(0);
+    // On a phone every cell is a 44 px target.
+    if (size.width < 600) {
+      expect(await crossed.evaluate((b) => b.getBoundingClientRect().height)).toBeGreaterThanOrEqual(44);
+    }
+  });
+}
+
+test('the grid is one tab stop; arrows move by cell and by row, Enter opens a cell', async ({ page }) => {
+  await openApp(page);
+  const grid = await openGrid(page);
+  const cells = grid.locator('.cell-button');
+  await expect(cells.first()).toHaveAttribute('tabindex', '0');
+  expect(await grid.locator('.cell-button[tabindex="0"]').count()).toBe(1);
+  await cells.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cells.nth(1)).toBeFocused();
+  const columns = await grid.locator('thead th').count() - 1;
+  await page.keyboard.press('ArrowDown');
+  await expect(cells.nth(1 + columns)).toBeFocused();
+  await expect(cells.nth(1 + columns)).toHaveAttribute('tabindex', '0');
+  expect(await grid.locator('.cell-button[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('#cell-reasons h3')).toBeVisible();
+  // A click elsewhere updates the cells without rebuilding the table: focus stays.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(cells.nth(1 + columns)).toBeFocused();
+});
+
+for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`comparison at ${size.width} px: against the plan started from, direction per actor, changed only, add a clause`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    await startOnAnySize(page, size);
+    await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
+    const cmp = page.getByRole('region', { name: 'Compare with a plan' });
+    const select = cmp.getByLabel('Compare the draft with');
+    await expect(select.locator('option:checked')).toHaveText(US28);
+    await expect(cmp.locator('.against')).toHaveText('Against the plan you started from: US 28-point plan.');
+    await expect(cmp.locator('caption')).toContainText('(0 actors changed)');
+    await select.selectOption({ label: 'European counter-proposal (partly described)' });
+    await expect(cmp.locator('.against')).toContainText('not the plan the draft started from');
+    const shifted = cmp.locator('tr.shifted');
+    await expect(shifted.first()).toBeVisible();
+    // Each change says its direction in a symbol and a word.
+    for (const text of await shifted.locator('td.direction').allTextContents()) {
+      expect(text).toMatch(/^(↑ better|↓ worse)$/);
+    }
+    const rows = cmp.locator('tbody tr:not(.group-row)');
+    const all = await rows.count();
+    const changed = await shifted.count();
+    expect(changed).toBeLessThan(all);
+    await cmp.getByLabel('Changed verdicts only').check();
+    await expect(cmp.locator('tbody tr:not(.group-row):visible')).toHaveCount(changed);
+    await cmp.getByLabel('Changed verdicts only').uncheck();
+    await expect(cmp.locator('tbody tr:not(.group-row):visible')).toHaveCount(all);
+    // "Only in" lists follow the library's topic order.
+    const only = cmp.locator('.diff section').nth(1);
+    const listed = (await only.locator('li').allTextContents()).map((t) => t.replace(/\s*Add$/, '').trim());
+    const libraryOrder = await page.locator('.library li.clause .title').allTextContents();
+    const positions = listed.map((t) => libraryOrder.indexOf(t));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    // Add a clause from the other plan: the draft holds it, a notice says so, Undo takes it back.
+    const first = listed[0];
+    await only.getByRole('button', { name: `Add to the draft: ${first}` }).click();
+    await expect(cmp.getByRole('status')).toContainText(`Added ${first} to the draft.`);
+    await expect(only.locator('li', { hasText: first })).toHaveCount(0);
+    await cmp.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+    await expect(only.locator('li', { hasText: first })).toHaveCount(1);
+  });
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`no serious axe violation in the grid and the comparison, opened, ${colorScheme} scheme, wide and phone`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme });
+    await openApp(page);
+    await startFrom(page, US28);
+    const grid = await openGrid(page);
+    await grid.locator('td.crosses-red-line button').first().click();
+    await expect(grid.locator('#cell-reasons h3')).toBeVisible();
+    await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
+    const cmp = page.getByRole('region', { name: 'Compare with a plan' });
+    await cmp.getByLabel('Compare the draft with').selectOption({ label: 'European counter-proposal (partly described)' });
+    await cmp.getByRole('button', { name: /^Add to the draft/ }).first().click();
+    await expect(cmp.getByRole('status')).toContainText('Added');
+    for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      await page.setViewportSize(size);
+      const results = await new AxeBuilder({ page }).include('.pictures').analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`), `${size.width} px`).toEqual([]);
+    }
+  });
+}

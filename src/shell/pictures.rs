@@ -226,7 +226,7 @@ fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
         h,
         "</ul></section></div><div class=\"scroll\" role=\"region\" aria-label=\"Verdicts compared\" tabindex=\"0\"><table>\
          <caption>Verdicts: {name} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
-         <th scope=\"col\">{name}</th><th scope=\"col\">Draft</th><th scope=\"col\">For this actor, the draft is</th></tr></thead><tbody>",
+         <th scope=\"col\">For this actor, the draft is</th><th scope=\"col\">{name}</th><th scope=\"col\">Draft</th></tr></thead><tbody>",
         c.shifts().count(),
         name = esc(name)
     );
@@ -244,13 +244,13 @@ fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
         };
         let _ = write!(
             h,
-            "<tr class=\"{}\"><th scope=\"row\">{}</th>{}{}<td class=\"direction {}\">{}</td></tr>",
+            "<tr class=\"{}\"><th scope=\"row\">{}</th><td class=\"direction {}\">{}</td>{}{}</tr>",
             if direction == Direction::Same { "" } else { "shifted" },
             esc(&actor.name),
-            verdict(before),
-            verdict(after),
             direction.slug(),
-            direction.says()
+            direction.says(),
+            verdict(before),
+            verdict(after)
         );
     };
     parties(library).for_each(|a| row(&mut h, a));
