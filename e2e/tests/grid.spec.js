@@ -232,3 +232,30 @@ for (const colorScheme of ['light', 'dark']) {
     }
   });
 }
+
+for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+  test(`search finds a speaker, a number with or without separators and a plan; no result says so and offers to clear, ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await openApp(page);
+    const search = page.getByLabel('Search clauses, topics, actors, plans');
+    const shown = page.locator('.library li.clause:visible');
+    const total = await page.locator('.library li.clause').count();
+    await search.fill('Zelensky');
+    await expect(shown.first()).toBeVisible();
+    expect(await shown.count()).toBeLessThan(total);
+    for (const number of ['600000', '600,000']) {
+      await search.fill(number);
+      await expect(clause(page, 'army-cap')).toBeVisible();
+    }
+    await search.fill('Istanbul');
+    await expect(shown.first()).toBeVisible();
+    await search.fill('qqqq nothing like this');
+    await expect(shown).toHaveCount(0);
+    const none = page.locator('.library .no-match');
+    await expect(none).toContainText('No clause matches');
+    await none.getByRole('button', { name: 'Clear the search' }).click();
+    await expect(search).toHaveValue('');
+    await expect(search).toBeFocused();
+    await expect(page.locator('.library li.clause:not([hidden])')).toHaveCount(total);
+  });
+}
