@@ -259,3 +259,37 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(page.locator('.library li.clause:not([hidden])')).toHaveCount(total);
   });
 }
+
+test('small things seen: no plan names its year twice, dates read one way, no landmark called "Pictures"', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /actor × topic grid/ }).click();
+  await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
+  const names = await page.locator('#start-preset option, #preset-filter option, #compare-preset option').allTextContents();
+  expect(names.length).toBeGreaterThan(10);
+  for (const name of names) {
+    // "Istanbul model (2022) (2022)", "Russia's terms (Putin, June 2024) (14 Jun 2024)".
+    expect(name).not.toMatch(/\((\d{4})\).*\1/);
+    expect(name).not.toMatch(/\)\s*\((\d{1,2} \w{3} )?\d{4}\)/);
+  }
+  // A welcome card gives the date only when its name does not already say the year.
+  const cards = page.locator('.preset-card');
+  expect(await cards.count()).toBeGreaterThan(10);
+  for (const card of await cards.all()) {
+    const name = await card.locator('.name').textContent();
+    const by = await card.locator('.by').textContent();
+    const year = name.match(/\d{4}/)?.[0];
+    if (year) expect(by, name).not.toMatch(new RegExp(`${year}$`));
+    else expect(by, name).toMatch(/\d{4}$/);
+  }
+  // Open every clause's text and sources and a card, then look for "Dec 26, 2025" anywhere.
+  await page.locator('.library details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+  await page.locator('li.card .card-head').first().click();
+  const text = await page.evaluate(() => document.body.innerText);
+  const american = text.match(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}/g) ?? [];
+  // Quotes are verbatim and may write dates their own way; the app's words never do.
+  const inQuotes = await page.evaluate(() => [...document.querySelectorAll('blockquote')].map((q) => q.innerText).join(' '));
+  expect(american.filter((d) => !inQuotes.includes(d))).toEqual([]);
+  const landmarks = await page.evaluate(() => [...document.querySelectorAll('section[aria-label], [role="region"][aria-label], nav[aria-label]')].map((e) => e.getAttribute('aria-label')));
+  expect(landmarks).not.toContain('Pictures');
+  await expect(page.getByRole('region', { name: /^Analyses/ })).toHaveCount(1);
+});

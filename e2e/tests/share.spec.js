@@ -160,6 +160,9 @@ test('broken links name the problem and leave the app and the drafts untouched',
     await page.goto(`/#${fragment}`);
     const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
     await expect(alert, what).toContainText(message);
+    // One colon: "could not be opened: the link is cut short (copy …)", never "…: copy" (#22).
+    const reason = (await alert.textContent()).match(/could not be opened: (.*?)\. Nothing was changed/)[1];
+    expect(reason, what).not.toContain(':');
     await expect(page.getByLabel('Title')).toHaveValue('Keep me');
     expect(await storage(page), what).toEqual(before);
     await alert.getByRole('button', { name: 'Dismiss' }).click();

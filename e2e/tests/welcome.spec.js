@@ -20,7 +20,7 @@ test('a first visit starts from a real plan in the welcome and sees its verdicts
   const plan = welcome(page).getByRole('button', { name: /^US 28-point plan/ });
   // Each card says who proposed the plan, when, and how fully the sources describe it.
   await expect(plan).toContainText('United States');
-  await expect(plan).toContainText('2025-11');
+  await expect(plan).toContainText('Nov 2025');
   await expect(plan).toContainText('described only in part by the sources');
   await plan.click();
   await expect(welcome(page)).toHaveCount(0);
