@@ -148,8 +148,10 @@ mod tests {
         let zelensky = index.find("Zelensky");
         assert!(!zelensky.is_empty());
         assert!(zelensky.len() < lib.clauses.len(), "a speaker narrows the list");
-        assert!(lib.positions.iter().any(|p| p.speaker.contains("Zelensky")
-            && p.crossed_when.clauses().iter().all(|c| zelensky.contains(c))));
+        assert!(lib
+            .positions
+            .iter()
+            .any(|p| p.speaker.contains("Zelensky") && p.crossed_when.clauses().iter().all(|c| zelensky.contains(c))));
         for speaker in ["Putin", "Rubio", "Macron"] {
             assert!(!index.find(speaker).is_empty(), "{speaker}");
         }
