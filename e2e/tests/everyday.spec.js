@@ -24,7 +24,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await openApp(page);
     const entry = clause(page, 'crimea-de-facto-russian');
-    await entry.getByRole('button').click();
+    await entry.locator('.toggle').click();
     await expect(entry).toHaveClass(/held/);
     const held = measure(await entry.evaluate((el) => getComputedStyle(el).backgroundColor));
     // Reds sit near 0° / 360°; the selection is blue.

@@ -34,7 +34,7 @@ test('with JavaScript off, the first screen shows the library, the blank draft, 
   const { library, draft, verdicts } = regions(page);
   await expect(library.locator('li.clause')).toHaveCount(100);
   await expect(library.getByText('100 of 100 clauses')).toBeVisible();
-  await expect(library.getByRole('button', { name: 'Crimea recognised as Russian de jure' })).toBeVisible();
+  await expect(library.getByRole('radio', { name: 'Crimea recognised as Russian de jure' })).toBeVisible();
   await expect(draft.getByRole('heading', { name: 'Your draft' })).toBeVisible();
   await expect(verdicts.getByRole('status')).toHaveText('This draft crosses no hard red line of the 17 parties.');
   await expect(verdicts.locator('li.card')).toHaveCount(19);

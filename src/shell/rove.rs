@@ -8,6 +8,7 @@
 //! The view renders `tabindex="0"` on the first item of each group and `-1`
 //! on the others; these handlers move the 0 to wherever focus goes.
 
+use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -78,38 +79,33 @@ pub fn on_keydown(ev: web_sys::KeyboardEvent) {
 }
 
 /// Wherever focus lands in a group (arrow, click, script), that item becomes
-/// the group's tab stop. Entering a choice of one from outside by keyboard
-/// lands on its picked answer, as with native radio buttons.
+/// the group's tab stop.
 pub fn on_focusin(ev: web_sys::FocusEvent) {
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
     let Some((group, items, at)) = group_of(&target) else { return };
-    let from_outside = ev
-        .related_target()
-        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-        .is_none_or(|from| !group.contains(Some(&from)));
-    let keyboard = target.matches(":focus-visible").unwrap_or(false);
-    if from_outside && keyboard && target.get_attribute("aria-checked").as_deref() == Some("false") {
-        if let Some(picked) = items.iter().find(|i| i.get_attribute("aria-checked").as_deref() == Some("true")) {
-            make_tab_stop(&group, picked);
-            // Later, not from inside this handler: focusing fires focusin
-            // again, and a handler may not run inside itself.
-            let picked = picked.clone();
-            leptos::prelude::set_timeout(move || drop(picked.focus()), std::time::Duration::ZERO);
-            return;
-        }
-    }
     make_tab_stop(&group, &items[at]);
 }
 
-/// After a search or filter hides items, a group whose tab stop is hidden
-/// gets its first shown item as tab stop, or Tab would skip the group. Run
-/// on every Tab pressed inside the container, before focus moves.
+/// Before Tab moves focus, every group but the one focus is in gets a
+/// shown tab stop: its picked answer for a choice of one (so Tab or
+/// Shift+Tab lands on it, as with native radios), else the item last
+/// focused, or its first shown item when a search or filter hid that one.
 fn repair_tab_stops(container: &Element) {
     let Ok(groups) = container.query_selector_all(".rove") else { return };
+    let focused = document().active_element();
     for g in 0..groups.length() {
         let Some(group) = groups.item(g).and_then(|g| g.dyn_into::<Element>().ok()) else { continue };
+        if focused.as_ref().is_some_and(|f| group.contains(Some(f))) {
+            continue;
+        }
         let shown = items(&group);
-        if !shown.iter().any(|i| i.tab_index() == 0) {
+        let picked = shown.iter().find(|i| {
+            i.get_attribute("role").as_deref() == Some("radio")
+                && i.get_attribute("aria-checked").as_deref() == Some("true")
+        });
+        if let Some(picked) = picked {
+            make_tab_stop(&group, picked);
+        } else if !shown.iter().any(|i| i.tab_index() == 0) {
             if let Some(first) = shown.first() {
                 make_tab_stop(&group, first);
             }
