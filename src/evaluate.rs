@@ -446,11 +446,13 @@ impl Comparison {
 
 /// Compares two plans, each evaluated in full against the positions in force on `as_of`.
 pub fn compare(library: &Library, before: &Selection, after: &Selection, as_of: Option<Date>) -> Comparison {
-    let n = library.clauses.len();
-    let added = (0..n).filter(|&c| after.has(c) && !before.has(c)).collect();
-    let removed = (0..n).filter(|&c| before.has(c) && !after.has(c)).collect();
-    let changed = (0..n)
-        .filter_map(|c| match (before.value(c), after.value(c)) {
+    // In the order the library shows them: by topic, then as the topic lists them.
+    let in_topic_order: Vec<ClauseIx> = library.topics.iter().flat_map(|t| t.clauses.iter().copied()).collect();
+    let added = in_topic_order.iter().copied().filter(|&c| after.has(c) && !before.has(c)).collect();
+    let removed = in_topic_order.iter().copied().filter(|&c| before.has(c) && !after.has(c)).collect();
+    let changed = in_topic_order
+        .iter()
+        .filter_map(|&c| match (before.value(c), after.value(c)) {
             (Some(b), Some(a)) if a != b && library.clauses[c].param.is_some() => Some((c, b, a)),
             _ => None,
         })
@@ -798,5 +800,22 @@ mod tests {
         assert_eq!(c.changed, vec![(lib.clause_ix("army-cap").unwrap(), 600, 800)]);
         let ua = lib.actor_ix("ua").unwrap();
         assert!(c.shifts().any(|(a, b, af)| a == ua && b == Verdict::CrossesRedLine && af == Verdict::NoObjection));
+    }
+
+    #[test]
+    fn comparison_lists_clauses_in_topic_order() {
+        let lib = Library::embedded().unwrap();
+        let topic_order: Vec<ClauseIx> = lib.topics.iter().flat_map(|t| t.clauses.iter().copied()).collect();
+        let everything = {
+            let mut s = Selection::empty(lib.clauses.len());
+            // Clause index order differs from topic order, or this test proves nothing.
+            assert_ne!(topic_order, (0..lib.clauses.len()).collect::<Vec<_>>());
+            (0..lib.clauses.len()).for_each(|c| s.insert(c, 0));
+            s
+        };
+        let c = compare(&lib, &Selection::empty(lib.clauses.len()), &everything, None);
+        assert_eq!(c.added, topic_order);
+        let back = compare(&lib, &everything, &Selection::empty(lib.clauses.len()), None);
+        assert_eq!(back.removed, topic_order);
     }
 }

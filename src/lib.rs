@@ -14,6 +14,7 @@ pub mod drafts;
 pub mod editor;
 mod embedded;
 pub mod evaluate;
+pub mod grid;
 pub mod library;
 pub mod plan;
 pub mod qr;

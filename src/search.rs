@@ -133,4 +133,33 @@ mod tests {
         assert_eq!(index.find("someone"), named);
         assert_eq!(ids(&lib, index.find("28 points 600")), ["army-cap"], "a mark's value and label");
     }
+
+    /// The searches a reader tries first, on the real library (#22).
+    #[test]
+    fn the_real_library_finds_speakers_numbers_and_plan_names() {
+        let lib = Library::embedded().unwrap();
+        let index = SearchIndex::new(&lib);
+        let army_cap = lib.clause_ix("army-cap").unwrap();
+        for query in ["600000", "600,000", "600 000", "800,000"] {
+            assert!(index.find(query).contains(&army_cap), "{query}");
+        }
+        assert_eq!(index.find("600000"), index.find("600,000"));
+        // A speaker named only in positions and quotes.
+        let zelensky = index.find("Zelensky");
+        assert!(!zelensky.is_empty());
+        assert!(zelensky.len() < lib.clauses.len(), "a speaker narrows the list");
+        assert!(lib
+            .positions
+            .iter()
+            .any(|p| p.speaker.contains("Zelensky") && p.crossed_when.clauses().iter().all(|c| zelensky.contains(c))));
+        for speaker in ["Putin", "Rubio", "Macron"] {
+            assert!(!index.find(speaker).is_empty(), "{speaker}");
+        }
+        // Every plan's name finds every clause of the plan.
+        for preset in &lib.presets {
+            let found = index.find(&preset.name);
+            assert!(preset.items.iter().all(|i| found.contains(&i.clause)), "{}", preset.name);
+        }
+        assert!(index.find("no such words anywhere").is_empty());
+    }
 }

@@ -61,10 +61,12 @@ pub enum LinkError {
 }
 
 impl std::fmt::Display for LinkError {
+    // Read after "This link could not be opened: ", so no message has a
+    // colon of its own (#22: "...: the link is cut short: copy ...").
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LinkError::Empty => f.write_str("the link holds no plan"),
-            LinkError::NotBase64 => f.write_str("the link is damaged: it has characters a Redline link never has"),
+            LinkError::NotBase64 => f.write_str("the link is damaged (it has characters a Redline link never has)"),
             LinkError::NewerVersion(v) => {
                 write!(f, "the link was made by a newer Redline (format {v}); reload to update")
             }
@@ -72,7 +74,7 @@ impl std::fmt::Display for LinkError {
             LinkError::Truncated => f.write_str("the link is cut short (copy the whole link)"),
             LinkError::TooLarge(what) => write!(f, "the link holds more {what} than any plan may"),
             LinkError::UnknownClause(i) => {
-                write!(f, "the link names clause #{i}, which this Redline does not know: it may be newer")
+                write!(f, "the link names clause #{i}, which this Redline does not know (it may be newer)")
             }
             LinkError::Duplicate(id) => write!(f, "the link lists clause `{id}` twice"),
             LinkError::BadValue(why) => write!(f, "the link holds a bad value ({why})"),
@@ -303,6 +305,8 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(decode(&input, &table), Err(expected.clone()), "input {input:?}");
             assert!(!expected.to_string().is_empty());
+            // The app writes "This link could not be opened: {message}": one colon (#22).
+            assert!(!expected.to_string().contains(':'), "{expected}");
         }
         assert!(matches!(decode(&link(&[1, 1, 0, 1, 4, 0, 0, 0]), &table), Err(LinkError::BadValue(_))));
         assert!(matches!(decode(&link(&[1, 2, 0, 1, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::BadValue(_))));

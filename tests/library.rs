@@ -173,3 +173,30 @@ fn search_finds_speakers_quoted_words_and_numbers_written_either_way() {
     assert!(!ids("Hegseth").is_empty(), "a speaker");
     assert!(ids("zzzz-nothing").is_empty());
 }
+
+/// The app writes dates one way, "26 Dec 2025" (`Date::human`): the
+/// library's own words (not the quotes) never put "Dec 26, 2025" beside it (#22).
+#[test]
+fn the_librarys_own_words_write_dates_day_month_year() {
+    let lib = library();
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    // "<Month> <day>, <year>": a month name, one or two digits, a comma.
+    let month_first = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.windows(3).any(|w| {
+            let day = w[1].trim_end_matches(',');
+            MONTHS.iter().any(|m| w[0].trim_start_matches('(').starts_with(m))
+                && w[1].ends_with(',')
+                && (1..=2).contains(&day.len())
+                && day.chars().all(|c| c.is_ascii_digit())
+                && w[2].chars().take(4).all(|c| c.is_ascii_digit())
+        })
+    };
+    assert!(month_first("opinion column (Dec 26, 2025)") && !month_first("opinion column (26 Dec 2025)"));
+    let mut texts: Vec<&str> = Vec::new();
+    texts.extend(lib.sources.iter().filter_map(|s| s.date_note.as_deref()));
+    texts.extend(lib.presets.iter().flat_map(|p| [Some(p.summary.as_str()), p.note.as_deref()]).flatten());
+    texts.extend(lib.positions.iter().filter_map(|p| p.reported_by.as_deref()));
+    let american: Vec<&str> = texts.into_iter().filter(|t| month_first(t)).collect();
+    assert!(american.is_empty(), "{american:#?}");
+}

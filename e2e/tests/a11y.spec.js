@@ -67,7 +67,7 @@ test('keyboard alone reaches a clause, adds it, and shows where focus is', async
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
   expect(outline).not.toBe('none');
   await page.keyboard.press('Enter');
-  await expect(page.locator('.library .toggle[aria-pressed="true"]')).toHaveCount(1);
+  await expect(page.locator('.library .toggle[aria-checked="true"]')).toHaveCount(1);
 });
 
 // Containment that clips paint (style/main.css) must leave the focus ring

@@ -39,20 +39,20 @@ test('filtering to one preset shows its clauses with their point numbers', async
 test('a clause is added and removed with one key, and alternatives replace each other', async ({ page }) => {
   await openApp(page);
   const { draft } = regions(page);
-  const deJure = clause(page, 'crimea-de-jure-russian').getByRole('button').first();
-  const deFacto = clause(page, 'crimea-de-facto-russian').getByRole('button').first();
+  const deJure = clause(page, 'crimea-de-jure-russian').locator('.toggle');
+  const deFacto = clause(page, 'crimea-de-facto-russian').locator('.toggle');
   await deJure.focus();
   await page.keyboard.press('Enter');
-  await expect(deJure).toHaveAttribute('aria-pressed', 'true');
+  await expect(deJure).toHaveAttribute('aria-checked', 'true');
   await expect(draft.locator('.draft-row')).toHaveCount(1);
   await page.keyboard.press('Space');
-  await expect(deJure).toHaveAttribute('aria-pressed', 'false');
+  await expect(deJure).toHaveAttribute('aria-checked', 'false');
   await expect(draft.locator('.draft-row')).toHaveCount(0);
   // One answer per question: choosing de facto replaces de jure.
   await deJure.click();
   await deFacto.click();
-  await expect(deJure).toHaveAttribute('aria-pressed', 'false');
-  await expect(deFacto).toHaveAttribute('aria-pressed', 'true');
+  await expect(deJure).toHaveAttribute('aria-checked', 'false');
+  await expect(deFacto).toHaveAttribute('aria-checked', 'true');
   await expect(draft.locator('.draft-row')).toHaveCount(1);
   await expect(draft).toContainText('Crimea recognised as Russian de facto');
 });
@@ -60,7 +60,7 @@ test('a clause is added and removed with one key, and alternatives replace each 
 test('a parameter is set from the values the sources name, and the verdict follows it', async ({ page }) => {
   await openApp(page);
   const { draft } = regions(page);
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   const row = draft.locator('#draft-army-cap');
   const ukraine = page.locator('li.card[data-actor="ukraine"]');
   await row.getByRole('button', { name: /600,000 personnel/ }).click();

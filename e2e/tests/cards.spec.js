@@ -57,7 +57,7 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   await openApp(page);
   const { verdicts } = regions(page);
   const russia = verdicts.locator('li.card[data-actor="russia"]');
-  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
   // Russia moved out of the quiet group, to the top, and says why.
   await expect(russia).toBeVisible();
   await expect(russia).toHaveClass(/\bchanged\b/);
@@ -70,7 +70,7 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   await expect(russia.locator('.change')).toHaveCount(0, { timeout: 10_000 });
   await expect(russia).not.toHaveClass(/\bchanged\b/);
   // Taking it back says so too.
-  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
   await expect(live).toContainText(/Russia: firm demand no longer crossed/);
   // An edit that moves nothing leaves the cards alone: the title is no verdict.
   await expect(verdicts.locator('li.card.changed')).toHaveCount(0, { timeout: 10_000 });
@@ -106,7 +106,7 @@ test('a long quote is cut to two lines with "more"; the app\'s reading is set ap
 test('a card tells a jump to the draft from an add, and adding says "Added X" with Undo', async ({ page }) => {
   await openApp(page);
   const { draft } = regions(page);
-  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
   const russia = await openCard(page, 'russia');
   const jump = russia.locator('.clause-link:not(.add)').first();
   await expect(jump).toBeVisible();

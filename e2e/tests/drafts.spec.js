@@ -30,7 +30,7 @@ test('a draft is saved as you work and is there again after a reload', async ({ 
   await expect(page.locator('.save-status')).toHaveText(/Not saved yet/);
   await startFrom(page, US28);
   await page.getByLabel('Title').fill('Geneva working copy');
-  await clause(page, 'crimea-restored-to-ukraine').getByRole('button').first().click();
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
   await saved(page);
   const before = await draftIds(page);
   expect(before.length).toBeGreaterThan(20);
@@ -56,7 +56,7 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await openApp(page);
   const picker = page.locator('#draft-picker');
   await page.getByLabel('Title').fill('First');
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   await saved(page);
   await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(rows(page)).toHaveCount(0);
@@ -131,7 +131,7 @@ test('with storage full the draft stays in the tab, export is offered, and savin
   await page.getByLabel('Title').fill('Filling up');
   await saved(page);
   await page.evaluate(() => { window.__storageFull = true; });
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   const banner = page.getByRole('alert').filter({ hasText: 'storage is full' });
   await expect(banner).toBeVisible();
   await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
@@ -154,7 +154,7 @@ test('a draft changed in another tab is followed, or, with changes here, nothing
   await openApp(b);
   await expect(b.getByLabel('Title')).toHaveValue('Shared');
   // B has no change of its own: it follows A.
-  await clause(a, 'army-cap').getByRole('button').first().click();
+  await clause(a, 'army-cap').locator('.toggle').click();
   await saved(a);
   await expect(b.getByRole('status').filter({ hasText: 'updated in another tab' })).toBeVisible();
   expect(await draftIds(b)).toEqual(['army-cap']);
@@ -238,7 +238,7 @@ test('a clause the library no longer has is kept and shown, never dropped', asyn
   await expect(page.getByLabel('Title')).toHaveValue('From 2025');
   await expect(regions(page).draft).toContainText(/no longer in the library/i);
   await expect(regions(page).draft.locator('.retired code')).toHaveText('retired-clause-from-2025');
-  await clause(page, 'nato-ruled-out').getByRole('button').first().click();
+  await clause(page, 'nato-ruled-out').locator('.toggle').click();
   await saved(page);
   const stored = (await storedDrafts(page))['redline:draft:old'];
   expect(stored.plan.clauses.map((c) => c.id)).toContain('retired-clause-from-2025');
@@ -248,7 +248,7 @@ test('starting from a plan on a draft with work in it makes a new draft; the old
   await openApp(page);
   await page.getByLabel('Title').fill('My careful edits');
   await page.getByLabel('Notes').fill('Two hours of work');
-  await clause(page, 'crimea-de-facto-russian').getByRole('button').first().click();
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
   await saved(page);
   const mine = await storedDrafts(page);
   const rawMine = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('redline:draft:')).map((k) => [k, localStorage.getItem(k)])));
@@ -272,7 +272,7 @@ test('starting from a plan on a draft with work in it makes a new draft; the old
 test('undo of "start from this plan" deletes the new draft and reopens the previous one', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Keep me');
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   await saved(page);
   await startFrom(page, 'US 28-point plan (partly described)');
   const notice = page.getByRole('status').filter({ hasText: 'US 28-point plan opened as a new draft.' });
@@ -303,8 +303,8 @@ test('on a blank draft, starting from a plan fills it: no extra draft', async ({
 test('Clear is an edit: its notice says so and offers Undo, and ends once the draft has clauses again', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Cleared by mistake');
-  await clause(page, 'army-cap').getByRole('button').first().click();
-  await clause(page, 'crimea-de-facto-russian').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
   await saved(page);
   await regions(page).draft.getByRole('button', { name: 'Clear' }).click();
   const notice = page.getByRole('status').filter({ hasText: 'Cleared this draft: its clauses, title and notes.' });
@@ -317,7 +317,7 @@ test('Clear is an edit: its notice says so and offers Undo, and ends once the dr
   // Cleared again, then a clause added: the notice is no longer true and goes.
   await regions(page).draft.getByRole('button', { name: 'Clear' }).click();
   await expect(notice).toBeVisible();
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   await expect(notice).toBeHidden();
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
 });

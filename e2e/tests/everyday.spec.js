@@ -24,7 +24,7 @@ for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     await openApp(page);
     const entry = clause(page, 'crimea-de-facto-russian');
-    await entry.getByRole('button').click();
+    await entry.locator('.toggle').click();
     await expect(entry).toHaveClass(/held/);
     const held = measure(await entry.evaluate((el) => getComputedStyle(el).backgroundColor));
     // Reds sit near 0° / 360°; the selection is blue.
@@ -62,7 +62,7 @@ test('on a phone every visible control is at least 44 px tall, and a row scrolle
 test('after Remove, focus goes to the neighbouring row; after Clear, to the draft', async ({ page }) => {
   await openApp(page);
   for (const id of ['crimea-de-facto-russian', 'army-cap', 'nato-path-open']) {
-    await clause(page, id).getByRole('button').first().click();
+    await clause(page, id).locator('.toggle').click();
   }
   const draft = page.getByRole('region', { name: 'Your draft', exact: true });
   const removes = draft.locator('.draft-row .remove');
@@ -97,7 +97,7 @@ test('"About the data" is reachable from the top: the five documents, how a posi
 
 test('a lock says when it is on, in words and with a padlock drawn from an SVG', async ({ page }) => {
   await openApp(page);
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   const lock = page.getByRole('button', { name: "Lock Cap on Ukraine's peacetime armed forces", exact: true });
   await expect(lock).toHaveText('Lock');
   const svg = page.waitForResponse((r) => r.url().endsWith('/lock.svg') && r.ok());

@@ -34,7 +34,7 @@ test('with JavaScript off, the first screen shows the library, the blank draft, 
   const { library, draft, verdicts } = regions(page);
   await expect(library.locator('li.clause')).toHaveCount(100);
   await expect(library.getByText('100 of 100 clauses')).toBeVisible();
-  await expect(library.getByRole('button', { name: 'Crimea recognised as Russian de jure' })).toBeVisible();
+  await expect(library.getByRole('radio', { name: 'Crimea recognised as Russian de jure' })).toBeVisible();
   await expect(draft.getByRole('heading', { name: 'Your draft' })).toBeVisible();
   await expect(verdicts.locator('.summary')).toHaveText('This draft crosses no hard red line of the 17 parties.');
   await expect(verdicts.locator('li.card')).toHaveCount(19);
@@ -69,13 +69,13 @@ test('the app takes over the first screen in place: the same elements, no layout
 test('a click before the app is ready is kept, shown as waiting, and carried out when it is', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');
-  const button = clause(page, 'crimea-de-jure-russian').getByRole('button', { name: 'Crimea recognised as Russian de jure' });
+  const button = clause(page, 'crimea-de-jure-russian').getByRole('radio', { name: 'Crimea recognised as Russian de jure' });
   await button.click();
   await expect(button).toHaveAttribute('aria-busy', 'true');
   expect(await isReady(page)).toBe(false);
   release();
   await appReady(page);
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).toHaveAttribute('aria-checked', 'true');
   await expect(button).not.toHaveAttribute('aria-busy');
   await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
 });
@@ -126,7 +126,7 @@ test('a panel scrolled, a disclosure opened and a title typed before the app is 
 test('a stored draft opens after the take-over, as without a first screen', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  await clause(page, 'crimea-de-facto-russian').getByRole('button').click();
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
   await page.getByLabel('Title').fill('Kept across the take-over');
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
   const release = await holdWasm(page);
@@ -136,13 +136,13 @@ test('a stored draft opens after the take-over, as without a first screen', asyn
   release();
   await appReady(page);
   await expect(page.getByLabel('Title')).toHaveValue('Kept across the take-over');
-  await expect(clause(page, 'crimea-de-facto-russian').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  await expect(clause(page, 'crimea-de-facto-russian').locator('.toggle')).toHaveAttribute('aria-checked', 'true');
 });
 
 test('a share link opens on its plan after the take-over', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
-  await clause(page, 'crimea-de-facto-russian').getByRole('button').click();
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByLabel('Link to this draft').inputValue();
   const fresh = await page.context().browser().newContext();
@@ -153,6 +153,6 @@ test('a share link opens on its plan after the take-over', async ({ page }) => {
   release();
   await appReady(reader);
   await expect(reader.getByRole('region', { name: /Viewing a shared plan/ })).toBeVisible();
-  await expect(clause(reader, 'crimea-de-facto-russian').getByRole('button')).toHaveAttribute('aria-pressed', 'true');
+  await expect(clause(reader, 'crimea-de-facto-russian').locator('.toggle')).toHaveAttribute('aria-checked', 'true');
   await fresh.close();
 });

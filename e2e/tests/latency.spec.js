@@ -37,7 +37,7 @@ async function clickAndTime(page, span) {
     // draft row, and the verdicts' summary against the cards (the app only).
     const summary = document.querySelector('.verdicts .summary');
     const snapshot = (button) => {
-      const pressed = button.getAttribute('aria-pressed');
+      const pressed = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed'));
       if (!summary) return { pressed };
       const clauseId = button.closest('li.clause').dataset.clause;
       const said = summary.textContent.match(/\((\d+) of \d+ parties\)|crosses (no) hard red line/);
@@ -83,7 +83,7 @@ async function clickAndTime(page, span) {
       await frame();
       await frame();
       await pause(Math.random() * 16);
-      const before = button.getAttribute('aria-pressed');
+      const before = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed'));
       const { ms, page } = await timed(button);
       samples.push(ms);
       const problem = page.pressed === before ? "the clause's pressed state did not change"

@@ -20,7 +20,7 @@ async function cutNetwork(page, server) {
 // not at once; register() alone does not look when the script URL is unchanged.
 const UPDATE_CHECK = 15_000;
 
-const toggle = (page, id) => clause(page, id).getByRole('button').first();
+const toggle = (page, id) => clause(page, id).locator('.toggle');
 
 test('after the first visit the app starts offline, with the draft it had', async ({ page }) => {
   const server = await serveBuild();
@@ -36,18 +36,18 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   expect(response.fromServiceWorker()).toBe(true);
   await mounted(page);
   // The draft was saved when the page went away (pagehide) and is reopened.
-  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByLabel('Title')).toHaveValue('Offline draft');
   // A share link opens offline too (the fragment never reaches a server).
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByLabel('Link to this draft').inputValue();
   await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
-  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-checked', 'false');
   await page.goto('about:blank');
   await page.goto(link);
   await mounted(page);
   await expect(page.getByRole('region', { name: 'Viewing a shared plan: Offline draft' })).toBeVisible();
-  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-checked', 'true');
 
   // Any address of the app opens it offline: index.html, a query string, a fragment.
   for (const path of ['index.html', '?utm_source=bookmark', '#x']) {
@@ -72,7 +72,7 @@ test('under a sub-path the app registers there and starts offline there', async 
   const response = await page.reload();
   expect(response.fromServiceWorker()).toBe(true);
   await mounted(page);
-  await expect(toggle(page, 'crimea-de-facto-russian')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle(page, 'crimea-de-facto-russian')).toHaveAttribute('aria-checked', 'true');
 });
 
 test('a new version waits for the reader, who reloads into it by keyboard with the draft kept', async ({ page }) => {
@@ -107,7 +107,7 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   }
   // Still the old version, from the old cache.
   await expect(page.locator('meta[name="redline-build"]')).toHaveCount(0);
-  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-checked', 'true');
 
   // A change right before reloading is not lost.
   await toggle(page, 'crimea-de-facto-russian').click();
@@ -128,8 +128,8 @@ test('a new version waits for the reader, who reloads into it by keyboard with t
   await expect(page.locator('meta[name="redline-build"]')).toHaveAttribute('content', 'second');
   await mounted(page);
   await expect(banner).toHaveCount(0);
-  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-pressed', 'true');
-  await expect(toggle(page, 'crimea-de-facto-russian')).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle(page, 'army-cap')).toHaveAttribute('aria-checked', 'true');
+  await expect(toggle(page, 'crimea-de-facto-russian')).toHaveAttribute('aria-checked', 'true');
   expect(await page.evaluate(() => sessionStorage.getItem('flushes'))).toBe('1');
   expect(JSON.parse(await page.evaluate(() => sessionStorage.getItem('titlesAtFlush')))).toEqual(['Typed just before reloading']);
   await expect(page.getByLabel('Title')).toHaveValue('Typed just before reloading');

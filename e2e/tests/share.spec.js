@@ -31,7 +31,7 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await startFrom(page, US28);
   await page.getByLabel('Title').fill('Sent to a colleague');
   await page.getByLabel('Notes').fill('Second line\nwith a line break');
-  await clause(page, 'crimea-restored-to-ukraine').getByRole('button').first().click();
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
   const field = await openShare(page);
   const link = await field.inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#plan=[A-Za-z0-9_-]+$/);
@@ -91,7 +91,7 @@ test('an edit to a shared plan saves a copy first, and says so', async ({ page, 
   const other = await fresh.newPage();
   await other.goto(link);
   await expect(other.getByRole('region', { name: 'Viewing a shared plan: Edit me' })).toBeVisible();
-  await clause(other, 'army-cap').getByRole('button').first().click();
+  await clause(other, 'army-cap').locator('.toggle').click();
   await saved(other);
   await expect(other.getByRole('status').filter({ hasText: 'Your change is saved in a new draft: a copy of the shared plan.' })).toBeVisible();
   await expect(other.getByRole('region', { name: /Viewing a shared plan/ })).toHaveCount(0);
@@ -105,7 +105,7 @@ test('an edit to a shared plan saves a copy first, and says so', async ({ page, 
 test('opening a link over an open draft never touches it; back and forward move between the two', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('My own work');
-  await clause(page, 'army-cap').getByRole('button').first().click();
+  await clause(page, 'army-cap').locator('.toggle').click();
   await saved(page);
   await page.getByLabel('Title').fill('To share');
   const link = await (await openShare(page)).inputValue();
@@ -160,6 +160,9 @@ test('broken links name the problem and leave the app and the drafts untouched',
     await page.goto(`/#${fragment}`);
     const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
     await expect(alert, what).toContainText(message);
+    // One colon: "could not be opened: the link is cut short (copy …)", never "…: copy" (#22).
+    const reason = (await alert.textContent()).match(/could not be opened: (.*?)\. Nothing was changed/)[1];
+    expect(reason, what).not.toContain(':');
     await expect(page.getByLabel('Title')).toHaveValue('Keep me');
     expect(await storage(page), what).toEqual(before);
     await alert.getByRole('button', { name: 'Dismiss' }).click();

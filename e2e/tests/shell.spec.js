@@ -16,20 +16,20 @@ test('clicking a clause adds it to the draft and re-evaluates the verdicts', asy
   await openApp(page);
   const draft = page.getByRole('region', { name: 'Your draft' });
   await expect(draft).toContainText('No clauses yet');
-  const first = page.getByRole('region', { name: 'Clause library' }).locator('li.clause').first().getByRole('button');
-  await expect(first).toHaveAttribute('aria-pressed', 'false');
+  const first = page.getByRole('region', { name: 'Clause library' }).locator('li.clause').first().locator('.toggle');
+  await expect(first).toHaveAttribute('aria-checked', 'false');
   const summary = page.getByRole('region', { name: 'Verdicts', exact: true }).getByRole('status');
   const before = await summary.textContent();
   const title = (await first.locator('.title').textContent()).trim();
   await first.click();
-  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await expect(first).toHaveAttribute('aria-checked', 'true');
   await expect(draft).toContainText('1 clause');
   await expect(draft).toContainText(title);
   // The first clause (Crimea recognised as Russian) changes the verdicts.
   await expect(summary).not.toHaveText(before);
   await draft.getByRole('button', { name: `Remove ${title}` }).click();
   await expect(draft).toContainText('No clauses yet');
-  await expect(first).toHaveAttribute('aria-pressed', 'false');
+  await expect(first).toHaveAttribute('aria-checked', 'false');
 });
 
 test('the library lists every topic with each clause and its sources', async ({ page }) => {

@@ -32,7 +32,7 @@ test('the blank draft crosses nothing; its demands stand open, and the headline 
 test('a clause that contradicts a demand crosses it, where the blank draft left it open', async ({ page }) => {
   await openApp(page);
   await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
-  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
   await expect(verdictOf(page, 'russia')).toHaveText('conflicts with a firm demand');
   await openCard(page, 'russia');
   const crossed = card(page, 'russia').locator('.card-body > .positions').first().locator('> li');
@@ -40,7 +40,7 @@ test('a clause that contradicts a demand crosses it, where the blank draft left 
   await expect(crossed).toContainText(/neutral/i);
   await expect(crossed).toContainText('Because the draft includes:');
   // Taking it out again leaves the demand open, not crossed.
-  await clause(page, 'nato-path-open').getByRole('button').first().click();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
   await expect(verdictOf(page, 'russia')).toHaveText('no stated objection');
 });
 

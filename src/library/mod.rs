@@ -263,6 +263,18 @@ pub struct Preset {
     pub cite: Vec<Cite>,
 }
 
+impl Preset {
+    /// Who proposed it, and when unless the name already says the year:
+    /// "Istanbul model (2022)" is not followed by ", 2022" (#22).
+    pub fn byline(&self) -> String {
+        if self.name.contains(&self.date.year.to_string()) {
+            self.proposer.clone()
+        } else {
+            format!("{}, {}", self.proposer, self.date.human())
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PresetItem {
     pub clause: ClauseIx,
@@ -337,6 +349,17 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_gives_the_date_unless_the_name_has_the_year() {
+        let lib = Library::embedded().unwrap();
+        let byline = |name: &str| lib.presets.iter().find(|p| p.name == name).unwrap().byline();
+        assert!(
+            !byline("Istanbul model (2022)").contains("2022,") && !byline("Istanbul model (2022)").ends_with("2022")
+        );
+        assert!(!byline("Russia's terms (Putin, June 2024)").ends_with("2024"));
+        assert!(byline("US 28-point plan").ends_with(", Nov 2025"), "{}", byline("US 28-point plan"));
+    }
 
     #[test]
     fn a_typed_value_is_read_with_or_without_separators_and_checked_against_the_range() {

@@ -156,7 +156,12 @@ fn DraftRow(clause: ClauseIx) -> impl IntoView {
                         Err(why) => problem.set(Some(why)),
                     } />
                 <p id=problem_id class="problem" aria-live="polite">{move || problem.get()}</p>
-                <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div>
+                {if let [only] = p.marks.as_slice() {
+                    // One value is not a choice: said, not offered as a button.
+                    view! { <p class="marks one-mark">"The source names " <strong>{p.format(only.value)}</strong> " (" {only.label.as_str()} ")"</p> }.into_any()
+                } else {
+                    view! { <div class="marks" role="group" aria-label=format!("Values the sources name for {}", p.name)>{marks}</div> }.into_any()
+                }}
                 {lock_button(state.value_locked, clause, "lock lock-value", ["Lock value", "Lock value of", "Value locked"],
                     "Keep this value when finding agreement (a plain Lock keeps the clause and lets the value move)")}
             </div>

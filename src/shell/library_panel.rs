@@ -1,6 +1,8 @@
 //! The clause library: search as you type, filter to one preset, browse by
-//! topic. Alternatives of one question are grouped as a choice of one; each
-//! clause is a toggle button (click, Enter or Space adds or removes it).
+//! topic. Alternatives of one question are a choice of one (radios: picking
+//! one replaces the answer, picking the answer again removes it); other
+//! clauses are checkboxes. Each question, and each topic's other clauses,
+//! is one tab stop with arrow keys inside (`rove`); Enter or Space picks.
 
 use leptos::prelude::*;
 
@@ -34,30 +36,40 @@ pub fn LibraryPanel() -> impl IntoView {
         .enumerate()
         .map(|(t, topic)| {
             let mut seen_questions: Vec<QuestionIx> = Vec::new();
+            let mut first = true;
             let entries = topic
                 .clauses
                 .iter()
-                .filter_map(|&c| match library.clauses[c].question {
-                    None => Some(view! { <ClauseEntry clause=c visible preset_filter /> }.into_any()),
-                    Some(q) if !seen_questions.contains(&q) => {
-                        seen_questions.push(q);
-                        Some(view! { <QuestionGroup question=q visible preset_filter /> }.into_any())
+                .filter_map(|&c| {
+                    match library.clauses[c].question.filter(|&q| library.questions[q].clauses.len() > 1) {
+                        None => {
+                            let tab_stop = std::mem::take(&mut first);
+                            Some(
+                                view! { <ClauseEntry clause=c visible preset_filter tab_stop radio=false /> }
+                                    .into_any(),
+                            )
+                        }
+                        Some(q) if !seen_questions.contains(&q) => {
+                            seen_questions.push(q);
+                            Some(view! { <QuestionGroup question=q visible preset_filter /> }.into_any())
+                        }
+                        Some(_) => None,
                     }
-                    Some(_) => None,
                 })
                 .collect_view();
             let any_visible = move || visible.with(|v| library.topics[t].clauses.iter().any(|&c| v[c]));
             view! {
                 <section class="topic" aria-labelledby=format!("topic-{}", topic.id) hidden=move || !any_visible()>
                     <h3 id=format!("topic-{}", topic.id)>{topic.name.as_str()}</h3>
-                    <ul class="clauses">{entries}</ul>
+                    <ul class="clauses rove">{entries}</ul>
                 </section>
             }
         })
         .collect_view();
 
     view! {
-        <section class="panel library" aria-labelledby="library-heading">
+        <section class="panel library" aria-labelledby="library-heading"
+            on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <h2 id="library-heading">"Clause library"</h2>
             <div class="filters" role="search">
                 <label for="clause-search">"Search clauses, topics, actors, plans"</label>
@@ -107,17 +119,30 @@ fn QuestionGroup(
     let q = &state.library.questions[question];
     let any_visible = move || visible.with(|v| q.clauses.iter().any(|&c| v[c]));
     let label_id = format!("question-{}", q.id);
-    let entries = q.clauses.iter().map(|&c| view! { <ClauseEntry clause=c visible preset_filter /> }).collect_view();
+    let hint_id = format!("{label_id}-hint");
+    let entries = q
+        .clauses
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| view! { <ClauseEntry clause=c visible preset_filter tab_stop=i == 0 radio=true /> })
+        .collect_view();
     view! {
         <li class="question" hidden=move || !any_visible()>
-            <p class="prompt" id=label_id.clone()>{q.prompt.as_str()} <span class="hint">" (choose one)"</span></p>
-            <div role="group" aria-labelledby=label_id><ul>{entries}</ul></div>
+            <p class="prompt" id=label_id.clone()>{q.prompt.as_str()}
+                <span class="hint" id=hint_id.clone()>" (choose one: picking one replaces the current answer)"</span></p>
+            <div role="radiogroup" aria-labelledby=label_id aria-describedby=hint_id><ul class="rove">{entries}</ul></div>
         </li>
     }
 }
 
 #[component]
-fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSignal<Option<PresetIx>>) -> impl IntoView {
+fn ClauseEntry(
+    clause: ClauseIx,
+    visible: Memo<Vec<bool>>,
+    preset_filter: RwSignal<Option<PresetIx>>,
+    tab_stop: bool,
+    radio: bool,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
     let c = &library.clauses[clause];
@@ -146,17 +171,18 @@ fn ClauseEntry(clause: ClauseIx, visible: Memo<Vec<bool>>, preset_filter: RwSign
     };
     view! {
         <li class="clause" class:held=held data-clause=c.id.as_str() hidden=move || !visible.with(|v| v[clause])>
-            <button type="button" class="toggle"
-                aria-pressed=move || if held.get() { "true" } else { "false" }
+            <button type="button" class="toggle" tabindex=if tab_stop { "0" } else { "-1" }
+                role=if radio { "radio" } else { "checkbox" }
+                aria-checked=move || if held.get() { "true" } else { "false" }
                 on:click=move |_| state.edit(|p| p.toggle(library, clause))>
-                // The symbol comes from the style sheet, by `aria-pressed`:
+                // The symbol comes from the style sheet, by `aria-checked`:
                 // swapping it is paint only, so a click lays out nothing here.
                 <span class="mark" aria-hidden="true"></span>
                 <span class="title">{c.title.as_str()}</span>
                 {point}
             </button>
             <details on:toggle=move |_| opened.set(true)>
-                <summary>"Text and sources"</summary>
+                <summary tabindex="-1">"Text and sources"</summary>
                 {details}
             </details>
         </li>

@@ -13,6 +13,7 @@ mod library_panel;
 mod links;
 mod persist;
 mod pictures;
+mod rove;
 mod scenario;
 mod share_panel;
 mod state;

@@ -3,15 +3,22 @@
 
 use leptos::prelude::*;
 
-use super::cite::{preset_caveat, preset_options};
-use super::state::{fan_out, State};
-use crate::evaluate::{compare, topic_grid, Comparison, Verdict};
-use crate::library::{ActorIx, ClauseIx, Library, PresetIx};
-use crate::plan::Plan;
+use std::fmt::Write;
+
+use leptos::wasm_bindgen::JsCast;
+
+use super::cite::preset_caveat;
+use super::state::State;
+use crate::evaluate::{compare, Comparison, Verdict};
+use crate::grid::{cell_reasons, topic_cells, Cell, Direction};
+use crate::library::{ActorIx, ClauseIx, Completeness, Library, PresetIx, TopicIx};
+use crate::plan::{based_on, Plan};
 
 /// The pictures are built only while open: kept up to date on every click,
 /// a 26 × 20 grid and a comparison cost more than the verdicts themselves
-/// (measured in e2e/tests/latency.spec.js).
+/// (measured in e2e/tests/latency.spec.js). Both are escaped markup of
+/// library text with delegated handlers, as in agreement.rs: as Leptos views
+/// they cost about 11 KB gzip more of download.
 #[component]
 pub fn Pictures() -> impl IntoView {
     let analyses = expect_context::<super::app::Analyses>();
@@ -46,70 +53,223 @@ fn parties(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
     (0..library.actors.len()).filter(|&a| library.actors[a].is_party())
 }
 
+fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The element (or its ancestor) carrying `name`, and that attribute's value.
+fn data(ev: &leptos::ev::MouseEvent, name: &str) -> Option<String> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
+/// A cell's class and content: a symbol, and the same in words for screen readers.
+fn cell_parts(library: &Library, a: ActorIx, t: TopicIx, cell: Cell) -> (&'static str, String) {
+    let actor = &library.actors[a];
+    let words = format!("{}: {} on {}", actor.name, cell.label(actor), library.topics[t].name);
+    (
+        cell.slug(),
+        format!(
+            "<span aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{}</span>",
+            cell.symbol(),
+            esc(&words)
+        ),
+    )
+}
+
+/// The whole table, once; later clicks update only the cells that changed.
+/// Every cell is a button, one tab stop for the table (`rove`).
+fn grid_html(library: &Library, cells: &[Cell]) -> String {
+    let topics = library.topics.len();
+    let mut h = format!(
+        "<table class=\"rove\" data-columns=\"{topics}\"><caption class=\"visually-hidden\">Worst standing per actor and topic</caption>\
+         <thead><tr><th scope=\"col\">Actor</th>"
+    );
+    for t in &library.topics {
+        let _ = write!(h, "<th scope=\"col\"><span class=\"vertical\">{}</span></th>", esc(&t.name));
+    }
+    h.push_str("</tr></thead><tbody>");
+    let first = parties(library).next();
+    let row = |h: &mut String, a: ActorIx| {
+        let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&library.actors[a].name));
+        for t in 0..topics {
+            let (class, content) = cell_parts(library, a, t, cells[a * topics + t]);
+            let stop = if Some(a) == first && t == 0 { "0" } else { "-1" };
+            let _ = write!(
+                h,
+                "<td id=\"cell-{a}-{t}\" class=\"{class}\"><button type=\"button\" class=\"cell-button\" data-cell=\"{a},{t}\" \
+                 tabindex=\"{stop}\" aria-controls=\"cell-reasons\">{content}</button></td>"
+            );
+        }
+        h.push_str("</tr>");
+    };
+    parties(library).for_each(|a| row(&mut h, a));
+    let _ = write!(
+        h,
+        "</tbody><tbody><tr class=\"group-row\"><th scope=\"rowgroup\" colspan=\"{}\">Commentators and analysts: views reported in the sources</th></tr>",
+        topics + 1
+    );
+    views(library).for_each(|a| row(&mut h, a));
+    h.push_str("</tbody></table>");
+    h
+}
+
+/// The positions behind one cell, worst first, each with what the draft makes of it.
+fn reasons_html(library: &Library, reasons: &[(crate::library::PositionIx, Cell)], a: ActorIx, t: TopicIx) -> String {
+    let actor = &library.actors[a];
+    let mut h = format!("<h3>{} on {}</h3><ul>", esc(&actor.name), esc(&library.topics[t].name));
+    for &(p, cell) in reasons {
+        let position = &library.positions[p];
+        let _ = write!(
+            h,
+            "<li class=\"{}\"><span class=\"symbol\" aria-hidden=\"true\">{} </span><strong>{}</strong>: {} <span class=\"said\">({}, {})</span></li>",
+            cell.slug(),
+            cell.symbol(),
+            cell.label(actor),
+            esc(&position.summary),
+            esc(&position.speaker),
+            position.date.human()
+        );
+    }
+    if reasons.is_empty() {
+        h.push_str("<li>No stated position on this topic.</li>");
+    }
+    h.push_str("</ul><button type=\"button\" data-close>Close</button>");
+    h
+}
+
 #[component]
 fn Grid() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let headers = library
-        .topics
-        .iter()
-        .map(|t| view! { <th scope="col"><span class="vertical">{t.name.as_str()}</span></th> })
-        .collect_view();
-    // The table is built once; each cell watches its own fanned-out signal,
-    // so a click touches only the cells whose verdict changed. Made here, not
-    // in `State`: while the grid is closed, a click computes none of it.
     let topics = library.topics.len();
-    let grid = fan_out(move || state.standings.with(|s| topic_grid(state.lib(), s).concat()));
-    // Parties first; commentators and analysts below, in a body of their own, as views.
-    let row = |a: ActorIx| {
-        let cells = (0..topics)
-            .map(|t| {
-                let cell = grid[a * topics + t];
-                let label = move || match cell.get() {
-                    Some(v) => format!(
-                        "{}: {} on {}",
-                        library.actors[a].name,
-                        v.label_for(&library.actors[a]),
-                        library.topics[t].name
-                    ),
-                    None => format!("{}: no stated position on {}", library.actors[a].name, library.topics[t].name),
-                };
-                view! {
-                    <td class=move || cell.get().map_or("none", Verdict::slug) title=label>
-                        <span aria-hidden="true">{move || cell.get().map_or("·", Verdict::symbol)}</span>
-                        <span class="visually-hidden">{label}</span>
-                    </td>
-                }
-            })
-            .collect_view();
-        view! { <tr><th scope="row">{library.actors[a].name.as_str()}</th>{cells}</tr> }
+    // Built once; an effect rewrites only the cells whose standing moved, so
+    // focus and the roving tab stop survive a click elsewhere.
+    let initial = state.standings.with_untracked(|s| topic_cells(state.applied.get_untracked().0, s));
+    let table = grid_html(library, &initial);
+    Effect::new(move |previous: Option<Vec<Cell>>| {
+        let now = state.standings.with(|s| topic_cells(state.lib(), s));
+        let before = previous.unwrap_or_else(|| initial.clone());
+        let doc = document();
+        for (i, (&cell, &was)) in now.iter().zip(&before).enumerate() {
+            if cell == was {
+                continue;
+            }
+            let (a, t) = (i / topics, i % topics);
+            let Some(td) = doc.get_element_by_id(&format!("cell-{a}-{t}")) else { continue };
+            let (class, content) = cell_parts(library, a, t, cell);
+            td.set_class_name(class);
+            if let Some(button) = td.first_element_child() {
+                button.set_inner_html(&content);
+            }
+        }
+        now
+    });
+    let opened = RwSignal::new(None::<(ActorIx, TopicIx)>);
+    let reasons = move || {
+        let (a, t) = opened.get()?;
+        let lib = state.lib();
+        Some(state.standings.with(|s| reasons_html(lib, &cell_reasons(lib, s, a, t), a, t)))
     };
-    let party_rows = parties(library).map(row).collect_view();
-    let view_rows = views(library).map(row).collect_view();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(cell) = data(&ev, "data-cell") {
+            let mut at = cell.split(',').filter_map(|x| x.parse::<usize>().ok());
+            if let (Some(a), Some(t)) = (at.next(), at.next()) {
+                opened.update(|o| *o = (*o != Some((a, t))).then_some((a, t)));
+            }
+        } else if data(&ev, "data-close").is_some() {
+            opened.set(None);
+        }
+    };
     view! {
-        <section class="panel grid" aria-labelledby="grid-heading">
+        <section class="panel grid" aria-labelledby="grid-heading" on:click=on_click
+            on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <h2 id="grid-heading">"Who objects to what"</h2>
-            <p class="hint">"Each cell is the worst verdict of an actor on a topic for this draft; a dot means the actor has no stated position there."</p>
-            <div class="scroll" role="region" aria-label="Actor by topic grid, scrollable" tabindex="0">
-                <table>
-                    <caption class="visually-hidden">"Worst verdict per actor and topic"</caption>
-                    <thead><tr><th scope="col">"Actor"</th>{headers}</tr></thead>
-                    <tbody>{party_rows}</tbody>
-                    <tbody>
-                        <tr class="group-row"><th scope="rowgroup" colspan=topics + 1>"Commentators and analysts: views reported in the sources"</th></tr>
-                        {view_rows}
-                    </tbody>
-                </table>
-            </div>
+            <p class="hint">"Each cell is the worst of an actor's positions on a topic for this draft: "
+                "✖ ▲ ◆ crossed, ? open, ✓ met, ○ not touched; an empty, hatched cell means no stated position. "
+                "Open a cell for its positions; arrow keys move between cells."</p>
+            <div class="scroll" role="region" aria-label="Actor by topic grid, scrollable" inner_html=table></div>
+            <div id="cell-reasons" class="cell-reasons" aria-live="polite" inner_html=reasons></div>
         </section>
     }
+}
+
+/// Diff lists and the verdicts table; "Add" buttons carry `data-add`.
+fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
+    let mut h = String::from("<div class=\"diff\"><section><h3>Only in the draft</h3>");
+    let list = |h: &mut String, clauses: &[ClauseIx], addable: bool| {
+        if clauses.is_empty() {
+            h.push_str("<p class=\"hint\">None.</p>");
+            return;
+        }
+        h.push_str("<ul>");
+        for &c in clauses {
+            let title = esc(&library.clauses[c].title);
+            let _ = write!(h, "<li>{title}");
+            if addable {
+                let _ = write!(h, " <button type=\"button\" class=\"add-clause\" data-add=\"{c}\" aria-label=\"Add to the draft: {title}\">Add</button>");
+            }
+            h.push_str("</li>");
+        }
+        h.push_str("</ul>");
+    };
+    list(&mut h, &c.added, false);
+    let _ = write!(h, "</section><section><h3>Only in {}</h3>", esc(name));
+    list(&mut h, &c.removed, true);
+    h.push_str("</section><section><h3>Different values</h3><ul>");
+    for &(cl, before, after) in &c.changed {
+        if let Some(p) = &library.clauses[cl].param {
+            let _ =
+                write!(h, "<li>{}: {} → {}</li>", esc(&library.clauses[cl].title), p.format(before), p.format(after));
+        }
+    }
+    let _ = write!(
+        h,
+        "</ul></section></div><div class=\"scroll\" role=\"region\" aria-label=\"Verdicts compared\" tabindex=\"0\"><table>\
+         <caption>Verdicts: {name} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
+         <th scope=\"col\">For this actor, the draft is</th><th scope=\"col\">{name}</th><th scope=\"col\">Draft</th></tr></thead><tbody>",
+        c.shifts().count(),
+        name = esc(name)
+    );
+    let row = |h: &mut String, a: ActorIx| {
+        let actor = &library.actors[a];
+        let (before, after) = (c.before.verdict_of(a), c.after.verdict_of(a));
+        let direction = Direction::of(before, after);
+        let verdict = |v: Verdict| {
+            format!(
+                "<td class=\"{}\"><span aria-hidden=\"true\">{} </span>{}</td>",
+                v.slug(),
+                v.symbol(),
+                v.label_for(actor)
+            )
+        };
+        let _ = write!(
+            h,
+            "<tr class=\"{}\"><th scope=\"row\">{}</th><td class=\"direction {}\">{}</td>{}{}</tr>",
+            if direction == Direction::Same { "" } else { "shifted" },
+            esc(&actor.name),
+            direction.slug(),
+            direction.says(),
+            verdict(before),
+            verdict(after)
+        );
+    };
+    parties(library).for_each(|a| row(&mut h, a));
+    h.push_str("</tbody><tbody><tr class=\"group-row\"><th scope=\"rowgroup\" colspan=\"4\">Commentators and analysts: views</th></tr>");
+    views(library).for_each(|a| row(&mut h, a));
+    h.push_str("</tbody></table></div>");
+    h
 }
 
 #[component]
 fn Comparison() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let preset = RwSignal::new(0 as PresetIx);
+    let origin = Memo::new(move |_| state.facts.notes.with(|n| based_on(n, library)));
+    let preset = RwSignal::new(untrack(move || origin.get()).unwrap_or(0) as PresetIx);
+    let changed_only = RwSignal::new(false);
+    // The clause the last "Add" put in the draft, for its notice and Undo.
+    let added = RwSignal::new(None::<ClauseIx>);
     // Built only while open, so a click pays for a comparison (two
     // evaluations) only when the reader asked for one.
     let comparison = Memo::new(move |_| {
@@ -117,80 +277,52 @@ fn Comparison() -> impl IntoView {
         state.selection.with(|s| compare(state.lib(), &base, s, state.as_of.get()))
     });
     let name = move || library.presets[preset.get()].name.as_str();
-    let clause_list = move |pick: fn(&Comparison) -> &[ClauseIx]| {
-        move || {
-            comparison.with(|c| {
-                let clauses = pick(c);
-                if clauses.is_empty() {
-                    return view! { <p class="hint">"None."</p> }.into_any();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if let Some(c) = data(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
+            let value =
+                library.presets[preset.get_untracked()].items.iter().find(|i| i.clause == c).and_then(|i| i.value);
+            state.edit(|p| {
+                p.add(library, c);
+                if let Some(v) = value {
+                    p.set_value(library, c, v);
                 }
-                let items =
-                    clauses.iter().map(|&c| view! { <li>{library.clauses[c].title.as_str()}</li> }).collect_view();
-                view! { <ul>{items}</ul> }.into_any()
-            })
+            });
+            added.set(Some(c));
+        } else if data(&ev, "data-undo").is_some() {
+            state.editor.update(|e| {
+                e.undo();
+            });
+            added.set(None);
         }
     };
-    let changed = move || {
-        comparison.with(|c| {
-            c.changed
-                .iter()
-                .map(|&(cl, before, after)| {
-                    let p = library.clauses[cl].param.as_ref().expect("changed clauses have a parameter");
-                    view! { <li>{library.clauses[cl].title.as_str()} ": " {p.format(before)} " → " {p.format(after)}</li> }
-                })
-                .collect_view()
+    let options: String = library
+        .presets
+        .iter()
+        .enumerate()
+        .map(|(p, it)| {
+            let partial = if it.completeness == Completeness::Partial { " (partly described)" } else { "" };
+            let selected = if untrack(move || preset.get()) == p { " selected" } else { "" };
+            format!("<option value=\"{p}\"{selected}>{}{partial}</option>", esc(&it.name))
         })
-    };
-    // Rows are built once; each watches its own pair of verdicts. Parties
-    // first; commentators and analysts in a body of their own.
-    let row = |a: ActorIx| {
-        let pair = Memo::new(move |_| comparison.with(|c| (c.before.actors[a].verdict, c.after.actors[a].verdict)));
-        let cell = move |pick: fn((Verdict, Verdict)) -> Verdict| {
-            view! {
-                <td class=move || pick(pair.get()).slug()>
-                    <span aria-hidden="true">{move || pick(pair.get()).symbol()} " "</span>
-                    {move || pick(pair.get()).label_for(&library.actors[a])}
-                </td>
-            }
-        };
-        view! {
-            <tr class:shifted=move || pair.with(|(b, a)| b != a)>
-                <th scope="row">{library.actors[a].name.as_str()}</th>
-                {cell(|(before, _)| before)}
-                {cell(|(_, after)| after)}
-                <td>{move || if pair.with(|(b, a)| b != a) { "changed" } else { "" }}</td>
-            </tr>
-        }
-    };
-    let party_rows = parties(library).map(row).collect_view();
-    let view_rows = views(library).map(row).collect_view();
+        .collect();
     view! {
-        <section class="panel comparison" aria-labelledby="compare-heading">
+        <section class="panel comparison" aria-labelledby="compare-heading" on:click=on_click>
             <h2 id="compare-heading">"Compare with a plan"</h2>
             <label for="compare-preset">"Compare the draft with"</label>
-            <select id="compare-preset" on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
-                {preset_options(library)}
+            <select id="compare-preset" inner_html=options
+                on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
             </select>
+            <p class="against">{move || if origin.get() == Some(preset.get()) {
+                format!("Against the plan you started from: {}.", name())
+            } else {
+                format!("Against {}: not the plan the draft started from.", name())
+            }}</p>
             {move || preset_caveat(library, preset.get())}
-            <div class="diff">
-                <section><h3>"Only in the draft"</h3>{clause_list(|c| &c.added)}</section>
-                <section><h3>{move || format!("Only in {}", name())}</h3>{clause_list(|c| &c.removed)}</section>
-                <section><h3>"Different values"</h3><ul>{changed}</ul></section>
-            </div>
-            <div class="scroll" role="region" aria-label="Verdicts compared" tabindex="0">
-                <table>
-                    <caption>{move || format!("Verdicts: {} and the draft ({} actors changed)", name(), comparison.with(|c| c.shifts().count()))}</caption>
-                    <thead><tr>
-                        <th scope="col">"Actor"</th><th scope="col">{name}</th><th scope="col">"Draft"</th>
-                        <th scope="col"><span class="visually-hidden">"Change"</span></th>
-                    </tr></thead>
-                    <tbody>{party_rows}</tbody>
-                    <tbody>
-                        <tr class="group-row"><th scope="rowgroup" colspan="4">"Commentators and analysts: views"</th></tr>
-                        {view_rows}
-                    </tbody>
-                </table>
-            </div>
+            <p role="status" class="added-notice" inner_html=move || added.get().map(|c| format!(
+                "Added {} to the draft. <button type=\"button\" data-undo>Undo</button>", esc(&library.clauses[c].title)))></p>
+            <label class="changed-filter"><input type="checkbox" on:change=move |ev| changed_only.set(event_target_checked(&ev)) />
+                " Changed verdicts only"</label>
+            <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, name()))></div>
         </section>
     }
 }

@@ -35,7 +35,7 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
                 view! {
                     <li><button type="button" class="preset-card" on:click=move |_| start(i)>
                         <strong class="name">{p.name.as_str()}</strong>
-                        <span class="by">{format!("{}, {}", p.proposer, p.date)}</span>
+                        <span class="by">{p.byline()}</span>
                         <span class="described">{described}</span>
                     </button></li>
                 }
