@@ -2,7 +2,7 @@
 // radio group, one tab stop per group), the actor × topic grid and the
 // comparison at wide and phone sizes, search, and the small things seen.
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, openApp, clause, startFrom } from './fixtures.js';
+import { test, expect, openApp, clause, startFrom, openCard } from './fixtures.js';
 
 /** Presses Tab from the search field until focus leaves the library; returns how many presses stayed in it. */
 async function tabStopsAcrossLibrary(page) {
@@ -283,7 +283,7 @@ test('small things seen: no plan names its year twice, dates read one way, no la
   }
   // Open every clause's text and sources and a card, then look for "Dec 26, 2025" anywhere.
   await page.locator('.library details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
-  await page.locator('li.card .card-head').first().click();
+  await openCard(page, 'russia');
   const text = await page.evaluate(() => document.body.innerText);
   const american = text.match(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{1,2}, \d{4}/g) ?? [];
   // Quotes are verbatim and may write dates their own way; the app's words never do.
