@@ -270,14 +270,19 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
     let shown_since = Rc::new(Cell::new(0u32));
     Effect::new(move |_| {
         let draft = persist.map(|p| p.current.with(|c| c.id.clone())).unwrap_or_default();
-        let now = state.standings.get();
-        let Some((was_draft, was)) = previous.replace((draft.clone(), now.clone())) else { return };
-        if was_draft != draft || was == now {
+        // Tracked here; copied once, and only when it moved.
+        let unchanged = state.standings.with(|now| previous.as_ref().is_some_and(|(d, was)| *d == draft && was == now));
+        if unchanged {
+            return;
+        }
+        let before = previous.replace((draft.clone(), state.standings.get_untracked()));
+        let (Some((was_draft, was)), Some((_, now))) = (before, previous.as_ref()) else { return };
+        if was_draft != draft {
             return;
         }
         // The scenario's library: its positions are the ones standing.
         let library = state.applied.get_untracked().0;
-        let moved = changes(library, &was, &now);
+        let moved = changes(library, &was, now);
         let lines: Vec<String> = moved.iter().take(3).map(|c| c.line(library)).collect();
         let more = moved.len().saturating_sub(lines.len());
         let mut text = lines.join(". ");
