@@ -72,6 +72,16 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   // Taking it back says so too.
   await clause(page, 'nato-path-open').locator('.toggle').click();
   await expect(live).toContainText(/Russia: firm demand no longer crossed/);
+  // A burst of edits is said once, as its net change: on and off again
+  // before the reader pauses says nothing new.
+  const toggle = clause(page, 'nato-path-open').locator('.toggle');
+  await toggle.click();
+  await toggle.click();
+  await page.waitForTimeout(1500);
+  await expect(live).toContainText(/Russia: firm demand no longer crossed/);
+  await toggle.click();
+  await expect(live).toContainText(/Russia: firm demand now crossed/);
+  await toggle.click();
   // An edit that moves nothing leaves the cards alone: the title is no verdict.
   await expect(verdicts.locator('li.card.changed')).toHaveCount(0, { timeout: 10_000 });
   await regions(page).draft.getByLabel('Title').fill('A title');

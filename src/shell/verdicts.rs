@@ -45,6 +45,9 @@ enum Row {
 /// How long a card shows what the last edit changed.
 const CHANGE_SHOWN_MS: u64 = 6000;
 
+/// How long the reader pauses before the live region says what changed.
+const SAY_AFTER_PAUSE_MS: u64 = 600;
+
 #[component]
 pub fn VerdictsPanel() -> impl IntoView {
     let state = expect_context::<State>();
@@ -259,55 +262,119 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
 /// moment, and returns the sentence the live region says. Opening another
 /// draft is not an edit: it changes everything and says nothing.
 ///
-/// Plain values owned by the effect and the timer, not stored signals: a
+/// Neither is in the click's frame: the verdicts are. The cards' lines are
+/// worked out and shown in the task after that frame's paint (a click that
+/// comes first is folded in), and the live region is written once the reader
+/// pauses, with the net change since it last spoke, as GOV.UK's character
+/// count does: a burst of clicks is one announcement, not a queue of stale
+/// ones. Both used to cost a click about 1 ms of script, text shaping and
+/// layout (docs/performance.md).
+///
+/// Plain values owned by the effect and the timers, not stored signals: a
 /// reactive type of its own costs the download more than the feature.
 fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) -> RwSignal<String> {
-    use std::cell::Cell;
+    use std::cell::RefCell;
     use std::rc::Rc;
+    /// The standings each output last compared against, the newest ones,
+    /// and the timers' generations, so a stale timer does nothing.
+    #[derive(Default)]
+    struct Watch {
+        draft: String,
+        latest: Option<Standings>,
+        cards_since: Option<Standings>,
+        said_since: Option<Standings>,
+        cards_due: bool,
+        said_due: u32,
+        shown: u32,
+    }
     let said = RwSignal::new(String::new());
     let persist = use_context::<super::persist::Persistence>();
-    let mut previous: Option<(String, Standings)> = None;
-    let shown_since = Rc::new(Cell::new(0u32));
+    let watch = Rc::new(RefCell::new(Watch::default()));
+    // The scenario's library: its positions are the ones standing.
+    let library = move || state.applied.get_untracked().0;
+    let show_on_cards = {
+        let watch = watch.clone();
+        move || {
+            let mut w = watch.borrow_mut();
+            w.cards_due = false;
+            let (Some(was), Some(now)) = (w.cards_since.take(), w.latest.clone()) else { return };
+            let moved = changes(library(), &was, &now);
+            w.cards_since = Some(now);
+            for (actor, signal) in changed.iter().enumerate() {
+                let what = moved.iter().find(|c| c.actor == actor).map(|c| c.what.clone());
+                if signal.with_untracked(|w| *w != what) {
+                    signal.set(what);
+                }
+            }
+            w.shown = w.shown.wrapping_add(1);
+            let mine = w.shown;
+            let watch = watch.clone();
+            set_timeout(
+                move || {
+                    if watch.borrow().shown == mine {
+                        for signal in changed.iter().filter(|s| s.with_untracked(Option::is_some)) {
+                            signal.set(None);
+                        }
+                    }
+                },
+                std::time::Duration::from_millis(CHANGE_SHOWN_MS),
+            );
+        }
+    };
+    let say = {
+        let watch = watch.clone();
+        move || {
+            let mut w = watch.borrow_mut();
+            let (Some(was), Some(now)) = (w.said_since.take(), w.latest.clone()) else { return };
+            let library = library();
+            let moved = changes(library, &was, &now);
+            w.said_since = Some(now);
+            if moved.is_empty() {
+                return;
+            }
+            let lines: Vec<String> = moved.iter().take(3).map(|c| c.line(library)).collect();
+            let more = moved.len() - lines.len();
+            let mut text = lines.join(". ");
+            if more > 0 {
+                text.push_str(&format!(". And {more} more {}.", if more == 1 { "actor" } else { "actors" }));
+            }
+            said.set(text);
+        }
+    };
     Effect::new(move |_| {
         let draft = persist.map(|p| p.current.with(|c| c.id.clone())).unwrap_or_default();
-        // Tracked here; copied once, and only when it moved.
-        let unchanged = state.standings.with(|now| previous.as_ref().is_some_and(|(d, was)| *d == draft && was == now));
-        if unchanged {
+        let mut w = watch.borrow_mut();
+        // Tracked here; copied only when it moved.
+        if state.standings.with(|now| w.draft == draft && w.latest.as_ref() == Some(now)) {
             return;
         }
-        let before = previous.replace((draft.clone(), state.standings.get_untracked()));
-        let (Some((was_draft, was)), Some((_, now))) = (before, previous.as_ref()) else { return };
-        if was_draft != draft {
+        let now = state.standings.get_untracked();
+        if w.draft != draft || w.latest.is_none() {
+            // The first standings, or another draft's: the baseline, unsaid.
+            w.draft = draft;
+            w.cards_since = Some(now.clone());
+            w.said_since = Some(now.clone());
+            w.latest = Some(now);
+            w.said_due = w.said_due.wrapping_add(1);
             return;
         }
-        // The scenario's library: its positions are the ones standing.
-        let library = state.applied.get_untracked().0;
-        let moved = changes(library, &was, now);
-        let lines: Vec<String> = moved.iter().take(3).map(|c| c.line(library)).collect();
-        let more = moved.len().saturating_sub(lines.len());
-        let mut text = lines.join(". ");
-        if more > 0 {
-            text.push_str(&format!(". And {more} more {}.", if more == 1 { "actor" } else { "actors" }));
+        w.latest = Some(now);
+        if !w.cards_due {
+            w.cards_due = true;
+            let show_on_cards = show_on_cards.clone();
+            request_animation_frame(move || set_timeout(show_on_cards, std::time::Duration::ZERO));
         }
-        said.set(text);
-        for (actor, signal) in changed.iter().enumerate() {
-            let what = moved.iter().find(|c| c.actor == actor).map(|c| c.what.clone());
-            if signal.with_untracked(|w| *w != what) {
-                signal.set(what);
-            }
-        }
-        let mine = shown_since.get().wrapping_add(1);
-        shown_since.set(mine);
-        let latest = shown_since.clone();
+        w.said_due = w.said_due.wrapping_add(1);
+        let mine = w.said_due;
+        let watch = watch.clone();
+        let say = say.clone();
         set_timeout(
             move || {
-                if latest.get() == mine {
-                    for signal in changed.iter().filter(|s| s.with_untracked(Option::is_some)) {
-                        signal.set(None);
-                    }
+                if watch.borrow().said_due == mine {
+                    say();
                 }
             },
-            std::time::Duration::from_millis(CHANGE_SHOWN_MS),
+            std::time::Duration::from_millis(SAY_AFTER_PAUSE_MS),
         );
     });
     said
