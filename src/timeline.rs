@@ -17,7 +17,7 @@
 //! dates, and the standard sorts would add their code to the wasm.
 
 use crate::date::Date;
-use crate::library::{ActorIx, Library, PositionIx, PresetIx};
+use crate::library::{ActorIx, InScenario, Library, PositionIx, PresetIx};
 
 /// One date of the timeline and what the library dates on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,14 +171,26 @@ pub enum Stated {
     },
     /// Nothing in force on `as_of`; `first` is the actor's earliest position's date.
     NotYet { as_of: Date, first: Date },
+    /// The reader's scenario sets aside every position the sources give.
+    AllSetAside,
 }
 
 /// `None` only for an actor without positions, which validation forbids.
+/// `library` is the scenario's: a position set aside is not in force, and
+/// a reader's own has no date, so neither counts here.
 pub fn stated(library: &Library, actor: ActorIx, as_of: Option<Date>) -> Option<Stated> {
-    let positions = &library.actors[actor].positions;
-    let earliest = positions.iter().map(|&p| library.positions[p].date).min()?;
-    let mut in_force = positions.iter().filter(|&&p| library.in_force(p, as_of)).map(|&p| &library.positions[p]);
+    let sourced: Vec<PositionIx> = library.actors[actor]
+        .positions
+        .iter()
+        .copied()
+        .filter(|&p| library.positions[p].scenario != InScenario::AddedByReader)
+        .collect();
+    let earliest = sourced.iter().map(|&p| library.positions[p].date).min()?;
+    let mut in_force = sourced.iter().filter(|&&p| library.in_force(p, as_of)).map(|&p| &library.positions[p]);
     let Some(one) = in_force.next() else {
+        if sourced.iter().all(|&p| library.positions[p].scenario == InScenario::SetAside) {
+            return Some(Stated::AllSetAside);
+        }
         return as_of.map(|as_of| Stated::NotYet { as_of, first: earliest });
     };
     let (mut count, mut reported, mut first, mut last) = (1, usize::from(one.date_reported), one.date, one.date);
@@ -216,6 +228,7 @@ impl Stated {
             Stated::NotYet { as_of, first } => {
                 format!("No position stated by {}; the first is dated {}.", as_of.human(), first.human())
             }
+            Stated::AllSetAside => "Every position the sources give is set aside in this scenario.".to_string(),
         }
     }
 }
@@ -443,6 +456,37 @@ mod tests {
             stated(&lib, eu, Some(date("2025-11-23"))).unwrap().describe(),
             "Position in force stated 23 Nov 2025."
         );
+    }
+
+    #[test]
+    fn stated_follows_the_scenario_set_asides_count_out_a_readers_own_has_no_date() {
+        use crate::scenario::{ReaderCondition, ReaderPosition, Scenario};
+        let lib = fixture::library();
+        let ua = lib.actor_ix("ua").unwrap();
+        let Some(Stated::InForce { count, first, last, .. }) = stated(&lib, ua, None) else { panic!("in force") };
+        let one = &lib.positions[*lib.actors[ua].positions.iter().find(|&&p| lib.in_force(p, None)).unwrap()];
+        let own = ReaderPosition {
+            id: "mine".into(),
+            actor: "ua".into(),
+            strength: crate::library::Strength::Firm,
+            condition: ReaderCondition::Rejects(vec!["crimea-ukrainian".into()]),
+            note: String::new(),
+            link: None,
+        };
+        let scenario = Scenario { set_aside: vec![one.id.clone()], added: vec![own], ..Scenario::default() };
+        let (applied, warnings) = scenario.apply(&lib);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let Some(Stated::InForce { count: now, first: from, last: to, .. }) = stated(&applied, ua, None) else {
+            panic!("still in force")
+        };
+        assert_eq!(now, count - 1, "the one set aside is out; the reader's own is not counted");
+        assert!(from >= first && to <= last, "no date of year 0 from the reader's position");
+        let all = Scenario {
+            set_aside: lib.actors[ua].positions.iter().map(|&p| lib.positions[p].id.clone()).collect(),
+            ..Scenario::default()
+        };
+        assert_eq!(stated(&all.apply(&lib).0, ua, None), Some(Stated::AllSetAside));
+        assert_eq!(Stated::AllSetAside.describe(), "Every position the sources give is set aside in this scenario.");
     }
 
     #[test]

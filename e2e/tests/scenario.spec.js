@@ -57,12 +57,22 @@ test('setting positions aside changes the verdict and the pairs table; one click
   const uk = choice(page, 'uk-joint-statement-revisions');
   await expect(uk).toHaveValue('as-sourced');
   await expect(uk).toHaveAccessibleName(/In this scenario/);
+  await uk.focus();
   await uk.selectOption('set-aside');
   await expect(card(page, 'uk')).not.toHaveClass(/conflicts-with-demand/);
   await expect(banner(page)).toContainText('Scenario: 1 position set aside.');
   expect(await ukCells()).not.toEqual(gridBefore);
   // It is listed on its card, with a way back.
   await expect(card(page, 'uk').locator('.set-aside li')).toHaveCount(1);
+  // The card is rebuilt, and focus stays with the position: on its Bring
+  // back, and after that on its choice again.
+  const back = card(page, 'uk').locator('[data-back="uk-joint-statement-revisions"]');
+  await expect(back).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(uk).toBeFocused();
+  await expect(uk).toHaveValue('as-sourced');
+  await uk.selectOption('set-aside');
+  await expect(back).toBeFocused();
 
   // At firm demands Ukraine and Russia cannot agree; without five of Russia's
   // demands (one of the smallest correction sets) they can.
@@ -72,10 +82,14 @@ test('setting positions aside changes the verdict and the pairs table; one click
   await expect(uaRu).toBeVisible();
   await openCard(page, 'russia');
   const russia = ['russia-2024-crimea', 'russia-2024-donbas', 'russia-2024-south', 'russia-2024-neutrality', 'russia-2024-demilitarisation'];
+  // The card's line of when its positions were stated counts only those in force.
+  const stated = card(page, 'russia').locator('.stated');
+  const inForce = Number((await stated.textContent()).match(/^(\d+) positions in force/)[1]);
   for (const [i, id] of russia.entries()) {
     await choice(page, id).selectOption('set-aside');
     await expect(banner(page)).toContainText(`Scenario: ${i + 2} positions set aside.`);
   }
+  await expect(stated).toHaveText(new RegExp(`^${inForce - 5} positions in force`));
   await expect(pairs(page).getByRole('button', { name: 'Russia and Ukraine: can agree' })).toBeVisible();
   await expect(card(page, 'russia').locator('.set-aside li')).toHaveCount(5);
 

@@ -86,10 +86,13 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
         h
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(id) = data_of(&ev, "data-back") {
-            state.edit(|p| p.scenario.set_aside.retain(|s| *s != id));
-        } else if let Some(id) = data_of(&ev, "data-remove") {
-            state.edit(|p| p.scenario.remove_added(&id));
+        let card = format!("li.card[data-actor=\"{id}\"]");
+        if let Some(back) = data_of(&ev, "data-back") {
+            state.edit(|p| p.scenario.set_aside.retain(|s| *s != back));
+            refocus(&[&format!("{card} select[data-position=\"{back}\"]"), &format!("{card} .card-head")]);
+        } else if let Some(own) = data_of(&ev, "data-remove") {
+            state.edit(|p| p.scenario.remove_added(&own));
+            refocus(&[&format!("{card} .add-position summary"), &format!("{card} .card-head")]);
         }
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -208,12 +211,52 @@ pub fn PositionScenario(position: PositionIx) -> impl IntoView {
     }
     h.push_str("</select></label>");
     let id = p.id.clone();
+    let card = format!("li.card[data-actor=\"{}\"]", lib.actors[p.actor].id);
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(choice) = data_of(&ev, "data-position").and(value_of(&ev)).as_deref().and_then(Choice::parse) {
             state.edit(|plan| plan.scenario.choose(&id, sourced, choice));
+            // Set aside, the position leaves the list for the card's "Set
+            // aside" one, with its Bring back; re-weighed, it stays.
+            refocus(&[
+                &format!("{card} select[data-position=\"{id}\"]"),
+                &format!("{card} [data-back=\"{id}\"]"),
+                &format!("{card} .card-head"),
+            ]);
         }
     };
     view! { <div class="scenario-position" inner_html=h on:change=on_change></div> }
+}
+
+/// An edit of the scenario rebuilds the card's lists, and the control the
+/// reader used goes with them: once the page has the edit, focus goes to the
+/// first of `places` there, so a keyboard or screen reader user is not sent
+/// back to the top of the page. Only if focus was lost: a reader who moved
+/// on meanwhile stays where they are.
+fn refocus(places: &[&str]) {
+    let places: Vec<String> = places.iter().map(|p| p.to_string()).collect();
+    refocus_in_frames(std::rc::Rc::new(places), 3);
+}
+
+/// The card's parts (the reasons, the set-aside list) re-render in effects
+/// of their own, which need not all have run by the first frame: look again
+/// in the next two, in case the control focused was replaced.
+fn refocus_in_frames(places: std::rc::Rc<Vec<String>>, frames: u8) {
+    request_animation_frame(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        // Lost: on the body, or (before the browser's focus fix-up has run)
+        // still on a control that left the page.
+        let body: Option<web_sys::Element> = doc.body().map(Into::into);
+        let lost = doc.active_element().is_none_or(|a| !a.is_connected() || Some(&a) == body.as_ref());
+        if lost {
+            let found = places.iter().find_map(|p| doc.query_selector(p).ok().flatten());
+            if let Some(el) = found.and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        }
+        if frames > 1 {
+            refocus_in_frames(places, frames - 1);
+        }
+    });
 }
 
 /// The attribute on the event's target or the nearest element around it that has one.

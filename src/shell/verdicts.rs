@@ -90,7 +90,9 @@ pub fn VerdictsPanel() -> impl IntoView {
         view! {
             <For each=rows key=|row| *row children=move |row| match row {
                 Row::Card(a) => Either::Left(view! {
-                    <ActorCard actor=a quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() />
+                    // An open card stays in sight when its verdict turns quiet:
+                    // the reader is working in it (a scenario's set-aside).
+                    <ActorCard actor=a quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() && !cards.expanded[a].get() />
                 }),
                 Row::Divider(v) => Either::Right(view! {
                     <li class=format!("divider {}", v.slug())>
@@ -190,7 +192,8 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
     let reasons = Memo::new(move |_| {
         open().then(|| {
             let as_of = state.as_of.get();
-            let when = stated(library, actor, as_of).map(|s| s.describe());
+            // The scenario's library: what it sets aside is not in force.
+            let when = stated(state.lib(), actor, as_of).map(|s| s.describe());
             (state.selection.with(|s| evaluate_actor(state.lib(), s, as_of, actor)), when)
         })
     });
