@@ -5,6 +5,9 @@
 //! Parties come first and are counted; commentators and analysts follow,
 //! apart, as views the sources report.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -261,6 +264,39 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
     }
 }
 
+/// What the change announcement keeps between a click and its timers: the
+/// standings each output last compared against, the newest ones, and
+/// whether a timer is already pending, so a click arms none when one is.
+#[derive(Default)]
+struct Watch {
+    draft: String,
+    latest: Option<Standings>,
+    cards_since: Option<Standings>,
+    said_since: Option<Standings>,
+    cards_due: bool,
+    /// Edits so far: the live region's timer speaks only if none came since it was armed.
+    edits: u32,
+    said_armed: bool,
+    shown: u32,
+}
+
+/// Speaks `SAY_AFTER_PAUSE_MS` after the last edit: one timer per pause,
+/// re-armed while edits keep coming, not one per click.
+fn arm_say(watch: Rc<RefCell<Watch>>, say: Rc<dyn Fn()>, seen: u32) {
+    set_timeout(
+        move || {
+            let edits = watch.borrow().edits;
+            if edits == seen {
+                watch.borrow_mut().said_armed = false;
+                say();
+            } else {
+                arm_say(watch, say, edits);
+            }
+        },
+        std::time::Duration::from_millis(SAY_AFTER_PAUSE_MS),
+    );
+}
+
 /// Shows on each card what the last edit changed for its actor, for a
 /// moment, and returns the sentence the live region says. Opening another
 /// draft is not an edit: it changes everything and says nothing.
@@ -276,20 +312,6 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
 /// Plain values owned by the effect and the timers, not stored signals: a
 /// reactive type of its own costs the download more than the feature.
 fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) -> RwSignal<String> {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    /// The standings each output last compared against, the newest ones,
-    /// and the timers' generations, so a stale timer does nothing.
-    #[derive(Default)]
-    struct Watch {
-        draft: String,
-        latest: Option<Standings>,
-        cards_since: Option<Standings>,
-        said_since: Option<Standings>,
-        cards_due: bool,
-        said_due: u32,
-        shown: u32,
-    }
     let said = RwSignal::new(String::new());
     let persist = use_context::<super::persist::Persistence>();
     let watch = Rc::new(RefCell::new(Watch::default()));
@@ -324,7 +346,7 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
             );
         }
     };
-    let say = {
+    let say: Rc<dyn Fn()> = Rc::new({
         let watch = watch.clone();
         move || {
             let mut w = watch.borrow_mut();
@@ -343,7 +365,7 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
             }
             said.set(text);
         }
-    };
+    });
     Effect::new(move |_| {
         let draft = persist.map(|p| p.current.with(|c| c.id.clone())).unwrap_or_default();
         let mut w = watch.borrow_mut();
@@ -358,7 +380,6 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
             w.cards_since = Some(now.clone());
             w.said_since = Some(now.clone());
             w.latest = Some(now);
-            w.said_due = w.said_due.wrapping_add(1);
             return;
         }
         w.latest = Some(now);
@@ -367,18 +388,11 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
             let show_on_cards = show_on_cards.clone();
             request_animation_frame(move || set_timeout(show_on_cards, std::time::Duration::ZERO));
         }
-        w.said_due = w.said_due.wrapping_add(1);
-        let mine = w.said_due;
-        let watch = watch.clone();
-        let say = say.clone();
-        set_timeout(
-            move || {
-                if watch.borrow().said_due == mine {
-                    say();
-                }
-            },
-            std::time::Duration::from_millis(SAY_AFTER_PAUSE_MS),
-        );
+        w.edits = w.edits.wrapping_add(1);
+        if !w.said_armed {
+            w.said_armed = true;
+            arm_say(watch.clone(), say.clone(), w.edits);
+        }
     });
     said
 }
