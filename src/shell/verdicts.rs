@@ -320,19 +320,22 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
     let show_on_cards = {
         let watch = watch.clone();
         move || {
-            let mut w = watch.borrow_mut();
-            w.cards_due = false;
-            let (Some(was), Some(now)) = (w.cards_since.take(), w.latest.clone()) else { return };
-            let moved = changes(library(), &was, &now);
-            w.cards_since = Some(now);
+            // Released before any signal is set: nothing may find it borrowed.
+            let (moved, mine) = {
+                let mut w = watch.borrow_mut();
+                w.cards_due = false;
+                let (Some(was), Some(now)) = (w.cards_since.take(), w.latest.clone()) else { return };
+                let moved = changes(library(), &was, &now);
+                w.cards_since = Some(now);
+                w.shown = w.shown.wrapping_add(1);
+                (moved, w.shown)
+            };
             for (actor, signal) in changed.iter().enumerate() {
                 let what = moved.iter().find(|c| c.actor == actor).map(|c| c.what.clone());
                 if signal.with_untracked(|w| *w != what) {
                     signal.set(what);
                 }
             }
-            w.shown = w.shown.wrapping_add(1);
-            let mine = w.shown;
             let watch = watch.clone();
             set_timeout(
                 move || {
@@ -349,11 +352,14 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
     let say: Rc<dyn Fn()> = Rc::new({
         let watch = watch.clone();
         move || {
-            let mut w = watch.borrow_mut();
-            let (Some(was), Some(now)) = (w.said_since.take(), w.latest.clone()) else { return };
+            let moved = {
+                let mut w = watch.borrow_mut();
+                let (Some(was), Some(now)) = (w.said_since.take(), w.latest.clone()) else { return };
+                let moved = changes(library(), &was, &now);
+                w.said_since = Some(now);
+                moved
+            };
             let library = library();
-            let moved = changes(library, &was, &now);
-            w.said_since = Some(now);
             if moved.is_empty() {
                 return;
             }
