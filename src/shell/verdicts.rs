@@ -13,9 +13,9 @@ use leptos::prelude::*;
 
 use super::cite::Quote;
 use super::state::State;
-use crate::changes::changes;
+use crate::changes::{changes, Change};
 use crate::evaluate::{evaluate_actor, Standings, Verdict};
-use crate::library::{ActorIx, Basis, ClauseIx, Completeness, PositionIx};
+use crate::library::{ActorIx, Basis, ClauseIx, Completeness, Library, PositionIx};
 use crate::timeline::{as_of_at, mark_labels, stated, step_of, step_text, timeline, Moment};
 
 /// What the cards share beyond [`State`]: which are open (kept here, so a
@@ -280,6 +280,15 @@ struct Watch {
     shown: u32,
 }
 
+/// The changes from `since` to the newest standings, which become the new
+/// `since`: what the cards and the live region each have not shown yet.
+fn catch_up(since: &mut Option<Standings>, latest: &Option<Standings>, library: &Library) -> Option<Vec<Change>> {
+    let (Some(was), Some(now)) = (since.take(), latest.clone()) else { return None };
+    let moved = changes(library, &was, &now);
+    *since = Some(now);
+    Some(moved)
+}
+
 /// Speaks `SAY_AFTER_PAUSE_MS` after the last edit: one timer per pause,
 /// re-armed while edits keep coming, not one per click.
 fn arm_say(watch: Rc<RefCell<Watch>>, say: Rc<dyn Fn()>, seen: u32) {
@@ -322,11 +331,9 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
         move || {
             // Released before any signal is set: nothing may find it borrowed.
             let (moved, mine) = {
-                let mut w = watch.borrow_mut();
+                let w = &mut *watch.borrow_mut();
                 w.cards_due = false;
-                let (Some(was), Some(now)) = (w.cards_since.take(), w.latest.clone()) else { return };
-                let moved = changes(library(), &was, &now);
-                w.cards_since = Some(now);
+                let Some(moved) = catch_up(&mut w.cards_since, &w.latest, library()) else { return };
                 w.shown = w.shown.wrapping_add(1);
                 (moved, w.shown)
             };
@@ -352,13 +359,11 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
     let say: Rc<dyn Fn()> = Rc::new({
         let watch = watch.clone();
         move || {
-            let moved = {
-                let mut w = watch.borrow_mut();
-                let (Some(was), Some(now)) = (w.said_since.take(), w.latest.clone()) else { return };
-                let moved = changes(library(), &was, &now);
-                w.said_since = Some(now);
-                moved
+            let caught_up = {
+                let w = &mut *watch.borrow_mut();
+                catch_up(&mut w.said_since, &w.latest, library())
             };
+            let Some(moved) = caught_up else { return };
             let library = library();
             if moved.is_empty() {
                 return;
@@ -373,16 +378,20 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
         }
     });
     Effect::new(move |_| {
-        let draft = persist.map(|p| p.current.with(|c| c.id.clone())).unwrap_or_default();
         let mut w = watch.borrow_mut();
-        // Tracked here; copied only when it moved.
-        if state.standings.with(|now| w.draft == draft && w.latest.as_ref() == Some(now)) {
+        // Tracked here; the draft's id and the standings copied only when they moved.
+        // Both read on every run, so both stay tracked.
+        let same_draft = persist.is_none_or(|p| p.current.with(|c| c.id == w.draft));
+        let same_standings = state.standings.with(|now| w.latest.as_ref() == Some(now));
+        if same_draft && same_standings {
             return;
         }
         let now = state.standings.get_untracked();
-        if w.draft != draft || w.latest.is_none() {
+        if !same_draft || w.latest.is_none() {
             // The first standings, or another draft's: the baseline, unsaid.
-            w.draft = draft;
+            if let Some(p) = persist {
+                w.draft = p.current.with_untracked(|c| c.id.clone());
+            }
             w.cards_since = Some(now.clone());
             w.said_since = Some(now.clone());
             w.latest = Some(now);
