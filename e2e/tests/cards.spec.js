@@ -16,6 +16,30 @@ async function partyRows(page) {
   })));
 }
 
+/**
+ * Checks the rows are grouped: dividers in rank order, each followed by cards
+ * of its verdict only, quiet cards hidden; a verdict no card has keeps its
+ * divider, hidden. Returns the verdicts shown, in order.
+ */
+function expectGrouped(rows) {
+  let current = -1;
+  const seen = [];
+  for (const [i, row] of rows.entries()) {
+    const rank = RANK.indexOf(row.verdict);
+    if (row.divider) {
+      expect(rank).toBeGreaterThan(current);
+      current = rank;
+      const empty = !rows[i + 1] || rows[i + 1].divider;
+      expect(row.hidden, `the ${row.verdict} divider is hidden only while no card has that verdict`).toBe(empty);
+      if (!empty) seen.push(row.verdict);
+    } else {
+      expect(rank, `${row.actor} sits under the divider of its verdict`).toBe(current);
+      expect(row.hidden).toBe(row.verdict === 'no-objection');
+    }
+  }
+  return seen;
+}
+
 for (const [layout, viewport] of [['wide', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]]) {
   test(`${layout}: cards are grouped by verdict, worst first; the quiet ones are one line of names`, async ({ page }) => {
     await openApp(page);
@@ -23,20 +47,7 @@ for (const [layout, viewport] of [['wide', { width: 1440, height: 900 }], ['phon
     await page.setViewportSize(viewport);
     if (layout === 'phone') await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Verdicts' }).click();
     const rows = await partyRows(page);
-    // Dividers in rank order, each followed by cards of its verdict only.
-    let current = -1;
-    const seen = [];
-    for (const row of rows) {
-      const rank = RANK.indexOf(row.verdict);
-      if (row.divider) {
-        expect(rank).toBeGreaterThan(current);
-        current = rank;
-        seen.push(row.verdict);
-      } else {
-        expect(rank, `${row.actor} sits under the divider of its verdict`).toBe(current);
-        expect(row.hidden).toBe(row.verdict === 'no-objection');
-      }
-    }
+    const seen = expectGrouped(rows);
     expect(seen[0]).toBe('crosses-red-line');
     expect(seen).toContain('no-objection');
     // The quiet line names every party with no stated objection.
@@ -52,6 +63,32 @@ for (const [layout, viewport] of [['wide', { width: 1440, height: 900 }], ['phon
     await expect(verdicts.locator(`#party-cards li.card[data-actor="${quiet[0].actor}"]`)).toBeVisible();
   });
 }
+
+test('through a run of edits, every card moves to its verdict\'s group and cards keep one order within a group', async ({ page }) => {
+  await openApp(page);
+  const toggles = page.locator('li.clause button.toggle');
+  const count = await toggles.count();
+  // Pairs seen in one order within a group: the other order must never show.
+  const before = new Set();
+  let moves = 0;
+  let last = (await partyRows(page)).map((r) => r.actor + r.verdict).join();
+  for (let i = 0; i < 16; i++) {
+    await toggles.nth((i * 37) % count).click();
+    const rows = await partyRows(page);
+    expectGrouped(rows);
+    const now = rows.map((r) => r.actor + r.verdict).join();
+    if (now !== last) moves++;
+    last = now;
+    const cards = rows.filter((r) => !r.divider);
+    for (const [k, a] of cards.entries()) {
+      for (const b of cards.slice(k + 1).filter((b) => b.verdict === a.verdict)) {
+        expect(before.has(`${b.actor}<${a.actor}`), `${a.actor} and ${b.actor} keep one order`).toBe(false);
+        before.add(`${a.actor}<${b.actor}`);
+      }
+    }
+  }
+  expect(moves, 'the run moved some verdicts').toBeGreaterThan(3);
+});
 
 test('after an edit the cards it moved show what changed for a moment, and a live region says it', async ({ page }) => {
   await openApp(page);

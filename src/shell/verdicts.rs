@@ -10,6 +10,7 @@ use std::rc::Rc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::cite::Quote;
 use super::state::State;
@@ -39,7 +40,7 @@ struct Added {
 }
 
 /// A line of a group's list: a verdict's divider, then its cards.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Row {
     Divider(Verdict),
     Card(ActorIx),
@@ -63,50 +64,68 @@ pub fn VerdictsPanel() -> impl IntoView {
     };
     provide_context(cards);
     let announced = announce_changes(state, cards.changed);
-    let group = move |parties: bool| {
+    let group = move |parties: bool, list: NodeRef<leptos::html::Ul>| {
         let members: &'static [ActorIx] =
             (0..n).filter(|&a| library.actors[a].is_party() == parties).collect::<Vec<_>>().leak();
         let verdict = move |a: ActorIx| state.card_verdicts[a].get();
-        // Worst first, each verdict's cards in library order under its
-        // divider; keyed, so a card whose verdict moves is moved, not
-        // rebuilt. No memo: `For` tracks the verdicts, which few clicks move.
-        let rows = move || {
-            let mut rows = Vec::with_capacity(members.len() + 4);
-            for v in Verdict::ALL {
-                let mut cards = members.iter().filter(|&&a| verdict(a) == v).peekable();
-                if cards.peek().is_some() {
-                    rows.push(Row::Divider(v));
-                    rows.extend(cards.map(|&a| Row::Card(a)));
+        // Built once, in the order of the verdicts as they stand; after that
+        // an effect moves only the cards whose verdict moved (see
+        // `regroup`). `For` re-diffed the whole list and moved several
+        // hidden quiet cards for each one that changed group.
+        let shown: Vec<Verdict> = members.iter().map(|&a| state.card_verdicts[a].get_untracked()).collect();
+        let card_refs: &'static [NodeRef<leptos::html::Li>] =
+            members.iter().map(|_| NodeRef::new()).collect::<Vec<_>>().leak();
+        let divider_refs: &'static [NodeRef<leptos::html::Li>] =
+            Verdict::ALL.iter().map(|_| NodeRef::new()).collect::<Vec<_>>().leak();
+        let node_of = move |row: Row| match row {
+            Row::Card(a) => members.iter().position(|&m| m == a).and_then(|i| card_refs[i].get_untracked()),
+            Row::Divider(v) => Verdict::ALL.iter().position(|&w| w == v).and_then(|i| divider_refs[i].get_untracked()),
+        };
+        let initial = grouped(members, |i| shown[i]);
+        Effect::new(move |before: Option<Vec<Verdict>>| {
+            let now: Vec<Verdict> = members.iter().map(|&a| verdict(a)).collect();
+            let before = before.unwrap_or_else(|| shown.clone());
+            if now != before {
+                let moved = |a: ActorIx| members.iter().position(|&m| m == a).is_some_and(|i| before[i] != now[i]);
+                if let Some(list) = list.get_untracked() {
+                    regroup(&list, &grouped(members, |i| now[i]), moved, node_of);
                 }
             }
-            rows
-        };
+            now
+        });
+        // A memo: most verdict moves leave the quiet group as it was, and
+        // then its count and long list of names are not rebuilt.
+        let quiet = Memo::new(move |_| {
+            members.iter().copied().filter(|&a| verdict(a) == Verdict::NoObjection).collect::<Vec<_>>()
+        });
         let quiet_shown = RwSignal::new(false);
-        let quiet = move || {
-            members
-                .iter()
-                .filter(|&&a| verdict(a) == Verdict::NoObjection)
-                .map(|&a| library.actors[a].name.as_str())
-                .collect::<Vec<_>>()
-        };
         let list_id = if parties { "party-cards" } else { "view-cards" };
-        view! {
-            <For each=rows key=|row| *row children=move |row| match row {
-                Row::Card(a) => Either::Left(view! {
+        initial.into_iter().map(|row| match row {
+            Row::Card(a) => {
+                let node_ref = card_refs[members.iter().position(|&m| m == a).unwrap_or_default()];
+                Either::Left(view! {
                     // An open card stays in sight when its verdict turns quiet:
                     // the reader is working in it (a scenario's set-aside).
-                    <ActorCard actor=a quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() && !cards.expanded[a].get() />
-                }),
-                Row::Divider(v) => Either::Right(view! {
-                    <li class=format!("divider {}", v.slug())>
+                    <ActorCard actor=a node_ref quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() && !cards.expanded[a].get() />
+                })
+            }
+            Row::Divider(v) => {
+                let node_ref = divider_refs[Verdict::ALL.iter().position(|&w| w == v).unwrap_or_default()];
+                Either::Right(view! {
+                    // Every verdict's divider is always in the list, hidden
+                    // while no card has that verdict, so a click never builds one.
+                    <li class=format!("divider {}", v.slug()) node_ref=node_ref
+                        hidden=move || !members.iter().any(|&a| verdict(a) == v)>
                         {if v == Verdict::NoObjection {
                             Either::Left(view! {
                                 <button type="button" class="disclosure quiet-toggle" aria-controls=list_id
                                     aria-expanded=move || quiet_shown.get().to_string()
                                     on:click=move |_| quiet_shown.update(|s| *s = !*s)>
-                                    {move || format!("{} No stated objection ({})", v.symbol(), quiet().len())}
+                                    {move || format!("{} No stated objection ({})", v.symbol(), quiet.with(Vec::len))}
                                 </button>
-                                <span class="quiet-names">{move || quiet().join(", ")}</span>
+                                <span class="quiet-names">{move || quiet.with(|q| {
+                                    q.iter().map(|&a| library.actors[a].name.as_str()).collect::<Vec<_>>().join(", ")
+                                })}</span>
                             })
                         } else {
                             Either::Right(view! {
@@ -115,10 +134,11 @@ pub fn VerdictsPanel() -> impl IntoView {
                             })
                         }}
                     </li>
-                }),
-            } />
-        }
+                })
+            }
+        }).collect_view()
     };
+    let (party_list, view_list) = (NodeRef::new(), NodeRef::new());
     // From the notes signal the draft panel already keeps: no memo of its own.
     let based_on = move || state.facts.notes.with(|n| crate::plan::based_on(n, library));
     // The dates the library knows, once: the control steps through them.
@@ -166,16 +186,20 @@ pub fn VerdictsPanel() -> impl IntoView {
                 <li class="open-key">"open: a demand this draft does not settle (never a breach)"</li>
             </ul>
             <h3 class="group-heading" id="parties-heading">"Parties: governments, institutions, coalitions, parliaments and parties"</h3>
-            <ul class="cards" id="party-cards" aria-labelledby="parties-heading">{group(true)}</ul>
+            <ul class="cards" id="party-cards" aria-labelledby="parties-heading" node_ref=party_list>{group(true, party_list)}</ul>
             <h3 class="group-heading" id="views-heading">"Commentators and analysts: views reported in the sources"</h3>
             <p class="hint">"Shown for context; never counted above, and never called red lines."</p>
-            <ul class="cards views" id="view-cards" aria-labelledby="views-heading">{group(false)}</ul>
+            <ul class="cards views" id="view-cards" aria-labelledby="views-heading" node_ref=view_list>{group(false, view_list)}</ul>
         </section>
     }
 }
 
 #[component]
-fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -> impl IntoView {
+fn ActorCard(
+    actor: ActorIx,
+    node_ref: NodeRef<leptos::html::Li>,
+    quiet: impl Fn() -> bool + Send + Sync + 'static,
+) -> impl IntoView {
     let state = expect_context::<State>();
     let cards = expect_context::<Cards>();
     let library = state.library;
@@ -205,7 +229,7 @@ fn ActorCard(actor: ActorIx, quiet: impl Fn() -> bool + Send + Sync + 'static) -
     let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
     view! {
         <li class=move || format!("card {}{}", verdict.get().slug(), if changed.with(Option::is_some) { " changed" } else { "" })
-            data-actor=a.id.as_str() hidden=quiet>
+            data-actor=a.id.as_str() hidden=quiet node_ref=node_ref>
             <h3>
                 <button type="button" class="card-head" aria-expanded=move || expanded.get().to_string()
                     aria-controls=body_id.clone() on:click=move |_| expanded.update(|x| *x = !*x)>
@@ -282,6 +306,44 @@ struct Watch {
 
 /// The changes from `since` to the newest standings, which become the new
 /// `since`: what the cards and the live region each have not shown yet.
+/// The list's rows with the verdicts given (by member's position): worst
+/// first, every verdict's divider, then its cards in library order.
+fn grouped(members: &[ActorIx], verdict_of: impl Fn(usize) -> Verdict) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(members.len() + Verdict::ALL.len());
+    for v in Verdict::ALL {
+        rows.push(Row::Divider(v));
+        rows.extend(members.iter().enumerate().filter(|&(i, _)| verdict_of(i) == v).map(|(_, &a)| Row::Card(a)));
+    }
+    rows
+}
+
+/// Puts the list in the order of `rows` by moving only the cards `moved`
+/// says changed verdict, one DOM move each. The others and the dividers keep
+/// their order among themselves, so, taking the rows from the last, a moved
+/// card placed just before the row that follows it ends up where it belongs.
+/// A move takes focus from the control in it: that is given back.
+fn regroup(
+    list: &web_sys::HtmlUListElement,
+    rows: &[Row],
+    moved: impl Fn(ActorIx) -> bool,
+    node_of: impl Fn(Row) -> Option<web_sys::HtmlLiElement>,
+) {
+    let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let mut next: Option<web_sys::Node> = None;
+    for &row in rows.iter().rev() {
+        let Some(node) = node_of(row) else { continue };
+        if matches!(row, Row::Card(a) if moved(a)) {
+            let _ = list.insert_before(&node, next.as_ref());
+            if let Some(el) = focused.as_ref().filter(|el| node.contains(Some(el))) {
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+        next = Some(node.into());
+    }
+}
+
 fn catch_up(since: &mut Option<Standings>, latest: &Option<Standings>, library: &Library) -> Option<Vec<Change>> {
     let (Some(was), Some(now)) = (since.take(), latest.clone()) else { return None };
     let moved = changes(library, &was, &now);
