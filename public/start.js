@@ -66,25 +66,33 @@ function keepEarlyClick(event) {
   button.setAttribute('aria-busy', 'true');
   early.push({ path: pathOf(button, first), text: button.textContent });
 }
+// Panels the reader scrolled while the app loaded, told by their scroll
+// events: reading every element's scrollTop at the take-over forced layout
+// after layout, a quarter of a second on a slow phone.
+const scrolledPanels = new Set();
+function keepScrolled(event) {
+  if (event.target instanceof Element && first.contains(event.target)) scrolledPanels.add(event.target);
+}
 if (first) {
   document.documentElement.classList.add('starting');
   document.addEventListener('click', keepEarlyClick, true);
+  document.addEventListener('scroll', keepScrolled, { capture: true, passive: true });
 }
 
 function takeOver() {
   const next = document.getElementById('app-next');
   if (!next) return;
   document.removeEventListener('click', keepEarlyClick, true);
+  document.removeEventListener('scroll', keepScrolled, { capture: true });
   if (!first) {
     next.id = 'app';
     next.hidden = false;
     return;
   }
   const focused = first.contains(document.activeElement) ? pathOf(document.activeElement, first) : null;
-  const scrolled = [];
+  const scrolled = [...scrolledPanels].map((el) => [pathOf(el, first), el.scrollTop, el.scrollLeft]);
   const typed = [];
-  for (const el of first.querySelectorAll('*')) {
-    if (el.scrollTop || el.scrollLeft) scrolled.push([pathOf(el, first), el.scrollTop, el.scrollLeft]);
+  for (const el of first.querySelectorAll('details, input, textarea, select')) {
     if (el.localName === 'details' && el.open) typed.push([pathOf(el, first), 'open']);
     if ((el.localName === 'input' || el.localName === 'textarea') && el.value !== el.defaultValue) {
       typed.push([pathOf(el, first), 'value', el.value]);
