@@ -18,9 +18,10 @@ pub fn LibraryPanel() -> impl IntoView {
     let preset_filter = RwSignal::new(None::<PresetIx>);
     let visible = Memo::new(move |_| {
         let mut shown = vec![false; library.clauses.len()];
-        for c in query.with(|q| state.search.find(q)) {
-            shown[c] = true;
-        }
+        query.with(|q| match q.trim() {
+            "" => shown.fill(true),
+            q => state.search().find(q).into_iter().for_each(|c| shown[c] = true),
+        });
         if let Some(p) = preset_filter.get() {
             let mut in_preset = vec![false; library.clauses.len()];
             library.presets[p].items.iter().for_each(|i| in_preset[i.clause] = true);

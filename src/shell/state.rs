@@ -21,7 +21,8 @@ pub enum Tab {
 #[derive(Clone, Copy)]
 pub struct State {
     pub library: &'static Library,
-    pub search: &'static SearchIndex,
+    /// Built on the first search, not at start: nobody waits for it then.
+    search: &'static std::sync::OnceLock<SearchIndex>,
     pub editor: RwSignal<Editor>,
     /// The draft as a whole, as the draft panel states it.
     pub facts: DraftFacts,
@@ -105,7 +106,7 @@ impl State {
 
         State {
             library,
-            search: Box::leak(Box::new(SearchIndex::new(library))),
+            search: Box::leak(Box::new(std::sync::OnceLock::new())),
             editor,
             facts,
             selection,
@@ -124,6 +125,12 @@ impl State {
             locked,
             value_locked,
         }
+    }
+
+    /// The search index over the library's clauses, built on first use.
+    pub fn search(&self) -> &'static SearchIndex {
+        let library = self.library;
+        self.search.get_or_init(|| SearchIndex::new(library))
     }
 
     /// The library under the scenario (see `applied`), tracked.
