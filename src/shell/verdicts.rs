@@ -82,15 +82,17 @@ pub fn VerdictsPanel() -> impl IntoView {
             Row::Divider(v) => Verdict::ALL.iter().position(|&w| w == v).and_then(|i| divider_refs[i].get_untracked()),
         };
         let initial = grouped(members, |i| shown[i]);
+        // Returns the verdicts the list is in the order of: while the list
+        // is not there to move, that stays the order it was built in.
         Effect::new(move |before: Option<Vec<Verdict>>| {
             let now: Vec<Verdict> = members.iter().map(|&a| verdict(a)).collect();
             let before = before.unwrap_or_else(|| shown.clone());
-            if now != before {
-                let moved = |a: ActorIx| members.iter().position(|&m| m == a).is_some_and(|i| before[i] != now[i]);
-                if let Some(list) = list.get_untracked() {
-                    regroup(&list, &grouped(members, |i| now[i]), moved, node_of);
-                }
+            if now == before {
+                return now;
             }
+            let Some(list) = list.get_untracked() else { return before };
+            let moved = |a: ActorIx| members.iter().position(|&m| m == a).is_some_and(|i| before[i] != now[i]);
+            regroup(&list, &grouped(members, |i| now[i]), moved, node_of);
             now
         });
         // A memo: most verdict moves leave the quiet group as it was, and
