@@ -39,11 +39,12 @@ struct Added {
     after: crate::plan::Plan,
 }
 
-/// A line of a group's list: a verdict's divider, then its cards.
+/// A line of a group's list: a verdict's divider (by its place in
+/// `Verdict::ALL`), or a card (by its actor's place among the group's members).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Row {
-    Divider(Verdict),
-    Card(ActorIx),
+    Divider(usize),
+    Card(usize),
 }
 
 /// How long a card shows what the last edit changed.
@@ -78,8 +79,8 @@ pub fn VerdictsPanel() -> impl IntoView {
         let divider_refs: &'static [NodeRef<leptos::html::Li>] =
             Verdict::ALL.iter().map(|_| NodeRef::new()).collect::<Vec<_>>().leak();
         let node_of = move |row: Row| match row {
-            Row::Card(a) => members.iter().position(|&m| m == a).and_then(|i| card_refs[i].get_untracked()),
-            Row::Divider(v) => Verdict::ALL.iter().position(|&w| w == v).and_then(|i| divider_refs[i].get_untracked()),
+            Row::Card(i) => card_refs[i].get_untracked(),
+            Row::Divider(k) => divider_refs[k].get_untracked(),
         };
         let initial = grouped(members, |i| shown[i]);
         // Returns the verdicts the list is in the order of: while the list
@@ -91,8 +92,7 @@ pub fn VerdictsPanel() -> impl IntoView {
                 return now;
             }
             let Some(list) = list.get_untracked() else { return before };
-            let moved = |a: ActorIx| members.iter().position(|&m| m == a).is_some_and(|i| before[i] != now[i]);
-            regroup(&list, &grouped(members, |i| now[i]), moved, node_of);
+            regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
             now
         });
         // A memo: most verdict moves leave the quiet group as it was, and
@@ -103,16 +103,16 @@ pub fn VerdictsPanel() -> impl IntoView {
         let quiet_shown = RwSignal::new(false);
         let list_id = if parties { "party-cards" } else { "view-cards" };
         initial.into_iter().map(|row| match row {
-            Row::Card(a) => {
-                let node_ref = card_refs[members.iter().position(|&m| m == a).unwrap_or_default()];
+            Row::Card(i) => {
+                let (a, node_ref) = (members[i], card_refs[i]);
                 Either::Left(view! {
                     // An open card stays in sight when its verdict turns quiet:
                     // the reader is working in it (a scenario's set-aside).
                     <ActorCard actor=a node_ref quiet=move || verdict(a) == Verdict::NoObjection && !quiet_shown.get() && !state.printing.get() && !cards.expanded[a].get() />
                 })
             }
-            Row::Divider(v) => {
-                let node_ref = divider_refs[Verdict::ALL.iter().position(|&w| w == v).unwrap_or_default()];
+            Row::Divider(k) => {
+                let (v, node_ref) = (Verdict::ALL[k], divider_refs[k]);
                 Either::Right(view! {
                     // Every verdict's divider is always in the list, hidden
                     // while no card has that verdict, so a click never builds one.
@@ -306,15 +306,13 @@ struct Watch {
     shown: u32,
 }
 
-/// The changes from `since` to the newest standings, which become the new
-/// `since`: what the cards and the live region each have not shown yet.
 /// The list's rows with the verdicts given (by member's position): worst
 /// first, every verdict's divider, then its cards in library order.
 fn grouped(members: &[ActorIx], verdict_of: impl Fn(usize) -> Verdict) -> Vec<Row> {
     let mut rows = Vec::with_capacity(members.len() + Verdict::ALL.len());
-    for v in Verdict::ALL {
-        rows.push(Row::Divider(v));
-        rows.extend(members.iter().enumerate().filter(|&(i, _)| verdict_of(i) == v).map(|(_, &a)| Row::Card(a)));
+    for (k, v) in Verdict::ALL.into_iter().enumerate() {
+        rows.push(Row::Divider(k));
+        rows.extend((0..members.len()).filter(|&i| verdict_of(i) == v).map(Row::Card));
     }
     rows
 }
@@ -327,14 +325,14 @@ fn grouped(members: &[ActorIx], verdict_of: impl Fn(usize) -> Verdict) -> Vec<Ro
 fn regroup(
     list: &web_sys::HtmlUListElement,
     rows: &[Row],
-    moved: impl Fn(ActorIx) -> bool,
+    moved: impl Fn(usize) -> bool,
     node_of: impl Fn(Row) -> Option<web_sys::HtmlLiElement>,
 ) {
     let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
     let mut next: Option<web_sys::Node> = None;
     for &row in rows.iter().rev() {
         let Some(node) = node_of(row) else { continue };
-        if matches!(row, Row::Card(a) if moved(a)) {
+        if matches!(row, Row::Card(i) if moved(i)) {
             let _ = list.insert_before(&node, next.as_ref());
             if let Some(el) = focused.as_ref().filter(|el| node.contains(Some(el))) {
                 if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
@@ -346,6 +344,8 @@ fn regroup(
     }
 }
 
+/// The changes from `since` to the newest standings, which become the new
+/// `since`: what the cards and the live region each have not shown yet.
 fn catch_up(since: &mut Option<Standings>, latest: &Option<Standings>, library: &Library) -> Option<Vec<Change>> {
     let (Some(was), Some(now)) = (since.take(), latest.clone()) else { return None };
     let moved = changes(library, &was, &now);
