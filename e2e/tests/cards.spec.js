@@ -98,13 +98,15 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   // Russia moved out of the quiet group, to the top, and says why.
   await expect(russia).toBeVisible();
   await expect(russia).toHaveClass(/\bchanged\b/);
+  await expect(russia.locator('.change')).toBeVisible();
   await expect(russia.locator('.change')).toHaveText(/^firm demand now crossed: “.+”/);
   const live = verdicts.locator('[aria-live="polite"]');
   await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
   const first = (await partyRows(page)).find((r) => !r.divider);
   expect(first.actor).toBe('russia');
   // The moment passes; what is said stays true.
-  await expect(russia.locator('.change')).toHaveCount(0, { timeout: 10_000 });
+  await expect(russia.locator('.change')).toBeHidden({ timeout: 10_000 });
+  await expect(russia.locator('.change')).toHaveText('');
   await expect(russia).not.toHaveClass(/\bchanged\b/);
   // Taking it back says so too.
   await clause(page, 'nato-path-open').locator('.toggle').click();

@@ -118,7 +118,7 @@ pub fn DraftsBar() -> impl IntoView {
 
 /// One thing the user can do from a banner. Banners are data rendered by a
 /// single view: every distinct view shape costs download bytes.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 enum Action {
     Export,
     RetrySave,
@@ -176,6 +176,7 @@ impl Action {
     }
 }
 
+#[derive(Clone, PartialEq)]
 struct Banner {
     /// An alert interrupts a screen reader; a status waits its turn.
     alert: bool,
@@ -251,9 +252,12 @@ fn export_draft(state: State) {
 fn Banners() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
+    // A memo: a notice with an Undo is re-checked on every edit, and the
+    // banners are rebuilt only when what they say changes, not on each click.
+    let shown = Memo::new(move |_| banners(state, persist));
     view! {
         <div class="banners">
-            {move || banners(state, persist).into_iter().map(|b| view! {
+            {move || shown.get().into_iter().map(|b| view! {
                 <div class=if b.alert { "banner warning" } else { "banner" } role=if b.alert { "alert" } else { "status" }>
                     <p>{b.text}</p>
                     {b.actions.into_iter().map(|a| view! {

@@ -69,6 +69,11 @@ pub fn VerdictsPanel() -> impl IntoView {
         let members: &'static [ActorIx] =
             (0..n).filter(|&a| library.actors[a].is_party() == parties).collect::<Vec<_>>().leak();
         let verdict = move |a: ActorIx| state.card_verdicts[a].get();
+        // The group's verdicts, read from the actors' signals in one place:
+        // the dividers, the quiet line and the regrouping each read this one
+        // memo, rather than each subscribing to every member's signal anew
+        // on every verdict move.
+        let verdicts = Memo::new(move |_| members.iter().map(|&a| verdict(a)).collect::<Vec<Verdict>>());
         // Built once, in the order of the verdicts as they stand; after that
         // an effect moves only the cards whose verdict moved (see
         // `regroup`). `For` re-diffed the whole list and moved several
@@ -86,7 +91,7 @@ pub fn VerdictsPanel() -> impl IntoView {
         // Returns the verdicts the list is in the order of: while the list
         // is not there to move, that stays the order it was built in.
         Effect::new(move |before: Option<Vec<Verdict>>| {
-            let now: Vec<Verdict> = members.iter().map(|&a| verdict(a)).collect();
+            let now = verdicts.get();
             let before = before.unwrap_or_else(|| shown.clone());
             if now == before {
                 return now;
@@ -98,7 +103,9 @@ pub fn VerdictsPanel() -> impl IntoView {
         // A memo: most verdict moves leave the quiet group as it was, and
         // then its count and long list of names are not rebuilt.
         let quiet = Memo::new(move |_| {
-            members.iter().copied().filter(|&a| verdict(a) == Verdict::NoObjection).collect::<Vec<_>>()
+            verdicts.with(|now| {
+                members.iter().zip(now).filter(|(_, &v)| v == Verdict::NoObjection).map(|(&a, _)| a).collect::<Vec<_>>()
+            })
         });
         let quiet_shown = RwSignal::new(false);
         let list_id = if parties { "party-cards" } else { "view-cards" };
@@ -117,7 +124,7 @@ pub fn VerdictsPanel() -> impl IntoView {
                     // Every verdict's divider is always in the list, hidden
                     // while no card has that verdict, so a click never builds one.
                     <li class=format!("divider {}", v.slug()) node_ref=node_ref
-                        hidden=move || !members.iter().any(|&a| verdict(a) == v)>
+                        hidden=move || verdicts.with(|now| !now.contains(&v))>
                         {if v == Verdict::NoObjection {
                             Either::Left(view! {
                                 <button type="button" class="disclosure quiet-toggle" aria-controls=list_id
@@ -244,7 +251,11 @@ fn ActorCard(
                 </button>
             </h3>
             // Read out by the panel's live region; shown here for the eye.
-            {move || changed.get().map(|what| view! { <p class="change" aria-hidden="true">{what}</p> })}
+            // Always there, hidden while empty: showing a change sets a text,
+            // it builds and drops no element.
+            <p class="change" aria-hidden="true" hidden=move || changed.with(Option::is_none)>
+                {move || changed.with(|what| what.clone().unwrap_or_default())}
+            </p>
             {move || cards.added.get().filter(|n| n.actor == actor).map(|n| added_note(state, cards, n))}
             <div id=body_id class="card-body" hidden=move || !open()>
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
