@@ -105,15 +105,15 @@ fn TopicGroup(topic: TopicIx) -> impl IntoView {
     let library = state.library;
     // In plan order, so rows keep the order the user added them in.
     let held = state.topic_rows[topic];
+    // Always there, hidden while empty: a click that fills or empties a
+    // topic shows or hides it, and builds or drops no section.
     view! {
-        <Show when=move || held.with(|h| !h.is_empty())>
-            <section class="draft-topic">
-                <h3>{library.topics[topic].name.as_str()}</h3>
-                <ul>
-                    <For each=move || held.get() key=|c| *c children=move |c| view! { <DraftRow clause=c /> } />
-                </ul>
-            </section>
-        </Show>
+        <section class="draft-topic" hidden=move || held.with(Vec::is_empty)>
+            <h3>{library.topics[topic].name.as_str()}</h3>
+            <ul>
+                <For each=move || held.get() key=|c| *c children=move |c| view! { <DraftRow clause=c /> } />
+            </ul>
+        </section>
     }
 }
 
