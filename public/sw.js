@@ -20,10 +20,11 @@ const CACHE = PREFIX + PRECACHE?.version;
 // redirect index.html to the folder, and a redirected response cannot answer a
 // navigation.
 const SHELL = SCOPE;
-// Trunk's hashed names: redline-0123456789abcdef.js, ..._bg.wasm, main-....css.
+// Trunk's hashed names: redline-0123456789abcdef.js and ..._bg.wasm (the style
+// sheet is inline in the page, scripts/post-build).
 // Trunk writes the hash as a 64-bit number in hex without leading zeros:
 // one build in sixteen has 15 digits, so the count is not fixed.
-const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm)$/;
 
 self.addEventListener('install', (event) => {
   // No skipWaiting() here: a new version waits until the page asks for it

@@ -123,7 +123,7 @@ test('a whole session of use trips no CSP violation and asks no other origin for
 
 // The control: the policy is in force, so the session above could fail. The
 // plain test, not the fixture: the refusals are console errors on purpose.
-plain('the policy is in force: inline script, inline style attributes and other origins are refused', async ({ page }) => {
+plain('the policy is in force: inline script, inline style (but the page\'s own sheet) and other origins are refused', async ({ page }) => {
   const violations = await watchViolations(page);
   await openApp(page);
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -136,11 +136,18 @@ plain('the policy is in force: inline script, inline style attributes and other 
     const styled = document.createElement('p');
     styled.setAttribute('style', 'color: red');
     document.body.append(styled);
+    // The page's own sheet is inline, allowed by its hash; no other is.
+    const sheet = document.createElement('style');
+    sheet.textContent = 'body { display: none }';
+    document.head.append(sheet);
     const img = document.createElement('img');
     img.src = 'https://example.com/tracker.png';
     document.body.append(img);
   });
   await expect.poll(async () => (await violations()).map((v) => v.split(':')[0]).sort())
-    .toEqual(['img-src', 'script-src-elem', 'style-src-attr']);
+    .toEqual(['img-src', 'script-src-elem', 'style-src-attr', 'style-src-elem']);
   expect(await page.evaluate(() => window.inline)).toBeUndefined();
+  await expect(page.locator('body')).toBeVisible();
+  // The page's own sheet applies: its visually-hidden text is taken out of the flow.
+  expect(await page.locator('.visually-hidden').first().evaluate((e) => getComputedStyle(e).position)).toBe('absolute');
 });
