@@ -10,7 +10,7 @@
 //     defaults: 360 740 (the phone layout) 4 40
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
-import { stats } from './tests/fixtures.js';
+import { startClickBenchmark, stats } from './tests/fixtures.js';
 
 const [distA, distB, width = '360', height = '740', rate = '4', batches = '40'] = process.argv.slice(2);
 if (!distA || !distB) {
@@ -26,13 +26,7 @@ async function open(dist) {
   servers.push(server);
   const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0);
-  const tabs = Number(width) < 700;
-  if (tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
-  await page.locator('#start-preset').selectOption({ label: 'US 28-point plan (partly described)' });
-  await page.getByRole('button', { name: 'Start from this plan' }).click();
-  if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await startClickBenchmark(page, { tabs: Number(width) < 700, path: server.url });
   return { page, cdp: await context.newCDPSession(page), samples: [] };
 }
 

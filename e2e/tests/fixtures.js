@@ -94,6 +94,18 @@ export async function startFrom(page, presetLabel) {
   await page.getByRole('button', { name: 'Start from this plan' }).click();
 }
 
+/**
+ * Where the click benchmarks start: the app open at `path` with the US
+ * 28-point plan as the draft (a full preset makes every evaluation and draft
+ * update realistic in size), the library showing (on a phone, behind its tab).
+ */
+export async function startClickBenchmark(page, { tabs = false, path = '/' } = {}) {
+  await openApp(page, path);
+  if (tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
+  await startFrom(page, 'US 28-point plan (partly described)');
+  if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
+}
+
 /** Benchmark figures of timings in ms: count, median, 95th percentile, max. */
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

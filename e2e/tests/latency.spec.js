@@ -16,7 +16,7 @@
 // flip one button: what this machine and its throttling cost before any
 // application code runs.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { test, expect, openApp, startFrom, stats, watchProblems } from './fixtures.js';
+import { test, expect, startClickBenchmark, stats, watchProblems } from './fixtures.js';
 
 const CLICKS = 120;
 const THROTTLED_ROUNDS = 3;
@@ -152,11 +152,7 @@ const LAYOUTS = [
 
 /** Times the app and the floor page in `page`'s context; prints and saves the figures. */
 async function benchmark(page, layout) {
-  await openApp(page);
-  // A full preset makes every evaluation and draft update realistic in size.
-  if (layout.tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
-  await startFrom(page, 'US 28-point plan (partly described)');
-  if (layout.tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await startClickBenchmark(page, { tabs: layout.tabs });
   const app = await timeSpans(page);
 
   const floorPage = await page.context().newPage();

@@ -78,7 +78,7 @@ pub fn VerdictsPanel() -> impl IntoView {
         // an effect moves only the cards whose verdict moved (see
         // `regroup`). `For` re-diffed the whole list and moved several
         // hidden quiet cards for each one that changed group.
-        let shown: Vec<Verdict> = members.iter().map(|&a| state.card_verdicts[a].get_untracked()).collect();
+        let shown: Vec<Verdict> = verdicts.get_untracked();
         let card_refs: &'static [NodeRef<leptos::html::Li>] =
             members.iter().map(|_| NodeRef::new()).collect::<Vec<_>>().leak();
         let divider_refs: &'static [NodeRef<leptos::html::Li>] =
