@@ -8,6 +8,8 @@
 //
 //   node ab-click.mjs DIST_A DIST_B [WIDTH HEIGHT CPU_RATE BATCHES]
 //     defaults: 360 740 (the phone layout) 4 40
+//   BY_CLAUSE=1 adds each clause's mean, as added and as removed: a gap that
+//   sits on a few clauses points at what those clicks change.
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
 import { startClickBenchmark, stats } from './tests/fixtures.js';
@@ -56,7 +58,10 @@ const clicks = (page, n) => page.evaluate(async (n) => {
     await frame();
     await frame();
     await pause(Math.random() * 16);
-    out.push(await timed(button));
+    const slot = `${(window.abNext - 1) % buttons.length} ${button.closest('li').dataset.clause}`;
+    // Before #22 the toggle said `aria-pressed`, after it `aria-checked`.
+    const held = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed')) === 'true';
+    out.push([...await timed(button), `${slot}, ${held ? 'removed' : 'added'}`]);
   }
   return out;
 }, n);
@@ -72,6 +77,15 @@ try {
   const fmt = (s) => `median ${s.median.toFixed(2)}, p95 ${s.p95.toFixed(2)}, mean ${(s.sum / s.n).toFixed(2)} ms`;
   const of = (xs) => ({ ...stats(xs), sum: xs.reduce((a, x) => a + x, 0) });
   console.log(`${width} x ${height}, ${rate}x CPU, ${Number(batches) * BATCH} clicks each, taking turns`);
+  if (process.env.BY_CLAUSE) {
+    const mean = (xs) => (xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(2);
+    const clicks = [...new Set(builds[0].samples.map((s) => s[2]))].sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
+    console.log('by clause, mean of script + style and layout (ms): A | B');
+    for (const click of clicks) {
+      const [a, b] = builds.map((build) => mean(build.samples.filter((s) => s[2] === click).map((s) => s[0] + s[1])));
+      console.log(`  ${click.padEnd(52)} ${a} | ${b}`);
+    }
+  }
   for (const [name, b] of [[distA, builds[0]], [distB, builds[1]]]) {
     console.log(`${name}\n  script:         ${fmt(of(b.samples.map((s) => s[0])))}`
       + `\n  style + layout: ${fmt(of(b.samples.map((s) => s[1])))}`
