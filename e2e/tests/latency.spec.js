@@ -70,6 +70,11 @@ async function clickAndTime(page, span) {
       button.click();
       nextTask().then(() => resolve({ ms: performance.now() - t0, page: snapshot(button) }));
     }));
+    // Each card's verdict: a click that changes one moves its card to
+    // another group (#22), the dearest kind of click; the figures say apart
+    // how those clicks fare.
+    const verdicts = () => [...document.querySelectorAll('.verdicts li.card')]
+      .map((card) => [...card.classList].filter((c) => c !== 'card' && c !== 'changed').join(' '));
     const timed = span === 'updated' ? updated : painted;
     const buttons = [...document.querySelectorAll('li.clause button.toggle')]
       .filter((_, i) => i % 8 === 3).slice(0, 12);
@@ -84,8 +89,10 @@ async function clickAndTime(page, span) {
       await frame();
       await pause(Math.random() * 16);
       const before = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed'));
+      const verdictsBefore = verdicts();
       const { ms, page } = await timed(button);
-      samples.push(ms);
+      const verdictsAfter = verdicts();
+      samples.push({ ms, regrouped: verdictsAfter.some((v, k) => v !== verdictsBefore[k]) });
       const problem = page.pressed === before ? "the clause's pressed state did not change"
         : page.rowShown !== undefined && page.rowShown !== (page.pressed === 'true') ? 'the draft row did not follow'
         : page.summaryCount !== undefined && page.summaryCount !== page.cardsCrossing
@@ -124,6 +131,18 @@ const FLOOR_PAGE = `<!doctype html><meta name="viewport" content="width=device-w
   }
 </script>`;
 
+/** Figures of `samples`, and apart those of the clicks that changed a verdict and of the rest. */
+function split(samples) {
+  const ms = (list) => list.map((s) => s.ms);
+  const moved = samples.filter((s) => s.regrouped);
+  const still = samples.filter((s) => !s.regrouped);
+  return {
+    ...stats(ms(samples)),
+    regrouping: moved.length ? stats(ms(moved)) : null,
+    not_regrouping: still.length ? stats(ms(still)) : null,
+  };
+}
+
 /** Unthrottled, then pooled rounds at 4x: `{ span: { unthrottled, throttled_4x } }`. */
 async function timeSpans(page) {
   const samples = {};
@@ -140,7 +159,7 @@ async function timeSpans(page) {
   await cdp.detach();
   const figures = {};
   for (const [span, s] of Object.entries(samples)) {
-    figures[span] = { unthrottled: stats(s.unthrottled), throttled_4x: stats(s.throttled_4x) };
+    figures[span] = { unthrottled: split(s.unthrottled), throttled_4x: split(s.throttled_4x) };
   }
   return figures;
 }
@@ -170,6 +189,12 @@ async function benchmark(page, layout) {
     const f = floor[span];
     console.log(`latency click -> ${span}, ${layout.name}, unthrottled: ${fmt(a.unthrottled)}`);
     console.log(`latency click -> ${span}, ${layout.name}, 4x CPU throttling: ${fmt(a.throttled_4x)}; target p95 < ${TARGET_P95_MS} ms: ${verdict(a.throttled_4x)}`);
+    for (const [throttle, said] of [['unthrottled', 'unthrottled'], ['throttled_4x', '4x']]) {
+      const { regrouping, not_regrouping } = a[throttle];
+      if (regrouping && not_regrouping) {
+        console.log(`  ${said}: clicks that changed an actor's verdict (its card changes group) ${fmt(regrouping)}; the others ${fmt(not_regrouping)}`);
+      }
+    }
     console.log(`  floor page (plain JS, one button flips), same span: unthrottled ${fmt(f.unthrottled)}; 4x ${fmt(f.throttled_4x)}`);
   }
   return app;
