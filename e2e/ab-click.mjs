@@ -78,12 +78,14 @@ try {
   const of = (xs) => ({ ...stats(xs), sum: xs.reduce((a, x) => a + x, 0) });
   console.log(`${width} x ${height}, ${rate}x CPU, ${Number(batches) * BATCH} clicks each, taking turns`);
   if (process.env.BY_CLAUSE) {
-    const mean = (xs) => (xs.reduce((a, x) => a + x, 0) / xs.length).toFixed(2);
-    const clicks = [...new Set(builds[0].samples.map((s) => s[2]))].sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
+    const kinds = [...new Set(builds[0].samples.map((s) => s[2]))].sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b));
     console.log('by clause, mean of script + style and layout (ms): A | B');
-    for (const click of clicks) {
-      const [a, b] = builds.map((build) => mean(build.samples.filter((s) => s[2] === click).map((s) => s[0] + s[1])));
-      console.log(`  ${click.padEnd(52)} ${a} | ${b}`);
+    for (const kind of kinds) {
+      const [a, b] = builds.map((build) => {
+        const both = of(build.samples.filter((s) => s[2] === kind).map((s) => s[0] + s[1]));
+        return (both.sum / both.n).toFixed(2);
+      });
+      console.log(`  ${kind.padEnd(52)} ${a} | ${b}`);
     }
   }
   for (const [name, b] of [[distA, builds[0]], [distB, builds[1]]]) {

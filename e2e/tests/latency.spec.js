@@ -92,7 +92,7 @@ async function clickAndTime(page, span) {
       const verdictsBefore = verdicts();
       const { ms, page } = await timed(button);
       const verdictsAfter = verdicts();
-      samples.push({ ms, regrouped: verdictsAfter.some((v, k) => v !== verdictsBefore[k]) });
+      samples.push({ ms, verdictChanged: verdictsAfter.some((v, k) => v !== verdictsBefore[k]) });
       const problem = page.pressed === before ? "the clause's pressed state did not change"
         : page.rowShown !== undefined && page.rowShown !== (page.pressed === 'true') ? 'the draft row did not follow'
         : page.summaryCount !== undefined && page.summaryCount !== page.cardsCrossing
@@ -134,12 +134,12 @@ const FLOOR_PAGE = `<!doctype html><meta name="viewport" content="width=device-w
 /** Figures of `samples`, and apart those of the clicks that changed a verdict and of the rest. */
 function split(samples) {
   const ms = (list) => list.map((s) => s.ms);
-  const moved = samples.filter((s) => s.regrouped);
-  const still = samples.filter((s) => !s.regrouped);
+  const changed = samples.filter((s) => s.verdictChanged);
+  const others = samples.filter((s) => !s.verdictChanged);
   return {
     ...stats(ms(samples)),
-    regrouping: moved.length ? stats(ms(moved)) : null,
-    not_regrouping: still.length ? stats(ms(still)) : null,
+    verdict_changed: changed.length ? stats(ms(changed)) : null,
+    others: others.length ? stats(ms(others)) : null,
   };
 }
 
@@ -190,9 +190,9 @@ async function benchmark(page, layout) {
     console.log(`latency click -> ${span}, ${layout.name}, unthrottled: ${fmt(a.unthrottled)}`);
     console.log(`latency click -> ${span}, ${layout.name}, 4x CPU throttling: ${fmt(a.throttled_4x)}; target p95 < ${TARGET_P95_MS} ms: ${verdict(a.throttled_4x)}`);
     for (const [throttle, said] of [['unthrottled', 'unthrottled'], ['throttled_4x', '4x']]) {
-      const { regrouping, not_regrouping } = a[throttle];
-      if (regrouping && not_regrouping) {
-        console.log(`  ${said}: clicks that changed an actor's verdict (its card changes group) ${fmt(regrouping)}; the others ${fmt(not_regrouping)}`);
+      const { verdict_changed, others } = a[throttle];
+      if (verdict_changed && others) {
+        console.log(`  ${said}: clicks that changed an actor's verdict (its card changes group) ${fmt(verdict_changed)}; the others ${fmt(others)}`);
       }
     }
     console.log(`  floor page (plain JS, one button flips), same span: unthrottled ${fmt(f.unthrottled)}; 4x ${fmt(f.throttled_4x)}`);
