@@ -10,6 +10,9 @@
 //     defaults: 360 740 (the phone layout) 4 40
 //   BY_CLAUSE=1 adds each clause's mean, as added and as removed: a gap that
 //   sits on a few clauses points at what those clicks change.
+//   OLD_BUILD=1 also opens builds from before the first screen in the HTML
+//   and the presets' caveats (before 2026-11-30): ready when the picker is
+//   filled, the 28-point plan picked by the start of its name.
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
 import { startClickBenchmark, stats } from './tests/fixtures.js';
@@ -28,8 +31,22 @@ async function open(dist) {
   servers.push(server);
   const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
   const page = await context.newPage();
-  await startClickBenchmark(page, { tabs: Number(width) < 700, path: server.url });
+  if (process.env.OLD_BUILD) await startOldBuild(page, Number(width) < 700, server.url);
+  else await startClickBenchmark(page, { tabs: Number(width) < 700, path: server.url });
   return { page, cdp: await context.newCDPSession(page), samples: [] };
+}
+
+/** `startClickBenchmark` for a build of either kind, the old one with no ready mark. */
+async function startOldBuild(page, tabs, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0
+    || (!document.querySelector('#app') && document.querySelectorAll('#start-preset option').length > 3));
+  if (tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
+  const plan = await page.locator('#start-preset option').evaluateAll(
+    (options) => options.find((o) => o.textContent.trim().startsWith('US 28-point plan')).value);
+  await page.locator('#start-preset').selectOption(plan);
+  await page.getByRole('button', { name: 'Start from this plan' }).click();
+  if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
 }
 
 /** Clicks `n` clauses in `page`, as the latency benchmark does: [script ms, style and layout ms] each. */
