@@ -325,7 +325,6 @@ impl Library {
 
     // Linear scans: a few dozen ids, looked up when a draft or link is read,
     // never per click.
-
     pub fn actor_ix(&self, id: &str) -> Option<ActorIx> {
         self.actors.iter().position(|a| a.id == id)
     }
