@@ -34,6 +34,16 @@ test('filtering to one preset shows its clauses with their point numbers', async
   await expect(library.locator('.count')).toHaveText(/^2\d of \d+ clauses$/);
   await expect(clause(page, 'army-cap').locator('.point')).toHaveText('point 6');
   await expect(clause(page, 'crimea-restored-to-ukraine')).toBeHidden();
+  // A question shows while one of its alternatives does, and only then.
+  const questionsFollow = () => library.evaluate((panel) => [...panel.querySelectorAll('li.question')].every(
+    (q) => q.hidden === [...q.querySelectorAll('li.clause')].every((c) => c.hidden)));
+  expect(await library.locator('li.question[hidden]').count()).toBeGreaterThan(0);
+  expect(await questionsFollow()).toBe(true);
+  await page.getByLabel('Show').selectOption({ label: 'All clauses' });
+  await expect(library.locator('.point')).toHaveCount(0);
+  await expect(clause(page, 'crimea-restored-to-ukraine')).toBeVisible();
+  await expect(library.locator('li.question[hidden], li.clause[hidden]')).toHaveCount(0);
+  expect(await questionsFollow()).toBe(true);
 });
 
 test('a clause is added and removed with one key, and alternatives replace each other', async ({ page }) => {

@@ -15,6 +15,7 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::esc;
 use super::state::{Applied, State};
 use crate::evaluate::{Standing, Standings};
 use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
@@ -518,11 +519,6 @@ fn controls_html(library: &Library, f: &Finder) -> String {
          <button type=\"button\" data-coalitions>Show the largest coalitions</button>",
     );
     h
-}
-
-/// Library text in markup: the data is ours, but a title may hold `&` or `<`.
-pub(super) fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The repairs: the edits every one makes, once, then what each adds, with

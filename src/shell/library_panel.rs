@@ -3,12 +3,23 @@
 //! one replaces the answer, picking the answer again removes it); other
 //! clauses are checkboxes. Each question, and each topic's other clauses,
 //! is one tab stop with arrow keys inside (`rove`); Enter or Space picks.
+//!
+//! The entries are escaped markup of library text, built once, with
+//! delegated handlers and effects that touch only the entries whose state
+//! moved, as in pictures.rs: as Leptos views the 190-odd entries were more
+//! than half of the page's elements and a third of the start's work (a
+//! quarter of a second on a slow phone), for a list whose rows never change
+//! shape. A clause's "Text and sources" is a Leptos view, mounted when the
+//! reader first opens it.
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use std::fmt::Write;
 
 use super::cite::{preset_caveat, preset_options, Quote};
+use super::esc;
 use super::state::State;
-use crate::library::{ClauseIx, PresetIx, QuestionIx};
+use crate::library::{ClauseIx, Library, PresetIx, QuestionIx, TopicIx};
 
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
@@ -31,45 +42,39 @@ pub fn LibraryPanel() -> impl IntoView {
     });
     let shown_count = move || visible.with(|v| v.iter().filter(|&&s| s).count());
 
-    let topics = library
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(t, topic)| {
-            let mut seen_questions: Vec<QuestionIx> = Vec::new();
-            let mut first = true;
-            let entries = topic
-                .clauses
-                .iter()
-                .filter_map(|&c| {
-                    match library.clauses[c].question.filter(|&q| library.questions[q].clauses.len() > 1) {
-                        None => {
-                            let tab_stop = std::mem::take(&mut first);
-                            Some(
-                                view! { <ClauseEntry clause=c visible preset_filter tab_stop radio=false /> }
-                                    .into_any(),
-                            )
-                        }
-                        Some(q) if !seen_questions.contains(&q) => {
-                            seen_questions.push(q);
-                            Some(view! { <QuestionGroup question=q visible preset_filter /> }.into_any())
-                        }
-                        Some(_) => None,
-                    }
-                })
-                .collect_view();
+    let mut order = Order::default();
+    let topics = (0..library.topics.len())
+        .map(|t| {
+            let topic = &library.topics[t];
+            let entries = topic_html(library, t, &mut order);
             let any_visible = move || visible.with(|v| library.topics[t].clauses.iter().any(|&c| v[c]));
             view! {
                 <section class="topic" aria-labelledby=format!("topic-{}", topic.id) hidden=move || !any_visible()>
                     <h3 id=format!("topic-{}", topic.id)>{topic.name.as_str()}</h3>
-                    <ul class="clauses rove">{entries}</ul>
+                    <ul class="clauses rove" inner_html=entries></ul>
                 </section>
             }
         })
         .collect_view();
 
+    let panel = NodeRef::<leptos::html::Section>::new();
+    if !super::PRERENDERING {
+        follow_entries(state, panel, order, visible, preset_filter);
+    }
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(entry) = target.closest("li.clause > button.toggle").ok().flatten().and_then(|b| b.parent_element())
+        else {
+            return;
+        };
+        if let Some(clause) = entry.get_attribute("data-clause").and_then(|id| library.clause_ix(&id)) {
+            state.edit(|p| p.toggle(library, clause));
+        }
+    };
+
     view! {
-        <section class="panel library" aria-labelledby="library-heading"
+        <section class="panel library" aria-labelledby="library-heading" node_ref=panel on:click=on_click
+            on:toggle:capture=move |ev| on_details_toggle(library, ev)
             on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <h2 id="library-heading">"Clause library"</h2>
             <div class="filters" role="search">
@@ -93,11 +98,9 @@ pub fn LibraryPanel() -> impl IntoView {
                             query.set(String::new());
                             preset_filter.set(None);
                             if let Some(select) = document().get_element_by_id("preset-filter") {
-                                use wasm_bindgen::JsCast;
                                 select.unchecked_into::<web_sys::HtmlSelectElement>().set_value("");
                             }
                             if let Some(field) = document().get_element_by_id("clause-search") {
-                                use wasm_bindgen::JsCast;
                                 let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
                             }
                         }>"Clear the search"</button>
@@ -110,82 +113,200 @@ pub fn LibraryPanel() -> impl IntoView {
     }
 }
 
-#[component]
-fn QuestionGroup(
-    question: QuestionIx,
-    visible: Memo<Vec<bool>>,
-    preset_filter: RwSignal<Option<PresetIx>>,
-) -> impl IntoView {
-    let state = expect_context::<State>();
-    let q = &state.library.questions[question];
-    let any_visible = move || visible.with(|v| q.clauses.iter().any(|&c| v[c]));
-    let label_id = format!("question-{}", q.id);
-    let hint_id = format!("{label_id}-hint");
-    let entries = q
-        .clauses
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| view! { <ClauseEntry clause=c visible preset_filter tab_stop=i == 0 radio=true /> })
-        .collect_view();
-    view! {
-        <li class="question" hidden=move || !any_visible()>
-            <p class="prompt" id=label_id.clone()>{q.prompt.as_str()}
-                <span class="hint" id=hint_id.clone()>" (choose one: picking one replaces the current answer)"</span></p>
-            <div role="radiogroup" aria-labelledby=label_id aria-describedby=hint_id><ul class="rove">{entries}</ul></div>
-        </li>
+/// The entries in document order, as `topic_html` wrote them: the effects
+/// find their elements by position, with no lookup by id.
+#[derive(Default)]
+struct Order {
+    clauses: Vec<ClauseIx>,
+    questions: Vec<QuestionIx>,
+}
+
+/// A topic's entries: its questions with more than one alternative as
+/// radio groups, where their first alternative stands, and its other
+/// clauses as checkboxes. The first item of each group is its tab stop.
+/// Written as a first visit sees them (nothing held, everything shown);
+/// `follow_entries` brings them to the draft's state.
+fn topic_html(library: &Library, t: TopicIx, order: &mut Order) -> String {
+    let mut h = String::new();
+    let mut first = true;
+    for &c in &library.topics[t].clauses {
+        match library.clauses[c].question.filter(|&q| library.questions[q].clauses.len() > 1) {
+            None => entry_html(&mut h, library, c, std::mem::take(&mut first), false, order),
+            Some(q) if !order.questions.contains(&q) => {
+                order.questions.push(q);
+                let question = &library.questions[q];
+                let id = esc(&question.id);
+                let _ = write!(
+                    h,
+                    "<li class=\"question\"><p class=\"prompt\" id=\"question-{id}\">{}<span class=\"hint\" \
+                     id=\"question-{id}-hint\"> (choose one: picking one replaces the current answer)</span></p>\
+                     <div role=\"radiogroup\" aria-labelledby=\"question-{id}\" aria-describedby=\"question-{id}-hint\">\
+                     <ul class=\"rove\">",
+                    esc(&question.prompt)
+                );
+                for (i, &alternative) in question.clauses.iter().enumerate() {
+                    entry_html(&mut h, library, alternative, i == 0, true, order);
+                }
+                h.push_str("</ul></div></li>");
+            }
+            Some(_) => {}
+        }
+    }
+    h
+}
+
+/// The symbol comes from the style sheet, by `aria-checked`: swapping it is
+/// paint only, so a click lays out nothing in the entry.
+const MARK: &str = "<span class=\"mark\" aria-hidden=\"true\"></span>";
+
+fn entry_html(h: &mut String, library: &Library, c: ClauseIx, tab_stop: bool, radio: bool, order: &mut Order) {
+    order.clauses.push(c);
+    let clause = &library.clauses[c];
+    let _ = write!(
+        h,
+        "<li class=\"clause\" data-clause=\"{}\"><button type=\"button\" class=\"toggle\" tabindex=\"{}\" role=\"{}\" \
+         aria-checked=\"false\">{MARK}<span class=\"title\">{}</span></button>\
+         <details><summary tabindex=\"-1\">Text and sources</summary></details></li>",
+        esc(&clause.id),
+        if tab_stop { "0" } else { "-1" },
+        if radio { "radio" } else { "checkbox" },
+        esc(&clause.title)
+    );
+}
+
+/// The entries' elements, found once the panel is in the page.
+struct Entries {
+    /// Each clause's `li` and its toggle button.
+    clauses: Vec<(ClauseIx, web_sys::Element, web_sys::Element)>,
+    questions: Vec<(QuestionIx, web_sys::Element)>,
+}
+
+/// Finds the entries' elements once, when the first effect runs (the panel
+/// is in the page by then).
+struct Follow {
+    panel: NodeRef<leptos::html::Section>,
+    order: Order,
+    entries: std::cell::OnceCell<Option<Entries>>,
+}
+
+impl Follow {
+    fn entries(&self) -> Option<&Entries> {
+        self.entries.get_or_init(|| self.find()).as_ref()
+    }
+
+    fn find(&self) -> Option<Entries> {
+        let panel = self.panel.get_untracked()?;
+        let items = |selector: &str| -> Vec<web_sys::Element> {
+            let Ok(list) = panel.query_selector_all(selector) else { return Vec::new() };
+            (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+        };
+        let (lis, questions) = (items("li.clause"), items("li.question"));
+        if lis.len() != self.order.clauses.len() || questions.len() != self.order.questions.len() {
+            return None;
+        }
+        let clauses = self.order.clauses.iter().zip(lis).map(|(&c, li)| {
+            let button = li.first_element_child()?;
+            Some((c, li, button))
+        });
+        Some(Entries {
+            clauses: clauses.collect::<Option<_>>()?,
+            questions: self.order.questions.iter().copied().zip(questions).collect(),
+        })
     }
 }
 
-#[component]
-fn ClauseEntry(
-    clause: ClauseIx,
+/// Keeps the entries' markup in step with the draft, the search and the
+/// preset filter, touching only the entries whose state moved.
+fn follow_entries(
+    state: State,
+    panel: NodeRef<leptos::html::Section>,
+    order: Order,
     visible: Memo<Vec<bool>>,
     preset_filter: RwSignal<Option<PresetIx>>,
-    tab_stop: bool,
-    radio: bool,
-) -> impl IntoView {
-    let state = expect_context::<State>();
+) {
     let library = state.library;
-    let c = &library.clauses[clause];
-    let held = state.held[clause];
-    let point = move || {
-        let p = preset_filter.get()?;
-        let point = library.presets[p].items.iter().find(|i| i.clause == clause)?.point?;
-        Some(view! { <span class="point">"point " {point}</span> })
-    };
-    // Details are built when first opened: 96 closed entries full of quotes
-    // would otherwise weigh on every click's style and layout.
-    let opened = RwSignal::new(false);
-    let details = move || {
-        opened.get().then(|| {
-            let cites = c.cite.iter().map(|cite| view! { <li><Quote library cite /></li> }).collect_view();
-            let marks = c.param.as_ref().map(|p| {
-                let items = p
-                    .marks
-                    .iter()
-                    .map(|m| view! { <li><strong>{p.format(m.value)}</strong> ": " {m.label.as_str()} <Quote library cite=&m.cite /></li> })
-                    .collect_view();
-                view! { <p class="param-name">{p.name.as_str()} ", values the sources name:"</p><ul class="marks">{items}</ul> }
-            });
-            view! { <p>{c.text.as_str()}</p> {marks} <ul class="cites">{cites}</ul> }
-        })
-    };
-    view! {
-        <li class="clause" class:held=held data-clause=c.id.as_str() hidden=move || !visible.with(|v| v[clause])>
-            <button type="button" class="toggle" tabindex=if tab_stop { "0" } else { "-1" }
-                role=if radio { "radio" } else { "checkbox" }
-                aria-checked=move || if held.get() { "true" } else { "false" }
-                on:click=move |_| state.edit(|p| p.toggle(library, clause))>
-                // The symbol comes from the style sheet, by `aria-checked`:
-                // swapping it is paint only, so a click lays out nothing here.
-                <span class="mark" aria-hidden="true"></span>
-                <span class="title">{c.title.as_str()}</span>
-                {point}
-            </button>
-            <details on:toggle=move |_| opened.set(true)>
-                <summary tabindex="-1">"Text and sources"</summary>
-                {details}
-            </details>
-        </li>
+    let clauses = library.clauses.len();
+    let follow = std::rc::Rc::new(Follow { panel, order, entries: Default::default() });
+
+    let held = follow.clone();
+    Effect::new(move |was: Option<Vec<bool>>| {
+        let now: Vec<bool> = state.selection.with(|s| (0..clauses).map(|c| s.has(c)).collect());
+        let was = was.unwrap_or_else(|| vec![false; clauses]);
+        for (c, li, button) in held.entries().map_or(&[][..], |e| &e.clauses) {
+            if now[*c] != was[*c] {
+                li.set_class_name(if now[*c] { "clause held" } else { "clause" });
+                let _ = button.set_attribute("aria-checked", if now[*c] { "true" } else { "false" });
+            }
+        }
+        now
+    });
+
+    let shown = follow.clone();
+    Effect::new(move |was: Option<Vec<bool>>| {
+        let now = visible.get();
+        let was = was.unwrap_or_else(|| vec![true; clauses]);
+        let Some(e) = shown.entries() else { return now };
+        for (c, li, _) in &e.clauses {
+            if now[*c] != was[*c] {
+                set_hidden(li, !now[*c]);
+            }
+        }
+        for (q, li) in &e.questions {
+            let any = |v: &[bool]| library.questions[*q].clauses.iter().any(|&c| v[c]);
+            if any(&now) != any(&was) {
+                set_hidden(li, !any(&now));
+            }
+        }
+        now
+    });
+
+    // Filtered to a preset, each of its clauses shows the point it is in that plan.
+    Effect::new(move |was: Option<Option<PresetIx>>| {
+        let now = preset_filter.get();
+        let Some(e) = follow.entries() else { return now };
+        let point = |p: Option<PresetIx>, c: ClauseIx| library.presets[p?].items.iter().find(|i| i.clause == c)?.point;
+        for (c, _, button) in &e.clauses {
+            let (before, after) = (point(was.flatten(), *c), point(now, *c));
+            if before == after {
+                continue;
+            }
+            let title = &library.clauses[*c].title;
+            let point = after.map(|n| format!("<span class=\"point\">point {n}</span>")).unwrap_or_default();
+            button.set_inner_html(&format!("{MARK}<span class=\"title\">{}</span>{point}", esc(title)));
+        }
+        now
+    });
+}
+
+fn set_hidden(element: &web_sys::Element, hidden: bool) {
+    let _ = if hidden { element.set_attribute("hidden", "") } else { element.remove_attribute("hidden") };
+}
+
+/// A clause's "Text and sources", mounted into its `details` when first
+/// opened: 96 closed entries full of quotes would otherwise weigh on every
+/// click's style and layout (`toggle` does not bubble: the panel listens in the capture phase).
+fn on_details_toggle(library: &'static Library, ev: leptos::ev::Event) {
+    let Some(details) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    // Closed, or built already.
+    if details.get_attribute("open").is_none() || details.query_selector("summary + *").ok().flatten().is_some() {
+        return;
     }
+    // Not a clause's details (a preset caveat's "Source").
+    let clause = details.closest("li.clause").ok().flatten().and_then(|li| li.get_attribute("data-clause"));
+    let Some(c) = clause.and_then(|id| library.clause_ix(&id)) else { return };
+    leptos::mount::mount_to(details, move || clause_details(library, c)).forget();
+}
+
+fn clause_details(library: &'static Library, clause: ClauseIx) -> impl IntoView {
+    let c = &library.clauses[clause];
+    let cites = c.cite.iter().map(|cite| view! { <li><Quote library cite /></li> }).collect_view();
+    let marks = c.param.as_ref().map(|p| {
+        let items = p
+            .marks
+            .iter()
+            .map(|m| view! { <li><strong>{p.format(m.value)}</strong> ": " {m.label.as_str()} <Quote library cite=&m.cite /></li> })
+            .collect_view();
+        view! { <p class="param-name">{p.name.as_str()} ", values the sources name:"</p><ul class="marks">{items}</ul> }
+    });
+    view! { <p>{c.text.as_str()}</p> {marks} <ul class="cites">{cites}</ul> }
 }

@@ -63,6 +63,11 @@ fn next_root() -> Option<web_sys::HtmlElement> {
     Some(root)
 }
 
+/// Library text in markup: the data is ours, but a title may hold `&` or `<`.
+pub(crate) fn esc(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 #[component]
 fn Fatal(errors: String) -> impl IntoView {
     view! {

@@ -8,6 +8,7 @@ use std::fmt::Write;
 use leptos::wasm_bindgen::JsCast;
 
 use super::cite::preset_caveat;
+use super::esc;
 use super::state::State;
 use crate::evaluate::{compare, Comparison, Verdict};
 use crate::grid::{cell_reasons, topic_cells, Cell, Direction};
@@ -51,10 +52,6 @@ fn views(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
 
 fn parties(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
     (0..library.actors.len()).filter(|&a| library.actors[a].is_party())
-}
-
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// The element (or its ancestor) carrying `name`, and that attribute's value.

@@ -11,7 +11,7 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::agreement::esc;
+use super::esc;
 use super::state::State;
 use crate::library::{ActorIx, InScenario, Library, PositionIx};
 use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};

@@ -28,8 +28,6 @@ pub struct State {
     pub facts: DraftFacts,
     /// The draft as a clause bitset: what evaluation and the views read.
     pub selection: Memo<Selection>,
-    /// Per clause: whether the draft holds it (see `fan_out`).
-    pub held: &'static [RwSignal<bool>],
     /// Per clause: its parameter's value in the draft, if held and set.
     pub values: &'static [RwSignal<Option<i64>>],
     /// Per actor: the verdict a closed card shows.
@@ -75,7 +73,6 @@ impl State {
         let applied = Memo::new(move |_| scenario.with(|s| Applied::of(library, s)));
         let standings = Memo::new(move |_| selection.with(|s| Standings::of(applied.get().0, s, as_of.get())));
 
-        let held = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.has(c)).collect()));
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
         let card_verdicts = fan_out(move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
         let card_tallies = fan_out(move || {
@@ -110,7 +107,6 @@ impl State {
             editor,
             facts,
             selection,
-            held: held.leak(),
             values: values.leak(),
             card_verdicts: card_verdicts.leak(),
             card_tallies: card_tallies.leak(),
