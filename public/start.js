@@ -61,7 +61,9 @@ const early = [];
 const first = document.getElementById('app');
 function keepEarlyClick(event) {
   const button = event.target.closest?.('button, summary');
-  if (!button || !first.contains(button) || button.localName === 'summary') return;
+  if (!button || !first.contains(button)) return;
+  // A summary's click opens its disclosure, whose toggle event comes a task later.
+  if (button.localName === 'summary') return void toggled.add(button.parentElement);
   event.preventDefault();
   button.setAttribute('aria-busy', 'true');
   early.push({ path: pathOf(button, first), text: button.textContent });
@@ -73,10 +75,17 @@ const scrolledPanels = new Set();
 function keepScrolled(event) {
   if (event.target instanceof Element && first.contains(event.target)) scrolledPanels.add(event.target);
 }
+// Disclosures the reader opened, told the same way by their toggle events:
+// the first screen has two hundred of them to scan.
+const toggled = new Set();
+function keepToggled(event) {
+  if (event.target instanceof Element && first.contains(event.target)) toggled.add(event.target);
+}
 if (first) {
   document.documentElement.classList.add('starting');
   document.addEventListener('click', keepEarlyClick, true);
   document.addEventListener('scroll', keepScrolled, { capture: true, passive: true });
+  document.addEventListener('toggle', keepToggled, true);
 }
 
 function takeOver() {
@@ -84,6 +93,7 @@ function takeOver() {
   if (!next) return;
   document.removeEventListener('click', keepEarlyClick, true);
   document.removeEventListener('scroll', keepScrolled, { capture: true });
+  document.removeEventListener('toggle', keepToggled, true);
   if (!first) {
     next.id = 'app';
     next.hidden = false;
@@ -92,8 +102,9 @@ function takeOver() {
   const focused = first.contains(document.activeElement) ? pathOf(document.activeElement, first) : null;
   const scrolled = [...scrolledPanels].map((el) => [pathOf(el, first), el.scrollTop, el.scrollLeft]);
   const typed = [];
-  for (const el of first.querySelectorAll('details, input, textarea, select')) {
-    if (el.localName === 'details' && el.open) typed.push([pathOf(el, first), 'open']);
+  for (const el of toggled) if (el.open) typed.push([pathOf(el, first), 'open']);
+  // Form fields are scanned, not told: a browser may restore their values without an event.
+  for (const el of first.querySelectorAll('input, textarea, select')) {
     if ((el.localName === 'input' || el.localName === 'textarea') && el.value !== el.defaultValue) {
       typed.push([pathOf(el, first), 'value', el.value]);
     }

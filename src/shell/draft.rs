@@ -72,9 +72,9 @@ pub fn DraftPanel() -> impl IntoView {
             </div>
             <div class="start-from">
                 <label for="start-preset">"Start from a plan"</label>
-                <select id="start-preset" on:change=move |ev| {
+                <select id="start-preset" inner_html=preset_options(library) on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
-                }>{preset_options(library)}</select>
+                }></select>
                 <button type="button" on:click=move |_| {
                     let p = chosen_preset.get();
                     persist.adopt(Plan::from_preset(library, p), &library.presets[p].name);

@@ -83,11 +83,8 @@ pub fn LibraryPanel() -> impl IntoView {
                     prop:value=move || query.get()
                     on:input=move |ev| query.set(event_target_value(&ev)) />
                 <label for="preset-filter">"Show"</label>
-                <select id="preset-filter" on:change=move |ev| {
-                    preset_filter.set(event_target_value(&ev).parse::<PresetIx>().ok())
-                }>
-                    <option value="">"All clauses"</option>
-                    {preset_options(library)}
+                <select id="preset-filter" inner_html=format!("<option value=\"\">All clauses</option>{}", preset_options(library))
+                    on:change=move |ev| preset_filter.set(event_target_value(&ev).parse::<PresetIx>().ok())>
                 </select>
                 <p class="count" aria-live="polite">
                     {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}

@@ -5,10 +5,12 @@
 //! brings it back.
 
 use leptos::prelude::*;
+use std::fmt::Write;
 
+use super::esc;
 use super::persist::Persistence;
 use super::state::{State, Tab};
-use crate::library::Completeness;
+use crate::library::{Completeness, Library};
 use crate::plan::Plan;
 
 /// The welcome, while `shown`. A plain function, not a component: one view
@@ -22,25 +24,14 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
         shown.set(false);
         see_the_verdicts(state);
     };
-    let cards = move || {
-        library
-            .presets
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let described = match p.completeness {
-                    Completeness::AsDescribed => "complete as the sources describe it",
-                    Completeness::Partial => "described only in part by the sources",
-                };
-                view! {
-                    <li><button type="button" class="preset-card" on:click=move |_| start(i)>
-                        <strong class="name">{p.name.as_str()}</strong>
-                        <span class="by">{p.byline()}</span>
-                        <span class="described">{described}</span>
-                    </button></li>
-                }
-            })
-            .collect_view()
+    // Markup with one delegated click: as views, 14 cards of 5 elements each
+    // were a tenth of what the start builds.
+    let on_card = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()?.closest("[data-preset]").ok()?);
+        if let Some(preset) = card.and_then(|c| c.get_attribute("data-preset")?.parse::<usize>().ok()) {
+            start(preset);
+        }
     };
     move || {
         shown.get().then(|| {
@@ -52,7 +43,7 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
                         which parties' stated red lines it crosses, with who said so, when, and in which words."
                     </p>
                     <h3>"Start from a real plan"</h3>
-                    <ul class="preset-cards">{cards()}</ul>
+                    <ul class="preset-cards" inner_html=cards_html(library) on:click=on_card></ul>
                     <div class="other-starts">
                         <button type="button" on:click=move |_| shown.set(false)>"Start blank"</button>
                         <label for="import-file" class="file-button">"Open a draft file"</label>
@@ -62,6 +53,25 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
             }
         })
     }
+}
+
+/// A card per preset, each a button with its name, byline and completeness.
+fn cards_html(library: &Library) -> String {
+    let mut h = String::new();
+    for (i, p) in library.presets.iter().enumerate() {
+        let described = match p.completeness {
+            Completeness::AsDescribed => "complete as the sources describe it",
+            Completeness::Partial => "described only in part by the sources",
+        };
+        let _ = write!(
+            h,
+            "<li><button type=\"button\" class=\"preset-card\" data-preset=\"{i}\"><strong class=\"name\">{}</strong>\
+             <span class=\"by\">{}</span><span class=\"described\">{described}</span></button></li>",
+            esc(&p.name),
+            esc(&p.byline())
+        );
+    }
+    h
 }
 
 /// After a start from the welcome, which is gone: the verdicts tab on a
