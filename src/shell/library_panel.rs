@@ -8,8 +8,8 @@
 //! delegated handlers and effects that touch only the entries whose state
 //! moved, as in pictures.rs: as Leptos views the 190-odd entries were more
 //! than half of the page's elements and a third of the start's work (0.2 s
-//! at 4x CPU), for a list whose rows never change shape. A clause's "Text and sources" is a Leptos view, mounted when the
-//! reader first opens it.
+//! at 4x CPU), for a list whose rows never change shape. A clause's "Text
+//! and sources" is a Leptos view, mounted when the reader first opens it.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -151,9 +151,15 @@ fn topic_html(library: &Library, t: TopicIx, order: &mut Order) -> String {
     h
 }
 
-/// The symbol comes from the style sheet, by `aria-checked`: swapping it is
-/// paint only, so a click lays out nothing in the entry.
-const MARK: &str = "<span class=\"mark\" aria-hidden=\"true\"></span>";
+/// What a clause's toggle shows: its mark, its title and, filtered to a
+/// preset, its point there. The mark's symbol comes from the style sheet, by
+/// `aria-checked`: swapping it is paint only, so a click lays out nothing in
+/// the entry.
+fn toggle_html(library: &Library, c: ClauseIx, point: Option<u32>) -> String {
+    let title = esc(&library.clauses[c].title);
+    let point = point.map(|n| format!("<span class=\"point\">point {n}</span>")).unwrap_or_default();
+    format!("<span class=\"mark\" aria-hidden=\"true\"></span><span class=\"title\">{title}</span>{point}")
+}
 
 fn entry_html(h: &mut String, library: &Library, c: ClauseIx, tab_stop: bool, radio: bool, order: &mut Order) {
     order.clauses.push(c);
@@ -161,12 +167,12 @@ fn entry_html(h: &mut String, library: &Library, c: ClauseIx, tab_stop: bool, ra
     let _ = write!(
         h,
         "<li class=\"clause\" data-clause=\"{}\"><button type=\"button\" class=\"toggle\" tabindex=\"{}\" role=\"{}\" \
-         aria-checked=\"false\">{MARK}<span class=\"title\">{}</span></button>\
+         aria-checked=\"false\">{}</button>\
          <details><summary tabindex=\"-1\">Text and sources</summary></details></li>",
         esc(&clause.id),
         if tab_stop { "0" } else { "-1" },
         if radio { "radio" } else { "checkbox" },
-        esc(&clause.title)
+        toggle_html(library, c, None)
     );
 }
 
@@ -266,9 +272,7 @@ fn follow_entries(
             if before == after {
                 continue;
             }
-            let title = &library.clauses[*c].title;
-            let point = after.map(|n| format!("<span class=\"point\">point {n}</span>")).unwrap_or_default();
-            button.set_inner_html(&format!("{MARK}<span class=\"title\">{}</span>{point}", esc(title)));
+            button.set_inner_html(&toggle_html(library, *c, after));
         }
         now
     });

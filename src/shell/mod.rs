@@ -63,6 +63,15 @@ fn next_root() -> Option<web_sys::HtmlElement> {
     Some(root)
 }
 
+/// The element an event came from (or its ancestor) carrying the attribute
+/// `name`, and that attribute's value: how the markup panels' delegated
+/// handlers tell which control was used.
+pub(crate) fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
+}
+
 /// Library text in markup: the data is ours, but a title may hold `&` or `<`.
 pub(crate) fn esc(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")

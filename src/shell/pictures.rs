@@ -5,11 +5,9 @@ use leptos::prelude::*;
 
 use std::fmt::Write;
 
-use leptos::wasm_bindgen::JsCast;
-
 use super::cite::preset_caveat;
-use super::esc;
 use super::state::State;
+use super::{data_of, esc};
 use crate::evaluate::{compare, Comparison, Verdict};
 use crate::grid::{cell_reasons, topic_cells, Cell, Direction};
 use crate::library::{ActorIx, ClauseIx, Completeness, Library, PresetIx, TopicIx};
@@ -52,12 +50,6 @@ fn views(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
 
 fn parties(library: &Library) -> impl Iterator<Item = ActorIx> + '_ {
     (0..library.actors.len()).filter(|&a| library.actors[a].is_party())
-}
-
-/// The element (or its ancestor) carrying `name`, and that attribute's value.
-fn data(ev: &leptos::ev::MouseEvent, name: &str) -> Option<String> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
 }
 
 /// A cell's class and content: a symbol, and the same in words for screen readers.
@@ -169,12 +161,12 @@ fn Grid() -> impl IntoView {
         Some(state.standings.with(|s| reasons_html(lib, &cell_reasons(lib, s, a, t), a, t)))
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(cell) = data(&ev, "data-cell") {
+        if let Some(cell) = data_of(&ev, "data-cell") {
             let mut at = cell.split(',').filter_map(|x| x.parse::<usize>().ok());
             if let (Some(a), Some(t)) = (at.next(), at.next()) {
                 opened.update(|o| *o = (*o != Some((a, t))).then_some((a, t)));
             }
-        } else if data(&ev, "data-close").is_some() {
+        } else if data_of(&ev, "data-close").is_some() {
             opened.set(None);
         }
     };
@@ -275,7 +267,7 @@ fn Comparison() -> impl IntoView {
     });
     let name = move || library.presets[preset.get()].name.as_str();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(c) = data(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
+        if let Some(c) = data_of(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
             let value =
                 library.presets[preset.get_untracked()].items.iter().find(|i| i.clause == c).and_then(|i| i.value);
             state.edit(|p| {
@@ -285,7 +277,7 @@ fn Comparison() -> impl IntoView {
                 }
             });
             added.set(Some(c));
-        } else if data(&ev, "data-undo").is_some() {
+        } else if data_of(&ev, "data-undo").is_some() {
             state.editor.update(|e| {
                 e.undo();
             });

@@ -11,8 +11,8 @@ use std::fmt::Write;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::esc;
 use super::state::State;
+use super::{data_of, esc};
 use crate::library::{ActorIx, InScenario, Library, PositionIx};
 use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};
 
@@ -257,12 +257,6 @@ fn refocus_in_frames(places: std::rc::Rc<Vec<String>>, frames: u8) {
             refocus_in_frames(places, frames - 1);
         }
     });
-}
-
-/// The attribute on the event's target or the nearest element around it that has one.
-fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
-    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-    target.closest(&format!("[{name}]")).ok()??.get_attribute(name)
 }
 
 /// The value of the select the event came from.

@@ -27,9 +27,7 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
     // Markup with one delegated click: as views, 14 cards of 5 elements each
     // were a tenth of what the start builds.
     let on_card = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        let card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()?.closest("[data-preset]").ok()?);
-        if let Some(preset) = card.and_then(|c| c.get_attribute("data-preset")?.parse::<usize>().ok()) {
+        if let Some(preset) = super::data_of(&ev, "data-preset").and_then(|p| p.parse::<usize>().ok()) {
             start(preset);
         }
     };
