@@ -156,3 +156,78 @@ test('a share link opens on its plan after the take-over', async ({ page }) => {
   await expect(clause(reader, 'crimea-de-facto-russian').locator('.toggle')).toHaveAttribute('aria-checked', 'true');
   await fresh.close();
 });
+
+// On a phone the draft and the verdicts are tabs behind the library: the app
+// builds them after it has taken over, when the browser is idle or when one
+// is first shown, whichever comes first (src/shell/app.rs, `Built`).
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  /** Keeps the browser from ever saying it is idle: only a reader's action builds a hidden tab's panel. */
+  const neverIdle = (page) => page.addInitScript(() => { window.requestIdleCallback = () => 1; });
+  const built = (page) => page.evaluate(() => ({
+    draft: document.querySelectorAll('#app .panel.draft').length,
+    verdicts: document.querySelectorAll('#app .panel.verdicts').length,
+  }));
+
+  test('the take-over shifts nothing, and the hidden tabs are built once the browser is idle, the same as the first screen', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const release = await holdWasm(page);
+    await page.goto('/');
+    await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
+    const before = await shape(page);
+    release();
+    await appReady(page);
+    await expect.poll(() => built(page)).toEqual({ draft: 1, verdicts: 1 });
+    expect(await shape(page)).toEqual(before);
+    expect(await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0))).toBe(0);
+  });
+
+  test('a tab opened before the browser is idle builds its panel at once', async ({ page }) => {
+    await neverIdle(page);
+    await page.goto('/');
+    await appReady(page);
+    expect(await built(page)).toEqual({ draft: 0, verdicts: 0 });
+    const tabs = page.getByRole('navigation', { name: 'Sections' });
+    await tabs.getByRole('button', { name: 'Draft' }).click();
+    await expect(regions(page).draft.getByRole('heading', { name: 'Your draft' })).toBeVisible();
+    await expect(page.locator('#start-preset option')).not.toHaveCount(0);
+    // The phone's verdict bar opens the verdicts.
+    await page.locator('.verdict-bar').click();
+    await expect(regions(page).verdicts.locator('li.card').first()).toBeAttached();
+    await expect(regions(page).verdicts.locator('.summary')).toHaveText('This draft crosses no hard red line of the 17 parties.');
+    // Back in the library, a clause added shows in the draft, which was kept.
+    await tabs.getByRole('button', { name: 'Library' }).click();
+    await clause(page, 'crimea-de-jure-russian').getByRole('radio', { name: 'Crimea recognised as Russian de jure' }).click();
+    await tabs.getByRole('button', { name: 'Draft' }).click();
+    await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
+  });
+
+  test('turned wide, or printed, the page builds every panel', async ({ page }) => {
+    await neverIdle(page);
+    await page.goto('/');
+    await appReady(page);
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await expect.poll(() => built(page)).toEqual({ draft: 1, verdicts: 1 });
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+
+    await page.reload();
+    await appReady(page);
+    expect(await built(page)).toEqual({ draft: 0, verdicts: 0 });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(regions(page).draft.getByRole('heading', { name: 'Your draft' })).toBeVisible();
+    await expect(regions(page).verdicts.locator('.summary')).toBeVisible();
+  });
+
+  test('where the browser cannot say when it is idle (no requestIdleCallback), the hidden tabs are built soon after the start', async ({ page }) => {
+    await page.addInitScript(() => { delete Window.prototype.requestIdleCallback; });
+    await page.goto('/');
+    await appReady(page);
+    await expect.poll(() => built(page)).toEqual({ draft: 1, verdicts: 1 });
+  });
+});

@@ -71,6 +71,8 @@ pub fn App(library: &'static Library) -> impl IntoView {
         after_print.remove();
     });
 
+    let built = Built::start(state);
+
     let tab_button = move |tab: Tab, label: &'static str| {
         view! {
             <button type="button" aria-current=move || (state.tab.get() == tab).then_some("true")
@@ -108,12 +110,86 @@ pub fn App(library: &'static Library) -> impl IntoView {
             Tab::Verdicts => "verdicts",
         }>
             <LibraryPanel />
-            <DraftPanel />
-            <VerdictsPanel />
+            {move || built.draft.get().then(|| view! { <DraftPanel /> })}
+            {move || built.verdicts.get().then(|| view! { <VerdictsPanel /> })}
         </main>
         {verdict_bar(state)}
         <Pictures />
         <super::agreement::Agreement />
+    }
+}
+
+/// Whether the draft's and the verdicts' panels are built yet. On a phone
+/// they are tabs behind the library, hidden at the start, and building them
+/// was about half of the start's longest task at 4x CPU (docs/performance.md):
+/// there each is built when first shown, or when the browser is next idle
+/// after the start, whichever comes first, and then kept. Wherever they
+/// show at once (a wide screen, print, the build-time first screen) they are
+/// built at once.
+#[derive(Clone, Copy)]
+struct Built {
+    draft: RwSignal<bool>,
+    verdicts: RwSignal<bool>,
+}
+
+impl Built {
+    fn start(state: State) -> Self {
+        let tabs = !super::PRERENDERING && tabs_layout();
+        let built = Built { draft: RwSignal::new(!tabs), verdicts: RwSignal::new(!tabs) };
+        if !tabs {
+            return built;
+        }
+        Effect::new(move |_| {
+            match state.tab.get() {
+                Tab::Draft => built.build(built.draft),
+                Tab::Verdicts => built.build(built.verdicts),
+                Tab::Library => {}
+            }
+            if state.printing.get() {
+                built.build_all();
+            }
+        });
+        let resized = window_event_listener(ev::resize, move |_| {
+            if !tabs_layout() {
+                built.build_all();
+            }
+        });
+        on_cleanup(move || resized.remove());
+        // The verdicts first: the phone's verdict bar and a start from the
+        // welcome lead there. One panel per idle moment, so a tap between
+        // the two waits for one build at most.
+        when_idle(move || {
+            built.build(built.verdicts);
+            when_idle(move || built.build(built.draft));
+        });
+        built
+    }
+
+    fn build(self, panel: RwSignal<bool>) {
+        if !panel.get_untracked() {
+            panel.set(true);
+        }
+    }
+
+    fn build_all(self) {
+        self.build(self.draft);
+        self.build(self.verdicts);
+    }
+}
+
+/// Whether the builder shows as tabs: the width at which style/main.css
+/// turns its three panels into tabs.
+fn tabs_layout() -> bool {
+    window().match_media("(max-width: 900px)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// Runs `f` when the browser is next idle, or soon where it cannot say
+/// (Safari has no `requestIdleCallback`).
+fn when_idle(f: impl Fn() + 'static) {
+    let f = std::rc::Rc::new(f);
+    let again = f.clone();
+    if request_idle_callback_with_handle(move || f()).is_err() {
+        set_timeout(move || again(), std::time::Duration::from_millis(200));
     }
 }
 
