@@ -100,7 +100,7 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   await expect(russia).toHaveClass(/\bchanged\b/);
   await expect(russia.locator('.change')).toBeVisible();
   await expect(russia.locator('.change')).toHaveText(/^firm demand now crossed: “.+”/);
-  const live = verdicts.locator('[aria-live="polite"]');
+  const live = page.locator('#verdict-changes');
   await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
   const first = (await partyRows(page)).find((r) => !r.divider);
   expect(first.actor).toBe('russia');
@@ -126,6 +126,20 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   await regions(page).draft.getByLabel('Title').fill('A title');
   await page.waitForTimeout(300);
   await expect(verdicts.locator('li.card.changed')).toHaveCount(0);
+});
+
+test('on a phone the change is said from the library tab too: the live region is outside the hidden panels', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const live = page.locator('#verdict-changes');
+  // The verdicts' panel, hidden behind the library tab, is built once the browser is idle.
+  const panel = page.locator('.panel.verdicts');
+  await expect(panel.locator('li.card[data-actor="russia"]')).toBeAttached();
+  await clause(page, 'nato-path-open').locator('.toggle').click();
+  await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
+  await expect(panel).toBeHidden();
+  // Not inside anything hidden, so a screen reader hears it on this tab.
+  expect(await live.evaluate((el) => el.checkVisibility())).toBe(true);
 });
 
 test('a long quote is cut to two lines with "more"; the app\'s reading is set apart from the quoted words', async ({ page }) => {

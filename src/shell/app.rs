@@ -18,6 +18,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
     provide_context(state);
     let persist = super::persist::Persistence::start(state);
     provide_context(persist);
+    provide_context(super::verdicts::Announcement(RwSignal::new(String::new())));
     let analyses = Analyses { grid: RwSignal::new(false), compare: RwSignal::new(false), agree: RwSignal::new(false) };
     provide_context(analyses);
     super::links::watch(state, persist, analyses);
@@ -113,6 +114,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
             {move || built.draft.get().then(|| view! { <DraftPanel /> })}
             {move || built.verdicts.get().then(|| view! { <VerdictsPanel /> })}
         </main>
+        {super::verdicts::announcement_region()}
         {verdict_bar(state)}
         <Pictures />
         <super::agreement::Agreement />

@@ -30,6 +30,19 @@ struct Cards {
     added: RwSignal<Option<Added>>,
 }
 
+/// What the last edit changed for the verdicts, said once by a polite live
+/// region. The page frame holds it outside the builder, so that on a phone
+/// it is heard from every tab, not only while the verdicts show (a live
+/// region in a hidden panel is silent).
+#[derive(Clone, Copy)]
+pub struct Announcement(pub RwSignal<String>);
+
+/// The live region of [`Announcement`]: the cards show the same for a moment.
+pub fn announcement_region() -> impl IntoView {
+    let said = expect_context::<Announcement>().0;
+    view! { <p class="visually-hidden" id="verdict-changes" aria-live="polite">{move || said.get()}</p> }
+}
+
 /// "Added X" under the card whose button added it, with an Undo that holds
 /// while the draft is as that click left it.
 #[derive(Clone, PartialEq)]
@@ -64,7 +77,7 @@ pub fn VerdictsPanel() -> impl IntoView {
         added: RwSignal::new(None),
     };
     provide_context(cards);
-    let announced = announce_changes(state, cards.changed);
+    announce_changes(state, cards.changed);
     let group = move |parties: bool, list: NodeRef<leptos::html::Ul>| {
         let members: &'static [ActorIx] =
             (0..n).filter(|&a| library.actors[a].is_party() == parties).collect::<Vec<_>>().leak();
@@ -159,8 +172,6 @@ pub fn VerdictsPanel() -> impl IntoView {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
             <h2 id="verdicts-heading">"Verdicts"</h2>
             <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
-            // What the last edit changed, said once: the cards show it for a moment.
-            <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
             {move || based_on().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
                 <p class="caveat partial-verdict">
                     "Based on " {library.presets[p].name.as_str()}
@@ -382,8 +393,9 @@ fn arm_say(watch: Rc<RefCell<Watch>>, say: Rc<dyn Fn()>, seen: u32) {
 }
 
 /// Shows on each card what the last edit changed for its actor, for a
-/// moment, and returns the sentence the live region says. Opening another
-/// draft is not an edit: it changes everything and says nothing.
+/// moment, and sets the sentence the live region says ([`Announcement`]).
+/// Opening another draft is not an edit: it changes everything and says
+/// nothing.
 ///
 /// Neither is in the click's frame: the verdicts are. The cards' lines are
 /// worked out and shown in the task after that frame's paint (a click that
@@ -395,8 +407,8 @@ fn arm_say(watch: Rc<RefCell<Watch>>, say: Rc<dyn Fn()>, seen: u32) {
 ///
 /// Plain values owned by the effect and the timers, not stored signals: a
 /// reactive type of its own costs the download more than the feature.
-fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) -> RwSignal<String> {
-    let said = RwSignal::new(String::new());
+fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) {
+    let said = expect_context::<Announcement>().0;
     let persist = use_context::<super::persist::Persistence>();
     let watch = Rc::new(RefCell::new(Watch::default()));
     // The scenario's library: its positions are the ones standing.
@@ -484,7 +496,6 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
             arm_say(watch.clone(), say.clone(), w.edits);
         }
     });
-    said
 }
 
 /// "Added “X” to the draft", with Undo while the draft is as that click left it.
