@@ -234,6 +234,26 @@ test('on a phone the regions are tabs and nothing scrolls sideways', async ({ pa
   }
 });
 
+test('on a phone each skip link shows the tab its target is in and moves focus there', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // Keep the hidden tabs unbuilt until shown: the link must build and show them.
+  await page.addInitScript(() => { window.requestIdleCallback = () => 1; });
+  await openApp(page);
+  const tabs = page.getByRole('navigation', { name: 'Sections' });
+  for (const [link, target, tab] of [
+    ['Skip to the draft', page.locator('#draft-heading'), 'Draft'],
+    ['Skip to the verdicts', page.locator('#verdicts-heading'), 'Verdicts'],
+    ['Skip to the search', page.getByLabel('Search clauses, topics, actors, plans'), 'Library'],
+  ]) {
+    // As a keyboard reader meets them: the first Tab stops of the page.
+    await page.getByRole('link', { name: link }).focus();
+    await page.keyboard.press('Enter');
+    await expect(target).toBeFocused();
+    await expect(target).toBeInViewport();
+    await expect(tabs.getByRole('button', { name: tab, exact: true })).toHaveAttribute('aria-current', 'true');
+  }
+});
+
 test('on a wide screen the three regions stand side by side', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await openApp(page);

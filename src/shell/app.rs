@@ -82,9 +82,9 @@ pub fn App(library: &'static Library) -> impl IntoView {
     };
 
     view! {
-        <a class="skip" href="#draft-heading">"Skip to the draft"</a>
-        <a class="skip" href="#verdicts-heading">"Skip to the verdicts"</a>
-        <a class="skip" href="#clause-search" aria-keyshortcuts="/">"Skip to the search"</a>
+        {skip_link(state, Tab::Draft, "draft-heading", "Skip to the draft", None)}
+        {skip_link(state, Tab::Verdicts, "verdicts-heading", "Skip to the verdicts", None)}
+        {skip_link(state, Tab::Library, "clause-search", "Skip to the search", Some("/"))}
         <header class="masthead">
             <h1>"Redline"</h1>
             <p class="tagline">"Draft a settlement of the Russia-Ukraine war and see whose stated red lines it crosses."</p>
@@ -193,6 +193,38 @@ fn when_idle(f: impl Fn() + 'static) {
     if request_idle_callback_with_handle(move || f()).is_err() {
         set_timeout(move || again(), std::time::Duration::from_millis(200));
     }
+}
+
+/// A skip link. Its target may be in a phone's hidden tab (where the
+/// browser's own jump finds nothing, and the panel may not be built yet), so
+/// it shows that tab and moves focus there itself. The address still gets
+/// the anchor, as any page anchor does.
+fn skip_link(
+    state: State,
+    tab: Tab,
+    target: &'static str,
+    label: &'static str,
+    keys: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <a class="skip" href=format!("#{target}") aria-keyshortcuts=keys
+            on:click=move |_| show_and_focus(state, tab, target)>{label}</a>
+    }
+}
+
+/// Shows `tab` (on a phone) and, once it shows, focuses the element `id` in
+/// it; a heading is made focusable by script only.
+pub(crate) fn show_and_focus(state: State, tab: Tab, id: &'static str) {
+    state.tab.set(tab);
+    request_animation_frame(move || {
+        if let Some(target) = document().get_element_by_id(id) {
+            use wasm_bindgen::JsCast;
+            if target.tag_name().starts_with('H') {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
 }
 
 /// Whether each analysis below the builder is open. The masthead's links

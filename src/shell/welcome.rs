@@ -75,12 +75,5 @@ fn cards_html(library: &Library) -> String {
 /// After a start from the welcome, which is gone: the verdicts tab on a
 /// phone, and focus on the verdicts' heading, so a screen reader goes on there.
 fn see_the_verdicts(state: State) {
-    state.tab.set(Tab::Verdicts);
-    request_animation_frame(|| {
-        if let Some(heading) = document().get_element_by_id("verdicts-heading") {
-            use wasm_bindgen::JsCast;
-            let _ = heading.set_attribute("tabindex", "-1");
-            let _ = heading.unchecked_into::<web_sys::HtmlElement>().focus();
-        }
-    });
+    super::app::show_and_focus(state, Tab::Verdicts, "verdicts-heading");
 }
