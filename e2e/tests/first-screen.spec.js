@@ -23,6 +23,26 @@ test.use({ serviceWorkers: 'block' });
 
 const isReady = (page) => page.evaluate(() => performance.getEntriesByName('redline-ready').length > 0);
 
+/**
+ * Opens the page with the wasm held back and layout shifts recorded: the
+ * first screen's shape, and the function that lets the wasm through.
+ */
+async function firstScreenHeld(page) {
+  await page.addInitScript(() => {
+    window.shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
+  return { before: await shape(page), release };
+}
+
+/** The layout shift recorded since the page opened, without recent input. */
+const shifted = (page) => page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0));
+
 /** Every element under #app as "tag.class#id", in document order. */
 const shape = (page) => page.evaluate(() => [...document.querySelectorAll('#app *')].map(
   (el) => `${el.localName}.${[...el.classList].sort().join('.')}#${el.id}`));
@@ -45,23 +65,14 @@ test('with JavaScript off, the first screen shows the library, the blank draft, 
 });
 
 test('the app takes over the first screen in place: the same elements, no layout shift', async ({ page }) => {
-  await page.addInitScript(() => {
-    window.shifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  const release = await holdWasm(page);
-  await page.goto('/');
-  await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
-  const before = await shape(page);
+  const { before, release } = await firstScreenHeld(page);
   expect(before.length).toBeGreaterThan(1000);
   release();
   await appReady(page);
   // Two frames after the swap, so any shift it caused has been reported.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   expect(await shape(page)).toEqual(before);
-  expect(await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0))).toBe(0);
+  expect(await shifted(page)).toBe(0);
   await expect(page.locator('#app-next')).toHaveCount(0);
   await expect(page.locator('#app')).toHaveCount(1);
 });
@@ -171,21 +182,12 @@ test.describe('on a phone', () => {
   }));
 
   test('the take-over shifts nothing, and the hidden tabs are built once the browser is idle, the same as the first screen', async ({ page }) => {
-    await page.addInitScript(() => {
-      window.shifts = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.shifts.push(entry.value);
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    const release = await holdWasm(page);
-    await page.goto('/');
-    await expect(clause(page, 'crimea-de-jure-russian')).toBeVisible();
-    const before = await shape(page);
+    const { before, release } = await firstScreenHeld(page);
     release();
     await appReady(page);
     await expect.poll(() => built(page)).toEqual({ draft: 1, verdicts: 1 });
     expect(await shape(page)).toEqual(before);
-    expect(await page.evaluate(() => window.shifts.reduce((a, b) => a + b, 0))).toBe(0);
+    expect(await shifted(page)).toBe(0);
   });
 
   test('a tab opened before the browser is idle builds its panel at once', async ({ page }) => {

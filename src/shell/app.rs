@@ -213,15 +213,12 @@ fn skip_link(
 }
 
 /// Shows `tab` (on a phone) and, once it shows, focuses the element `id` in
-/// it; a heading is made focusable by script only.
+/// it (the panels' headings are focusable by script: `tabindex="-1"`).
 pub(crate) fn show_and_focus(state: State, tab: Tab, id: &'static str) {
     state.tab.set(tab);
     request_animation_frame(move || {
         if let Some(target) = document().get_element_by_id(id) {
             use wasm_bindgen::JsCast;
-            if target.tag_name().starts_with('H') {
-                let _ = target.set_attribute("tabindex", "-1");
-            }
             let _ = target.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     });

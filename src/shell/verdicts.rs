@@ -170,7 +170,7 @@ pub fn VerdictsPanel() -> impl IntoView {
     let now = move || step_text(library, moments, step());
     view! {
         <section class="panel verdicts" aria-labelledby="verdicts-heading">
-            <h2 id="verdicts-heading">"Verdicts"</h2>
+            <h2 id="verdicts-heading" tabindex="-1">"Verdicts"</h2>
             <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
             {move || based_on().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
                 <p class="caveat partial-verdict">
