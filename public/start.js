@@ -81,6 +81,24 @@ const toggled = new Set();
 function keepToggled(event) {
   if (event.target instanceof Element && first.contains(event.target)) toggled.add(event.target);
 }
+// The library's topic lists as the first screen has them, copied before the
+// reader can touch them: the live app leaves its own lists empty, marked
+// `data-adopt`, and takes these at the take-over (library_panel.rs,
+// `first_screen_lists`), so the start writes and parses no entry markup.
+// Copying costs a few milliseconds while the wasm downloads.
+const keptLists = new Map();
+if (first) {
+  for (const list of first.querySelectorAll('section.library ul.clauses')) {
+    const copy = list.cloneNode(true);
+    // Opened before this script ran: its text is mounted when opened in the live app.
+    for (const details of copy.querySelectorAll('details[open]')) details.open = false;
+    keptLists.set(list.parentElement.getAttribute('aria-labelledby'), copy);
+  }
+}
+// The browser opens the page's local storage on first use, a few
+// milliseconds on a slow phone: here, while the wasm downloads, rather than
+// in its start, which reads the drafts.
+try { void localStorage.length; } catch { /* blocked: the app says so */ }
 if (first) {
   document.documentElement.classList.add('starting');
   document.addEventListener('click', keepEarlyClick, true);
@@ -98,6 +116,10 @@ function takeOver() {
     next.id = 'app';
     next.hidden = false;
     return;
+  }
+  for (const list of next.querySelectorAll('ul[data-adopt]')) {
+    list.replaceChildren(...(keptLists.get(list.parentElement.getAttribute('aria-labelledby'))?.childNodes ?? []));
+    list.removeAttribute('data-adopt');
   }
   const focused = first.contains(document.activeElement) ? pathOf(document.activeElement, first) : null;
   const scrolled = [...scrolledPanels].map((el) => [pathOf(el, first), el.scrollTop, el.scrollLeft]);

@@ -77,6 +77,57 @@ test('the app takes over the first screen in place: the same elements, no layout
   await expect(page.locator('#app')).toHaveCount(1);
 });
 
+/** Counts markup written into the library's topic lists (their innerHTML set). */
+const countListMarkup = (page) => page.addInitScript(() => {
+  window.listMarkup = 0;
+  const innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML');
+  Object.defineProperty(Element.prototype, 'innerHTML', {
+    ...innerHTML,
+    set(html) {
+      if (this.matches('ul.clauses') && html) window.listMarkup += 1;
+      innerHTML.set.call(this, html);
+    },
+  });
+});
+
+test('the library\'s entries are taken over from the first screen, not written again, and work', async ({ page }) => {
+  await countListMarkup(page);
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const { library } = regions(page);
+  // Opened while loading: open in the live app too, with its text.
+  await library.locator('li.clause').nth(2).locator('summary').click();
+  release();
+  await appReady(page);
+  expect(await page.evaluate(() => window.listMarkup)).toBe(0);
+  await expect(library.locator('ul[data-adopt]')).toHaveCount(0);
+  await expect(library.locator('li.clause')).toHaveCount(100);
+  await expect(library.locator('li.clause').nth(2).locator('details')).toHaveAttribute('open', '');
+  await expect(library.locator('li.clause').nth(2).locator('details p').first()).not.toBeEmpty();
+  const toggle = clause(page, 'crimea-de-jure-russian').getByRole('radio', { name: 'Crimea recognised as Russian de jure' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await page.getByLabel('Search clauses, topics, actors, plans').fill('crimea');
+  await expect(library.locator('.count')).not.toHaveText('100 of 100 clauses');
+});
+
+test('a page whose first screen lacks the library\'s lists still gets them, written by the app', async ({ page }) => {
+  await countListMarkup(page);
+  // The same page with the first screen's topic lists unrecognisable as such.
+  await page.route((url) => url.pathname.endsWith('/') || url.pathname.endsWith('index.html'), async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replaceAll('class="clauses rove"', 'class="rove"') });
+  });
+  await page.goto('/');
+  await appReady(page);
+  // Each topic's list, once.
+  expect(await page.evaluate(() => window.listMarkup)).toBe(await regions(page).library.locator('ul.clauses').count());
+  const toggle = clause(page, 'crimea-de-jure-russian').getByRole('radio', { name: 'Crimea recognised as Russian de jure' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
+});
+
 test('a click before the app is ready is kept, shown as waiting, and carried out when it is', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');

@@ -42,15 +42,16 @@ pub fn LibraryPanel() -> impl IntoView {
     let shown_count = move || visible.with(|v| v.iter().filter(|&&s| s).count());
 
     let mut order = Order::default();
+    let adopt = first_screen_lists() == library.topics.len();
     let topics = (0..library.topics.len())
         .map(|t| {
             let topic = &library.topics[t];
-            let entries = topic_html(library, t, &mut order);
+            let entries = topic_html(library, t, &mut order, !adopt);
             let any_visible = move || visible.with(|v| library.topics[t].clauses.iter().any(|&c| v[c]));
             view! {
                 <section class="topic" aria-labelledby=format!("topic-{}", topic.id) hidden=move || !any_visible()>
                     <h3 id=format!("topic-{}", topic.id)>{topic.name.as_str()}</h3>
-                    <ul class="clauses rove" inner_html=entries></ul>
+                    <ul class="clauses rove" data-adopt=adopt.then_some("") inner_html=entries></ul>
                 </section>
             }
         })
@@ -109,7 +110,21 @@ pub fn LibraryPanel() -> impl IntoView {
     }
 }
 
-/// The entries in document order, as `topic_html` wrote them: the effects
+/// How many topic lists the page's first screen holds. It is this very
+/// panel rendered at build time for a first visit (nothing held, everything
+/// shown), so when it has every list the live panel leaves its lists empty,
+/// marked `data-adopt`, and `public/start.js` fills them at the take-over
+/// with copies it took of the first screen's before the reader could touch
+/// them: the start then writes and parses no entry markup (a fifth of its
+/// work on a slow phone), and the copies are made while the wasm downloads.
+fn first_screen_lists() -> usize {
+    if super::PRERENDERING {
+        return 0;
+    }
+    document().query_selector_all("#app section.library ul.clauses").map_or(0, |lists| lists.length() as usize)
+}
+
+/// The entries in document order, as `topic_html` walks them: the effects
 /// find their elements by position, with no lookup by id.
 #[derive(Default)]
 struct Order {
@@ -121,16 +136,26 @@ struct Order {
 /// radio groups, where their first alternative stands, and its other
 /// clauses as checkboxes. The first item of each group is its tab stop.
 /// Written as a first visit sees them (nothing held, everything shown);
-/// `follow_entries` brings them to the draft's state.
-fn topic_html(library: &Library, t: TopicIx, order: &mut Order) -> String {
+/// `follow_entries` brings them to the draft's state. Without `markup`, only
+/// their order (the lists are adopted from the first screen).
+fn topic_html(library: &Library, t: TopicIx, order: &mut Order, markup: bool) -> String {
     let mut h = String::new();
     let mut first = true;
     for &c in &library.topics[t].clauses {
         match library.clauses[c].question.filter(|&q| library.questions[q].clauses.len() > 1) {
-            None => entry_html(&mut h, library, c, std::mem::take(&mut first), false, order),
+            None => {
+                order.clauses.push(c);
+                if markup {
+                    entry_html(&mut h, library, c, std::mem::take(&mut first), false);
+                }
+            }
             Some(q) if !order.questions.contains(&q) => {
                 order.questions.push(q);
                 let question = &library.questions[q];
+                order.clauses.extend(&question.clauses);
+                if !markup {
+                    continue;
+                }
                 let id = esc(&question.id);
                 let _ = write!(
                     h,
@@ -141,7 +166,7 @@ fn topic_html(library: &Library, t: TopicIx, order: &mut Order) -> String {
                     esc(&question.prompt)
                 );
                 for (i, &alternative) in question.clauses.iter().enumerate() {
-                    entry_html(&mut h, library, alternative, i == 0, true, order);
+                    entry_html(&mut h, library, alternative, i == 0, true);
                 }
                 h.push_str("</ul></div></li>");
             }
@@ -161,8 +186,7 @@ fn toggle_html(library: &Library, c: ClauseIx, point: Option<u32>) -> String {
     format!("<span class=\"mark\" aria-hidden=\"true\"></span><span class=\"title\">{title}</span>{point}")
 }
 
-fn entry_html(h: &mut String, library: &Library, c: ClauseIx, tab_stop: bool, radio: bool, order: &mut Order) {
-    order.clauses.push(c);
+fn entry_html(h: &mut String, library: &Library, c: ClauseIx, tab_stop: bool, radio: bool) {
     let clause = &library.clauses[c];
     let _ = write!(
         h,
