@@ -9,11 +9,11 @@
 //
 // The first screen (#app) is rendered at build time by the app's own
 // components (scripts/post-build), so the reader reads while the wasm loads.
-// The wasm builds the app in a hidden #app-next and, right after, dispatches
-// `redline:mounted`; `takeOver` then swaps the two in the same task, before
-// any effect of the app runs (so no id is ever found twice) and before any
-// frame, so none shows a blank or a half-built page. What the reader
-// did meanwhile goes along: scroll of each panel, focus, open disclosures,
+// The wasm builds the app in an element outside the document and, right
+// after, dispatches `redline:mounted` with it; `takeOver` then puts it in
+// place of the first screen in the same task, before any effect of the app
+// runs and before any frame, so none shows a blank or a half-built page.
+// What the reader did meanwhile goes along: scroll of each panel, focus, open disclosures,
 // typed text, and button clicks, which are carried out once the app is there.
 //
 // If the app cannot start (no WebAssembly, a file that does not arrive, an
@@ -106,15 +106,16 @@ if (first) {
   document.addEventListener('toggle', keepToggled, true);
 }
 
-function takeOver() {
-  const next = document.getElementById('app-next');
-  if (!next) return;
+function takeOver(event) {
+  // The live app, built outside the document (src/shell/mod.rs, `start`).
+  const next = event.detail;
+  if (!(next instanceof Element)) return;
   document.removeEventListener('click', keepEarlyClick, true);
   document.removeEventListener('scroll', keepScrolled, { capture: true });
   document.removeEventListener('toggle', keepToggled, true);
   if (!first) {
     next.id = 'app';
-    next.hidden = false;
+    document.body.append(next);
     return;
   }
   for (const list of next.querySelectorAll('ul[data-adopt]')) {
@@ -135,9 +136,8 @@ function takeOver() {
       typed.push([pathOf(el, first), 'select', el.value]);
     }
   }
-  first.replaceWith(next);
   next.id = 'app';
-  next.hidden = false;
+  first.replaceWith(next);
   document.documentElement.classList.remove('starting');
   for (const [path, top, left] of scrolled) {
     const el = at(next, path);
