@@ -94,6 +94,8 @@ if (first) {
     for (const details of copy.querySelectorAll('details[open]')) details.open = false;
     keptLists.set(list.parentElement.getAttribute('aria-labelledby'), copy);
   }
+  // Tells the wasm it may leave its lists for these (library_panel.rs).
+  if (keptLists.size) document.documentElement.setAttribute('data-kept-lists', '');
 }
 // The browser opens the page's local storage on first use, a few
 // milliseconds on a slow phone: here, while the wasm downloads, rather than

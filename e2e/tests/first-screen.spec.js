@@ -128,6 +128,33 @@ test('a page whose first screen lacks the library\'s lists still gets them, writ
   await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
 });
 
+test('beside a start.js of another build that neither keeps the lists nor takes the app, the app still puts itself in place, whole', async ({ page }) => {
+  // What a host that caches start.js without revalidating it can serve after a deploy.
+  await page.route(/\/start\.js$/, async (route) => {
+    const response = await route.fetch();
+    let body = await response.text();
+    for (const line of ["addEventListener('redline:mounted', takeOver, { once: true });",
+      "if (keptLists.size) document.documentElement.setAttribute('data-kept-lists', '');"]) {
+      expect(body).toContain(line);
+      body = body.replace(line, '');
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto('/');
+  // start.js marks the page as starting when it runs (before the load event);
+  // only the app, putting itself in place, unmarks it here.
+  await page.waitForFunction(() => !document.documentElement.classList.contains('starting'));
+  const { library } = regions(page);
+  await expect(page.locator('#app')).toHaveCount(1);
+  await expect(library.locator('li.clause')).toHaveCount(100);
+  await expect(library.locator('ul[data-adopt]')).toHaveCount(0);
+  // The app, not the first screen: a click holds the clause and lists it in the draft.
+  const toggle = clause(page, 'crimea-de-jure-russian').getByRole('radio', { name: 'Crimea recognised as Russian de jure' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await expect(regions(page).draft.getByText('Crimea recognised as Russian de jure')).toBeVisible();
+});
+
 test('a click before the app is ready is kept, shown as waiting, and carried out when it is', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');

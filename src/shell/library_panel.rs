@@ -112,13 +112,19 @@ pub fn LibraryPanel() -> impl IntoView {
 
 /// How many topic lists the page's first screen holds. It is this very
 /// panel rendered at build time for a first visit (nothing held, everything
-/// shown), so when it has every list the live panel leaves its lists empty,
-/// marked `data-adopt`, and `public/start.js` fills them at the take-over
+/// shown), so when it has every list, and `public/start.js` says it kept
+/// them (`data-kept-lists` on the root element), the live panel leaves its
+/// lists empty, marked `data-adopt`, and `start.js` fills them at the take-over
 /// with copies it took of the first screen's before the reader could touch
-/// them: the start then writes and parses no entry markup (a fifth of its
-/// work on a slow phone), and the copies are made while the wasm downloads.
+/// them: the start then writes and parses no entry markup (about 50 ms of
+/// it on a slow phone), and the copies are made while the wasm downloads.
 fn first_screen_lists() -> usize {
     if super::PRERENDERING {
+        return 0;
+    }
+    // Only a start.js that says it kept them fills the lists (one of another
+    // build, cached by a host that did not revalidate it, would not).
+    if !document().document_element().is_some_and(|html| html.has_attribute("data-kept-lists")) {
         return 0;
     }
     document().query_selector_all("#app section.library ul.clauses").map_or(0, |lists| lists.length() as usize)
