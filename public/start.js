@@ -13,8 +13,9 @@
 // after, dispatches `redline:mounted` with it; `takeOver` then puts it in
 // place of the first screen in the same task, before any effect of the app
 // runs and before any frame, so none shows a blank or a half-built page.
-// What the reader did meanwhile goes along: scroll of each panel, focus, open disclosures,
-// typed text, and button clicks, which are carried out once the app is there.
+// What the reader did meanwhile goes along: scroll of each panel, focus,
+// open disclosures, typed text, and button clicks, which are carried out
+// once the app is there.
 //
 // If the app cannot start (no WebAssembly, a file that does not arrive, an
 // error while starting), the page says so in plain words with a Retry,
@@ -81,6 +82,10 @@ const toggled = new Set();
 function keepToggled(event) {
   if (event.target instanceof Element && first.contains(event.target)) toggled.add(event.target);
 }
+// The browser opens the page's local storage on first use, a few
+// milliseconds on a slow phone: here, while the wasm downloads, rather than
+// in its start, which reads the drafts.
+try { void localStorage.length; } catch { /* blocked: the app says so */ }
 // The library's topic lists as the first screen has them, copied before the
 // reader can touch them: the live app leaves its own lists empty, marked
 // `data-adopt`, and takes these at the take-over (library_panel.rs,
@@ -94,14 +99,8 @@ if (first) {
     for (const details of copy.querySelectorAll('details[open]')) details.open = false;
     keptLists.set(list.parentElement.getAttribute('aria-labelledby'), copy);
   }
-  // Tells the wasm it may leave its lists for these (library_panel.rs).
-  if (keptLists.size) document.documentElement.setAttribute('data-kept-lists', '');
-}
-// The browser opens the page's local storage on first use, a few
-// milliseconds on a slow phone: here, while the wasm downloads, rather than
-// in its start, which reads the drafts.
-try { void localStorage.length; } catch { /* blocked: the app says so */ }
-if (first) {
+  // Tells the wasm how many lists it may leave for these (library_panel.rs).
+  document.documentElement.setAttribute('data-kept-lists', keptLists.size);
   document.documentElement.classList.add('starting');
   document.addEventListener('click', keepEarlyClick, true);
   document.addEventListener('scroll', keepScrolled, { capture: true, passive: true });

@@ -134,7 +134,7 @@ test('beside a start.js of another build that neither keeps the lists nor takes 
     const response = await route.fetch();
     let body = await response.text();
     for (const line of ["addEventListener('redline:mounted', takeOver, { once: true });",
-      "if (keptLists.size) document.documentElement.setAttribute('data-kept-lists', '');"]) {
+      "document.documentElement.setAttribute('data-kept-lists', keptLists.size);"]) {
       expect(body).toContain(line);
       body = body.replace(line, '');
     }

@@ -110,24 +110,22 @@ pub fn LibraryPanel() -> impl IntoView {
     }
 }
 
-/// How many topic lists the page's first screen holds. It is this very
+/// How many of the first screen's topic lists `public/start.js` kept
+/// (`data-kept-lists` on the root element). The first screen is this very
 /// panel rendered at build time for a first visit (nothing held, everything
-/// shown), so when it has every list, and `public/start.js` says it kept
-/// them (`data-kept-lists` on the root element), the live panel leaves its
-/// lists empty, marked `data-adopt`, and `start.js` fills them at the take-over
-/// with copies it took of the first screen's before the reader could touch
-/// them: the start then writes and parses no entry markup (about 50 ms of
-/// it on a slow phone), and the copies are made while the wasm downloads.
+/// shown), so when start.js kept every list, the live panel leaves its lists
+/// empty, marked `data-adopt`, and `start.js` fills them at the take-over
+/// with copies it took before the reader could touch them: the start then
+/// writes and parses no entry markup (about 50 ms of it on a slow phone),
+/// and the copies are made while the wasm downloads. A start.js of another
+/// build, cached by a host that did not revalidate it, says nothing: the
+/// panel then writes its lists itself.
 fn first_screen_lists() -> usize {
     if super::PRERENDERING {
         return 0;
     }
-    // Only a start.js that says it kept them fills the lists (one of another
-    // build, cached by a host that did not revalidate it, would not).
-    if !document().document_element().is_some_and(|html| html.has_attribute("data-kept-lists")) {
-        return 0;
-    }
-    document().query_selector_all("#app section.library ul.clauses").map_or(0, |lists| lists.length() as usize)
+    let kept = document().document_element().and_then(|html| html.get_attribute("data-kept-lists"));
+    kept.and_then(|n| n.parse().ok()).unwrap_or(0)
 }
 
 /// The entries in document order, as `topic_html` walks them: the effects
