@@ -1,5 +1,5 @@
 // The builder as a user drives it: library, draft, verdicts, pictures.
-import { test, expect, openApp, regions, clause, startFrom, openCard } from './fixtures.js';
+import { test, expect, openApp, appReady, regions, clause, startFrom, openCard } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 
@@ -232,6 +232,57 @@ test('on a phone the regions are tabs and nothing scrolls sideways', async ({ pa
     await expect(tabs.getByRole('button', { name, exact: true })).toHaveAttribute('aria-current', 'true');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   }
+});
+
+test('on a phone the draft and the verdicts, hidden while the reader clicks in the library, catch up when shown or printed', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  // By class, not role: a hidden region has no role to find it by.
+  const [draft, verdicts] = [page.locator('section.panel.draft'), page.locator('section.panel.verdicts')];
+  const tabs = page.getByRole('navigation', { name: 'Sections' });
+  const show = (name) => tabs.getByRole('button', { name, exact: true }).click();
+  // Both panels built, then hidden behind the library.
+  await show('Draft');
+  await show('Verdicts');
+  await expect(verdicts.locator('li.card')).not.toHaveCount(0);
+  await show('Library');
+  // Each card's actor, verdict and tally, in the order shown (not the
+  // passing "changed" mark of the last edits).
+  const cards = () => verdicts.locator('li.card').evaluateAll((cards) => cards.map((c) =>
+    `${c.dataset.actor} ${c.className.replace(' changed', '')} ${c.querySelector('.tally').textContent}`));
+  const cardsBefore = await cards();
+  const bar = page.locator('.verdict-bar');
+  const barBefore = await bar.textContent();
+  for (const id of ['nato-path-open', 'army-cap', 'crimea-de-jure-russian', 'nato-path-open']) {
+    await clause(page, id).locator('button.toggle').click();
+  }
+  // The phone's verdict bar, in sight in every tab, follows each click...
+  await expect(bar).not.toHaveText(barBefore);
+  // ...while the hidden panels wait: nothing is built or changed behind the library.
+  await expect(draft.locator('li.draft-row')).toHaveCount(0);
+  expect(await cards()).toEqual(cardsBefore);
+
+  await show('Draft');
+  // The two held, in the draft's topic order; the one added and removed again is not there.
+  await expect(draft.locator('li.draft-row')).toHaveCount(2);
+  expect(await draft.locator('li.draft-row').evaluateAll((rows) => rows.map((r) => r.id).sort()))
+    .toEqual(['draft-army-cap', 'draft-crimea-de-jure-russian']);
+  await show('Verdicts');
+  const caughtUp = await cards();
+  expect(caughtUp).not.toEqual(cardsBefore);
+  // The same plan built afresh (the draft is kept in this browser) shows the same cards.
+  await page.reload();
+  await appReady(page);
+  await show('Verdicts');
+  await expect(verdicts.locator('li.card')).toHaveCount(caughtUp.length);
+  expect(await cards()).toEqual(caughtUp);
+
+  // Printing from the library tab prints the draft as it is.
+  await show('Library');
+  await clause(page, 'crimea-restored-to-ukraine').locator('button.toggle').click();
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await expect(draft.locator('li.draft-row[id="draft-crimea-restored-to-ukraine"]')).toBeVisible();
 });
 
 test('on a phone each skip link shows the tab its target is in and moves focus there', async ({ page }) => {

@@ -141,6 +141,7 @@ impl Built {
         if !tabs {
             return built;
         }
+        state.tabs.set(true);
         Effect::new(move |_| {
             match state.tab.get() {
                 Tab::Draft => built.build(built.draft),
@@ -152,7 +153,11 @@ impl Built {
             }
         });
         let resized = window_event_listener(ev::resize, move |_| {
-            if !tabs_layout() {
+            let tabs = tabs_layout();
+            if state.tabs.get_untracked() != tabs {
+                state.tabs.set(tabs);
+            }
+            if !tabs {
                 built.build_all();
             }
         });

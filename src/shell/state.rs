@@ -52,6 +52,8 @@ pub struct State {
     /// A clause a verdict pointed at, highlighted in the draft.
     pub highlighted: RwSignal<Option<ClauseIx>>,
     pub tab: RwSignal<Tab>,
+    /// Whether the builder shows as tabs (a phone), so that `tab` alone shows.
+    pub tabs: RwSignal<bool>,
     /// True between `beforeprint` and `afterprint`: printing shows every card's reasons.
     pub printing: RwSignal<bool>,
     /// Clauses the user locked for repairs, in the order locked; only held clauses.
@@ -74,8 +76,13 @@ impl State {
         let standings = Memo::new(move |_| selection.with(|s| Standings::of(applied.get().0, s, as_of.get())));
 
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
-        let card_verdicts = fan_out(move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
-        let card_tallies = fan_out(move || {
+        let (tab, tabs, printing) = (RwSignal::new(Tab::Library), RwSignal::new(false), RwSignal::new(false));
+        // The cards are in the verdicts' panel: on a phone, a tab hidden
+        // while the reader clicks in the library. They catch up when it shows.
+        let cards_show = move || shows(Tab::Verdicts, tab, tabs, printing);
+        let card_verdicts =
+            fan_out_while(cards_show, move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
+        let card_tallies = fan_out_while(cards_show, move || {
             standings.with(|s| s.actors.iter().map(|t| (t.crossed_by_verdict, t.open, t.met)).collect())
         });
         let topic_rows = fan_out(move || {
@@ -116,8 +123,9 @@ impl State {
             scenario,
             standings,
             highlighted: RwSignal::new(None),
-            tab: RwSignal::new(Tab::Library),
-            printing: RwSignal::new(false),
+            tab,
+            tabs,
+            printing,
             locked,
             value_locked,
         }
@@ -151,11 +159,22 @@ impl State {
         });
     }
 
+    /// Whether `tab`'s panel is on screen (or on paper): a wide screen and
+    /// print show every panel, a phone only the tab picked.
+    pub fn shows(&self, tab: Tab) -> bool {
+        shows(tab, self.tab, self.tabs, self.printing)
+    }
+
     /// Points the user at a clause in the draft (from a verdict's reasons).
     pub fn highlight(&self, clause: ClauseIx) {
         self.tab.set(Tab::Draft);
         self.highlighted.set(Some(clause));
     }
+}
+
+/// [`State::shows`], for the state's own signals before it is built.
+fn shows(which: Tab, tab: RwSignal<Tab>, tabs: RwSignal<bool>, printing: RwSignal<bool>) -> bool {
+    !tabs.get() || tab.get() == which || printing.get()
 }
 
 /// A library with a scenario applied, compared by address: a memo of it
@@ -252,6 +271,16 @@ pub fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> Vec<RwSignal<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
+    fan_out_while(|| true, compute)
+}
+
+/// [`fan_out`] for views that are not always on screen: while `shown` says
+/// no, the signals keep the values last shown and `compute` is not read, so
+/// an edit does not wake them; when it says yes again, they catch up.
+pub fn fan_out_while<T>(shown: impl Fn() -> bool + 'static, compute: impl Fn() -> Vec<T> + 'static) -> Vec<RwSignal<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
     // Untracked: the caller may be inside a reactive scope, which must not
     // subscribe to the lists; only the effect below does.
     let initial = untrack(&compute);
@@ -259,8 +288,11 @@ where
     let feed = signals.clone();
     let mut seed = Some(initial);
     Effect::new(move |previous: Option<Vec<T>>| {
-        let now = compute();
         let before = previous.or_else(|| seed.take()).unwrap_or_default();
+        if !shown() {
+            return before;
+        }
+        let now = compute();
         for (i, (value, signal)) in now.iter().zip(&feed).enumerate() {
             if before.get(i) != Some(value) {
                 signal.set(value.clone());
