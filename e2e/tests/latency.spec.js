@@ -35,18 +35,27 @@ async function clickAndTime(page, span) {
     const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
     // What the page shows when the span ends: the clicked clause's state, its
     // draft row, and the verdicts' summary against the cards (the app only).
+    // On a phone's library tab the draft and the cards are hidden and wait
+    // until shown (`State::shows`): there the summary is checked against the
+    // verdict bar, which is in sight.
     const summary = document.querySelector('.verdicts .summary');
+    const panel = (name) => document.querySelector(`.panel.${name}`);
+    const bar = document.querySelector('.verdict-bar .counts');
     const snapshot = (button) => {
       const pressed = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed'));
       if (!summary) return { pressed };
       const clauseId = button.closest('li.clause').dataset.clause;
       const said = summary.textContent.match(/\((\d+) of \d+ parties\)|crosses (no) hard red line/);
+      const cardsShown = panel('verdicts').checkVisibility();
       return {
         pressed,
-        rowShown: document.getElementById('draft-' + clauseId) !== null,
+        rowShown: panel('draft').checkVisibility() ? document.getElementById('draft-' + clauseId) !== null : undefined,
         summaryCount: said && (said[2] ? 0 : Number(said[1])),
-        // The summary counts parties; commentators' cards stand apart.
-        cardsCrossing: document.querySelectorAll('.verdicts ul.cards:not(.views) li.card.crosses-red-line').length,
+        shownCount: cardsShown
+          // The summary counts parties; commentators' cards stand apart.
+          ? document.querySelectorAll('.verdicts ul.cards:not(.views) li.card.crosses-red-line').length
+          : Number(bar.textContent.match(/✖ (\d+)/)[1]),
+        shownBy: cardsShown ? 'the cards' : 'the verdict bar',
       };
     };
     // Two listeners on one message: the browser runs every microtask (all of
@@ -95,8 +104,8 @@ async function clickAndTime(page, span) {
       samples.push({ ms, verdictChanged: verdictsAfter.some((v, k) => v !== verdictsBefore[k]) });
       const problem = page.pressed === before ? "the clause's pressed state did not change"
         : page.rowShown !== undefined && page.rowShown !== (page.pressed === 'true') ? 'the draft row did not follow'
-        : page.summaryCount !== undefined && page.summaryCount !== page.cardsCrossing
-          ? `the summary says ${page.summaryCount} actors' red lines are crossed, the cards ${page.cardsCrossing}`
+        : page.summaryCount !== undefined && page.summaryCount !== page.shownCount
+          ? `the summary says ${page.summaryCount} actors' red lines are crossed, ${page.shownBy} ${page.shownCount}`
         : null;
       if (problem) throw new Error(`click ${i} (${span}): when the span ended, ${problem}`);
     }
