@@ -107,9 +107,9 @@ fn TopicGroup(topic: TopicIx) -> impl IntoView {
     let held = state.topic_rows[topic];
     // On a phone the draft is a tab behind the library, where the reader
     // clicks: while hidden, its rows stay as they were last shown and catch
-    // up when it shows. Building a row was about half of such a click at 4x
-    // CPU (docs/performance.md). Hidden, this reads no row, so a click does
-    // not wake it.
+    // up when it shows. Building a row was a third of a click that adds a
+    // clause, at 4x CPU (docs/performance.md). Hidden, this reads no row, so
+    // a click does not wake it.
     let rows = Memo::new(move |shown: Option<&Vec<ClauseIx>>| match shown {
         Some(shown) if !state.shows(Tab::Draft) => shown.clone(),
         _ => held.get(),
