@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::cite::{preset_caveat, preset_options};
 use super::drafts_bar::DraftsBar;
 use super::persist::{Persistence, UndoStep};
-use super::state::{draft_row_id, DraftFacts, State, Tab};
+use super::state::{draft_row_id, DraftFacts, State};
 use crate::editor::TextField;
 use crate::library::{group_digits, ClauseIx, PresetIx, TopicIx};
 use crate::plan::Plan;
@@ -105,22 +105,13 @@ fn TopicGroup(topic: TopicIx) -> impl IntoView {
     let library = state.library;
     // In plan order, so rows keep the order the user added them in.
     let held = state.topic_rows[topic];
-    // On a phone the draft is a tab behind the library, where the reader
-    // clicks: while hidden, its rows stay as they were last shown and catch
-    // up when it shows. Building a row was a third of a click that adds a
-    // clause, at 4x CPU (docs/performance.md). Hidden, this reads no row, so
-    // a click does not wake it.
-    let rows = Memo::new(move |shown: Option<&Vec<ClauseIx>>| match shown {
-        Some(shown) if !state.shows(Tab::Draft) => shown.clone(),
-        _ => held.get(),
-    });
     // Always there, hidden while empty: a click that fills or empties a
     // topic shows or hides it, and builds or drops no section.
     view! {
-        <section class="draft-topic" hidden=move || rows.with(Vec::is_empty)>
+        <section class="draft-topic" hidden=move || held.with(Vec::is_empty)>
             <h3>{library.topics[topic].name.as_str()}</h3>
             <ul>
-                <For each=move || rows.get() key=|c| *c children=move |c| view! { <DraftRow clause=c /> } />
+                <For each=move || held.get() key=|c| *c children=move |c| view! { <DraftRow clause=c /> } />
             </ul>
         </section>
     }

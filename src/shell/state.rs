@@ -77,15 +77,19 @@ impl State {
 
         let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
         let (tab, tabs, printing) = (RwSignal::new(Tab::Library), RwSignal::new(false), RwSignal::new(false));
-        // The cards are in the verdicts' panel: on a phone, a tab hidden
-        // while the reader clicks in the library. They catch up when it shows.
+        // The cards and the draft's rows are in panels that a phone shows as
+        // tabs, hidden while the reader clicks in the library: there they
+        // keep what they last showed and catch up when their tab shows.
+        // Building a draft row was a third of a click that adds a clause, at
+        // 4x CPU (docs/performance.md).
         let cards_show = move || shows(Tab::Verdicts, tab, tabs, printing);
+        let draft_shows = move || shows(Tab::Draft, tab, tabs, printing);
         let card_verdicts =
             fan_out_while(cards_show, move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
         let card_tallies = fan_out_while(cards_show, move || {
             standings.with(|s| s.actors.iter().map(|t| (t.crossed_by_verdict, t.open, t.met)).collect())
         });
-        let topic_rows = fan_out(move || {
+        let topic_rows = fan_out_while(draft_shows, move || {
             editor.with(|e| {
                 let mut rows = vec![Vec::new(); library.topics.len()];
                 for c in e.plan().items.iter().filter_map(|i| library.clause_ix(&i.id)) {
@@ -159,12 +163,6 @@ impl State {
         });
     }
 
-    /// Whether `tab`'s panel is on screen (or on paper): a wide screen and
-    /// print show every panel, a phone only the tab picked.
-    pub fn shows(&self, tab: Tab) -> bool {
-        shows(tab, self.tab, self.tabs, self.printing)
-    }
-
     /// Points the user at a clause in the draft (from a verdict's reasons).
     pub fn highlight(&self, clause: ClauseIx) {
         self.tab.set(Tab::Draft);
@@ -172,7 +170,8 @@ impl State {
     }
 }
 
-/// [`State::shows`], for the state's own signals before it is built.
+/// Whether `which` tab's panel is on screen (or on paper): a wide screen
+/// and print show every panel, a phone only the tab picked.
 fn shows(which: Tab, tab: RwSignal<Tab>, tabs: RwSignal<bool>, printing: RwSignal<bool>) -> bool {
     !tabs.get() || tab.get() == which || printing.get()
 }
