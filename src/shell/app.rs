@@ -148,7 +148,8 @@ impl Built {
                 Tab::Verdicts => built.build(built.verdicts),
                 Tab::Library => {}
             }
-            if state.printing.get() {
+            // Print, or a window widened past the tabs, shows every panel.
+            if state.printing.get() || !state.tabs.get() {
                 built.build_all();
             }
         });
@@ -156,9 +157,6 @@ impl Built {
             let tabs = tabs_layout();
             if state.tabs.get_untracked() != tabs {
                 state.tabs.set(tabs);
-            }
-            if !tabs {
-                built.build_all();
             }
         });
         on_cleanup(move || resized.remove());

@@ -82,11 +82,11 @@ impl State {
         // keep what they last showed and catch up when their tab shows.
         // Building a draft row was a third of a click that adds a clause, at
         // 4x CPU (docs/performance.md).
-        let cards_show = move || shows(Tab::Verdicts, tab, tabs, printing);
+        let verdicts_show = move || shows(Tab::Verdicts, tab, tabs, printing);
         let draft_shows = move || shows(Tab::Draft, tab, tabs, printing);
         let card_verdicts =
-            fan_out_while(cards_show, move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
-        let card_tallies = fan_out_while(cards_show, move || {
+            fan_out_while(verdicts_show, move || standings.with(|s| s.actors.iter().map(|t| t.verdict).collect()));
+        let card_tallies = fan_out_while(verdicts_show, move || {
             standings.with(|s| s.actors.iter().map(|t| (t.crossed_by_verdict, t.open, t.met)).collect())
         });
         let topic_rows = fan_out_while(draft_shows, move || {
