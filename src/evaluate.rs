@@ -304,15 +304,15 @@ pub fn parties_crossed(library: &Library, verdicts: impl Iterator<Item = Verdict
     (crossed, parties)
 }
 
-/// The headline names who: "crosses hard red lines of Ukraine and Russia (2
-/// of 17 parties)"; past four names, the first three and how many more.
+/// The headline names who: "crosses hard red lines of Ukraine and the
+/// European Commission (2 of 17 parties)"; past four names, the first three and how many more.
 fn summary(library: &Library, verdicts: impl Iterator<Item = Verdict>) -> String {
     let (crossed, total) = parties_crossed(library, verdicts);
     if crossed.is_empty() {
         return format!("crosses no hard red line of the {total} parties");
     }
     let shown = if crossed.len() > 4 { 3 } else { crossed.len() };
-    let mut names: Vec<String> = crossed[..shown].iter().map(|&a| library.actors[a].name.clone()).collect();
+    let mut names: Vec<String> = crossed[..shown].iter().map(|&a| library.actors[a].in_text()).collect();
     if shown < crossed.len() {
         names.push(format!("{} more", crossed.len() - shown));
     }
@@ -496,6 +496,23 @@ mod tests {
         assert!(crossed > 4, "{crossed}");
         let headline = standings.summary(&library);
         assert!(headline.ends_with(&format!(" and {} more ({crossed} of 17 parties)", crossed - 3)), "{headline}");
+    }
+
+    #[test]
+    fn a_headline_says_the_before_a_name_that_takes_it() {
+        let library = Library::embedded().unwrap();
+        let p = library.preset_ix("us-28-point").unwrap();
+        let standings = Standings::of(&library, &crate::plan::Plan::from_preset(&library, p).selection(&library), None);
+        let headline = standings.summary(&library);
+        let (crossed, _) = parties_crossed(&library, standings.actors.iter().map(|t| t.verdict));
+        let (definite, bare): (Vec<ActorIx>, Vec<ActorIx>) = crossed.iter().partition(|&&a| library.actors[a].definite);
+        assert!(!definite.is_empty() && !bare.is_empty(), "the 28-point plan names both kinds: {headline}");
+        for a in definite {
+            assert!(headline.contains(&format!(" the {}", library.actors[a].name)), "{headline}");
+        }
+        for a in bare {
+            assert!(!headline.contains(&format!("the {}", library.actors[a].name)), "{headline}");
+        }
     }
 
     #[test]

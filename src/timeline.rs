@@ -69,7 +69,8 @@ impl Moment {
                     actors.insert(at, actor);
                 }
             }
-            let names: Vec<&str> = actors.iter().map(|&a| library.actors[a].name.as_str()).collect();
+            let names: Vec<String> = actors.iter().map(|&a| library.actors[a].in_text()).collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let count = self.positions.len();
             let reported = self.positions.iter().filter(|&&p| library.positions[p].date_reported).count();
             let noun = if count == 1 { "position" } else { "positions" };
@@ -378,13 +379,13 @@ mod tests {
         assert_eq!(at("2024-06-14"), "Russia's terms (Putin, June 2024); 9 positions of Russia");
         assert_eq!(at("2025-04-17"), "Witkoff paper");
         assert_eq!(at("2022"), "Istanbul model (2022)");
-        assert_eq!(at("2025-11-22"), "3 positions of United Kingdom, France and Germany");
+        assert_eq!(at("2025-11-22"), "3 positions of the United Kingdom, France and Germany");
         assert_eq!(
             at("2025-11-23"),
             "Geneva revision (22 points) and European counter-proposal; \
-             6 positions of United States, European Union and European Commission"
+             6 positions of the United States, the European Union and the European Commission"
         );
-        assert_eq!(at("2025-11-24"), "2 reported positions of Ukraine and European Union");
+        assert_eq!(at("2025-11-24"), "2 reported positions of Ukraine and the European Union");
         assert!(at("2025")
             .starts_with("Times option 1: training mission and 3 other plans; 14 positions (13 reported) of "));
         assert!(

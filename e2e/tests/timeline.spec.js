@@ -57,7 +57,7 @@ test('the timeline steps through the library\'s dates by keyboard, and verdicts 
 
   // Back four steps to 18 Dec 2025: before Ukraine's red lines reported on 26 Dec 2025.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
-  await expect(timeline).toHaveAttribute('aria-valuetext', /^18 Dec 2025: 2 positions of European Union and European Council$/);
+  await expect(timeline).toHaveAttribute('aria-valuetext', /^18 Dec 2025: 2 positions of the European Union and the European Council$/);
   await expect(ukraine.verdict).toHaveText('strains a stated preference');
   await expect(ukraine.stated).toHaveText(/ positions in force, stated or reported between 2025 and Dec 2025\.$/);
   // The keyboard never left the control; "Latest" brings the latest back.

@@ -566,7 +566,7 @@ mod agree {
         }
         let parts: Vec<String> = by_actor
             .iter()
-            .map(|(a, list)| format!("{} set aside {}", library.actors[*a].name, list.join(" and ")))
+            .map(|(a, list)| format!("{} set aside {}", library.actors[*a].in_text(), list.join(" and ")))
             .collect();
         let clauses: Vec<String> = result
             .iter()

@@ -145,6 +145,8 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     pub kind: String,
+    /// The name takes "the" inside a sentence ("of the United States").
+    pub definite: bool,
     pub parent: Option<ActorIx>,
     pub note: Option<String>,
     /// Every version of every position, in data order.
@@ -157,6 +159,17 @@ impl Actor {
     /// (`expert`) are shown apart, as views, and never counted.
     pub fn is_party(&self) -> bool {
         self.kind != "expert"
+    }
+
+    /// The name as it reads inside a sentence: "the United States",
+    /// "Ukraine". Labels (card heads, table headers, a cell's name) keep
+    /// the bare name.
+    pub fn in_text(&self) -> String {
+        if self.definite {
+            format!("the {}", self.name)
+        } else {
+            self.name.clone()
+        }
     }
 }
 

@@ -123,6 +123,8 @@ pub struct RawActor {
     pub name: String,
     pub kind: String,
     #[serde(default)]
+    pub definite: bool,
+    #[serde(default)]
     pub parent: Option<String>,
     #[serde(default)]
     pub note: Option<String>,

@@ -224,6 +224,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
                 id: a.id.clone(),
                 name: a.name.clone(),
                 kind: a.kind.clone(),
+                definite: a.definite,
                 parent,
                 note: a.note.clone(),
                 positions: Vec::new(),

@@ -95,9 +95,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// "Ukraine, Russia and United States".
+/// "Ukraine, Russia and the United States".
 fn names(library: &Library, actors: &[ActorIx]) -> String {
-    crate::evaluate::listed(&actors.iter().map(|&a| library.actors[a].name.clone()).collect::<Vec<_>>())
+    crate::evaluate::listed(&actors.iter().map(|&a| library.actors[a].in_text()).collect::<Vec<_>>())
 }
 
 /// "4 positions: 3 of Ukraine, 1 of Russia".
@@ -112,7 +112,7 @@ fn whose(library: &Library, positions: &[PositionIx]) -> String {
     let mut out = plural(positions.len(), "position", "positions");
     for (i, &a) in actors.iter().enumerate() {
         let n = positions.iter().filter(|&&p| library.positions[p].actor == a).count();
-        let _ = write!(out, "{}{n} of {}", if i == 0 { ": " } else { ", " }, library.actors[a].name);
+        let _ = write!(out, "{}{n} of {}", if i == 0 { ": " } else { ", " }, library.actors[a].in_text());
     }
     out
 }
@@ -624,7 +624,7 @@ fn coalitions_html(library: &Library, found: &settle::Coalitions, ms: u32) -> St
                 let _ = write!(
                     h,
                     "<li>Adding {} makes it impossible: {}</li>",
-                    esc(&library.actors[*actor].name),
+                    esc(&library.actors[*actor].in_text()),
                     esc(&why.sentence)
                 );
             }
@@ -637,7 +637,7 @@ fn coalitions_html(library: &Library, found: &settle::Coalitions, ms: u32) -> St
         let _ = write!(
             h,
             "<p>No settlement satisfies {} even alone: {}</p>",
-            esc(&library.actors[*actor].name),
+            esc(&library.actors[*actor].in_text()),
             esc(&why.sentence)
         );
     }
@@ -665,8 +665,8 @@ fn pairs_intro(library: &Library, m: &settle::Agreement, terms: &Terms) -> Strin
                 out,
                 "{}{} and {}",
                 if i == 0 { "" } else { "; " },
-                library.actors[*a].name,
-                library.actors[*b].name
+                library.actors[*a].in_text(),
+                library.actors[*b].in_text()
             );
         }
         if !blocked.is_empty() {

@@ -301,7 +301,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
                     .filter(|&&p| library.positions[p].actor == a)
                     .map(|&p| format!("“{}”", esc(crate::settle::gist(&library.positions[p].summary))))
                     .collect();
-                format!("{} set aside {}", esc(&library.actors[a].name), gists.join(" and "))
+                format!("{} set aside {}", esc(&library.actors[a].in_text()), gists.join(" and "))
             })
             .collect();
         let result = &set.settlement.result;

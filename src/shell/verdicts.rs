@@ -246,7 +246,7 @@ fn ActorCard(
     });
 
     let body_id = format!("card-{}", a.id);
-    let parent = a.parent.map(|p| format!("part of {}", library.actors[p].name));
+    let parent = a.parent.map(|p| format!("part of {}", library.actors[p].in_text()));
     view! {
         <li class=move || format!("card {}{}", verdict.get().slug(), if changed.with(Option::is_some) { " changed" } else { "" })
             data-actor=a.id.as_str() hidden=quiet node_ref=node_ref>
