@@ -255,7 +255,7 @@ test('starting from a plan on a draft with work in it makes a new draft; the old
   expect(Object.keys(mine)).toHaveLength(1);
 
   await startFrom(page, 'Witkoff paper');
-  const notice = page.getByRole('status').filter({ hasText: 'Witkoff paper opened as a new draft. “My careful edits” is kept in your drafts.' });
+  const notice = page.getByRole('status').filter({ hasText: 'The Witkoff paper opened as a new draft. “My careful edits” is kept in your drafts.' });
   await expect(notice).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue('Witkoff paper');
   await expect(page.getByLabel('Notes')).toHaveValue(/^Based on: Witkoff paper, proposed by/);
@@ -275,7 +275,7 @@ test('undo of "start from this plan" deletes the new draft and reopens the previ
   await clause(page, 'army-cap').locator('.toggle').click();
   await saved(page);
   await startFrom(page, 'US 28-point plan (partly described)');
-  const notice = page.getByRole('status').filter({ hasText: 'US 28-point plan opened as a new draft.' });
+  const notice = page.getByRole('status').filter({ hasText: 'The US 28-point plan opened as a new draft.' });
   await saved(page);
   expect(Object.keys(await storedDrafts(page))).toHaveLength(2);
   await notice.getByRole('button', { name: 'Undo' }).click();
@@ -290,7 +290,7 @@ test('undo of "start from this plan" deletes the new draft and reopens the previ
 test('on a blank draft, starting from a plan fills it: no extra draft', async ({ page }) => {
   await openApp(page);
   await startFrom(page, 'US 28-point plan (partly described)');
-  const notice = page.getByRole('status').filter({ hasText: 'US 28-point plan is now in this draft, which was blank.' });
+  const notice = page.getByRole('status').filter({ hasText: 'The US 28-point plan is now in this draft, which was blank.' });
   await expect(notice).toBeVisible();
   await saved(page);
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);

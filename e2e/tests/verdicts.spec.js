@@ -64,7 +64,7 @@ test('a preset shows its caveats where it is offered, and a draft based on it sa
   await start.getByRole('button', { name: 'Start from this plan' }).click();
   await expect(page.getByLabel('Notes')).toHaveValue(/^Based on: US 28-point plan, proposed by United States .*Partly described in the sources/);
   const partial = regions(page).verdicts.locator('.partial-verdict');
-  await expect(partial).toContainText('Based on US 28-point plan, which the sources describe only in part');
+  await expect(partial).toContainText('Based on the US 28-point plan, which the sources describe only in part');
   // The library filter and the comparison show the same caveats.
   await page.getByLabel('Show').selectOption({ label: 'Witkoff paper' });
   await expect(regions(page).library.locator('.preset-caveat')).toContainText('Described in full by the sources.');

@@ -267,6 +267,8 @@ pub enum Completeness {
 pub struct Preset {
     pub id: String,
     pub name: String,
+    /// The name takes "the" inside a sentence ("the Witkoff paper").
+    pub definite: bool,
     pub proposer: String,
     /// The proposers as actors, where the library has them.
     pub proposed_by: Vec<ActorIx>,
@@ -279,6 +281,26 @@ pub struct Preset {
 }
 
 impl Preset {
+    /// The name as it reads inside a sentence: "based on the US 28-point
+    /// plan", "Russia's terms (Putin, June 2024)". Lists, cards and table
+    /// headers keep the bare name.
+    pub fn in_text(&self) -> String {
+        if self.definite {
+            format!("the {}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The name beginning a sentence: "The US 28-point plan is now in this draft".
+    pub fn subject(&self) -> String {
+        if self.definite {
+            format!("The {}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
     /// Who proposed it, and when unless the name already says the year:
     /// "Istanbul model (2022)" is not followed by ", 2022" (#22).
     pub fn byline(&self) -> String {
@@ -379,6 +401,19 @@ mod tests {
         for unknown in ["", "zzz", "army-cap ", "Army-cap", &format!("{}-", lib.clauses[0].id)] {
             assert_eq!(lib.clause_ix(unknown), None, "{unknown:?}");
         }
+    }
+
+    #[test]
+    fn names_read_in_a_sentence_with_the_article_they_take() {
+        let lib = Library::embedded().unwrap();
+        let preset = |id: &str| &lib.presets[lib.preset_ix(id).unwrap()];
+        assert_eq!(preset("witkoff-paper").in_text(), "the Witkoff paper");
+        assert_eq!(preset("us-28-point").subject(), "The US 28-point plan");
+        assert_eq!(preset("russia-war-aims-2024").subject(), "Russia's terms (Putin, June 2024)");
+        let actor = |id: &str| lib.actors[lib.actor_ix(id).unwrap()].in_text();
+        assert_eq!(actor("usa"), "the United States");
+        assert_eq!(actor("coalition-of-the-willing"), "the Coalition of the Willing");
+        assert_eq!(actor("ukraine"), "Ukraine");
     }
 
     #[test]

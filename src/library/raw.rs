@@ -211,6 +211,8 @@ pub enum RawExpr {
 pub struct RawPreset {
     pub id: String,
     pub name: String,
+    #[serde(default)]
+    pub definite: bool,
     pub proposer: String,
     /// Actor ids of the proposers, for the check that no proposer objects to its own plan.
     #[serde(default)]

@@ -343,6 +343,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             Preset {
                 id: p.id.clone(),
                 name: p.name.clone(),
+                definite: p.definite,
                 proposer: p.proposer.clone(),
                 proposed_by,
                 date: r.date(&p.date, &whose),

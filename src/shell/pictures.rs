@@ -10,7 +10,7 @@ use super::state::State;
 use super::{data_of, esc};
 use crate::evaluate::{compare, Comparison, Verdict};
 use crate::grid::{cell_reasons, topic_cells, Cell, Direction};
-use crate::library::{ActorIx, ClauseIx, Completeness, Library, PresetIx, TopicIx};
+use crate::library::{ActorIx, ClauseIx, Completeness, Library, Preset, PresetIx, TopicIx};
 use crate::plan::{based_on, Plan};
 
 /// The pictures are built only while open: kept up to date on every click,
@@ -184,7 +184,7 @@ fn Grid() -> impl IntoView {
 }
 
 /// Diff lists and the verdicts table; "Add" buttons carry `data-add`.
-fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
+fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
     let mut h = String::from("<div class=\"diff\"><section><h3>Only in the draft</h3>");
     let list = |h: &mut String, clauses: &[ClauseIx], addable: bool| {
         if clauses.is_empty() {
@@ -203,7 +203,7 @@ fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
         h.push_str("</ul>");
     };
     list(&mut h, &c.added, false);
-    let _ = write!(h, "</section><section><h3>Only in {}</h3>", esc(name));
+    let _ = write!(h, "</section><section><h3>Only in {}</h3>", esc(&plan.in_text()));
     list(&mut h, &c.removed, true);
     h.push_str("</section><section><h3>Different values</h3><ul>");
     for &(cl, before, after) in &c.changed {
@@ -215,10 +215,11 @@ fn comparison_html(library: &Library, c: &Comparison, name: &str) -> String {
     let _ = write!(
         h,
         "</ul></section></div><div class=\"scroll\" role=\"region\" aria-label=\"Verdicts compared\" tabindex=\"0\"><table>\
-         <caption>Verdicts: {name} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
+         <caption>Verdicts: {in_text} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
          <th scope=\"col\">For this actor, the draft is</th><th scope=\"col\">{name}</th><th scope=\"col\">Draft</th></tr></thead><tbody>",
         c.shifts().count(),
-        name = esc(name)
+        in_text = esc(&plan.in_text()),
+        name = esc(&plan.name)
     );
     let row = |h: &mut String, a: ActorIx| {
         let actor = &library.actors[a];
@@ -304,14 +305,14 @@ fn Comparison() -> impl IntoView {
             <p class="against">{move || if origin.get() == Some(preset.get()) {
                 format!("Against the plan you started from: {}.", name())
             } else {
-                format!("Against {}: not the plan the draft started from.", name())
+                format!("Against {}: not the plan the draft started from.", library.presets[preset.get()].in_text())
             }}</p>
             {move || preset_caveat(library, preset.get())}
             <p role="status" class="added-notice" inner_html=move || added.get().map(|c| format!(
                 "Added {} to the draft. <button type=\"button\" data-undo>Undo</button>", esc(&library.clauses[c].title)))></p>
             <label class="changed-filter"><input type="checkbox" on:change=move |ev| changed_only.set(event_target_checked(&ev)) />
                 " Changed verdicts only"</label>
-            <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, name()))></div>
+            <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, &library.presets[preset.get()]))></div>
         </section>
     }
 }

@@ -174,7 +174,7 @@ pub fn VerdictsPanel() -> impl IntoView {
             <p class="summary" role="status">{move || state.standings.with(|s| format!("This draft {}.", s.summary(library)))}</p>
             {move || based_on().filter(|&p| library.presets[p].completeness == Completeness::Partial).map(|p| view! {
                 <p class="caveat partial-verdict">
-                    "Based on " {library.presets[p].name.as_str()}
+                    "Based on " {library.presets[p].in_text()}
                     ", which the sources describe only in part: these verdicts judge only what they describe."
                 </p>
             })}
