@@ -107,6 +107,13 @@ test('an open card shows each quote once: positions that share words point back 
       expect(quotes.some((q) => q.trim().startsWith(start)), `${actor}: "${start}" is quoted above`).toBe(true);
     }
     pointers += await back.count();
+    // Nor any reporter twice: a date that is only the report's says so once.
+    for (const line of await c.locator('.card-body .attribution').allTextContents()) {
+      const when = line.replace(/^.*?\(as reported by [^)]*\)/, '');
+      expect(when.match(/reported by/g)?.length ?? 0, `${actor}: ${line}`).toBeLessThanOrEqual(1);
+    }
   }
   expect(pointers, 'some position shares its words with another').toBeGreaterThan(0);
+  await expect(card(page, 'ukraine').locator('.attribution').filter({ hasText: 'date not given' }).first())
+    .toHaveText(/date not given; reported by [^·]+$/);
 });

@@ -372,6 +372,37 @@ impl Library {
         &self.sources[cite.source]
     }
 
+    /// Who took `position` and when, as an attribution line says it:
+    /// "Dmitry Peskov, Kremlin spokesman, 24 Nov 2025 · reported by Global
+    /// Times". A date that is only the report's says so, and names the
+    /// reporter once: "date not given; reported by opinion column (26 Dec
+    /// 2025)", with the date added only where the reporter's words lack its
+    /// year (as [`Preset::byline`] does). Shared by the cards and the
+    /// agreement panel, so the two never tell a date differently.
+    pub fn attribution(&self, position: PositionIx) -> String {
+        let p = &self.positions[position];
+        let mut out = p.speaker.clone();
+        if let Some(role) = &p.role {
+            out.push_str(", ");
+            out.push_str(role);
+        }
+        // The reader's own position: no source, so no date.
+        let Some(cite) = p.cite.first() else { return out };
+        let date = p.date.human();
+        match (&p.reported_by, p.date_reported) {
+            (Some(by), true) if by.contains(&p.date.year.to_string()) => {
+                out.push_str(&format!(", date not given; reported by {by}"))
+            }
+            (Some(by), true) => out.push_str(&format!(", date not given; reported by {by}, {date}")),
+            (None, true) => {
+                out.push_str(&format!(", date not given; reported by {}, {date}", self.source(cite).outlet))
+            }
+            (Some(by), false) => out.push_str(&format!(", {date} · reported by {by}")),
+            (None, false) => out.push_str(&format!(", {date}")),
+        }
+        out
+    }
+
     /// Whether `position` is the version of its stance in force on `as_of`
     /// (`None`: today, i.e. the latest version) and not set aside by a
     /// scenario (an earlier version does not come back in its place: the
@@ -400,6 +431,32 @@ mod tests {
         }
         for unknown in ["", "zzz", "army-cap ", "Army-cap", &format!("{}-", lib.clauses[0].id)] {
             assert_eq!(lib.clause_ix(unknown), None, "{unknown:?}");
+        }
+    }
+
+    #[test]
+    fn an_attribution_names_the_reporter_once_and_a_reported_date_as_reported() {
+        let lib = Library::embedded().unwrap();
+        let said = |id: &str| lib.attribution(lib.positions.iter().position(|p| p.id == id).unwrap());
+        assert_eq!(
+            said("commission-eu-core-role"),
+            "Ursula von der Leyen, President of the European Commission, date not given; reported by opinion column (26 Dec 2025)"
+        );
+        assert_eq!(
+            said("france-training-troops"),
+            "Government of France, date not given; reported by The Times, via a news digest, 2025"
+        );
+        assert_eq!(
+            said("eu-sovereignty-reconfirmed"),
+            "European counter-proposal (text published by Reuters), 23 Nov 2025 · reported by Global Times"
+        );
+        assert_eq!(said("swp-territorial-integrity").matches(", Jan 2026").count(), 1);
+        for p in 0..lib.positions.len() {
+            let line = lib.attribution(p);
+            // After the speaker's own words (one is "German law (as reported by Politico)").
+            let when = &line[lib.positions[p].speaker.len()..];
+            assert!(when.matches("reported by").count() <= 1, "{line}");
+            assert_eq!(when.contains("date not given"), lib.positions[p].date_reported, "{line}");
         }
     }
 

@@ -598,9 +598,7 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
             esc(&s.file)
         );
     }
-    // The reader's own position has no source and no date.
-    let when = if pos.cite.is_empty() { String::new() } else { format!(", {}", pos.date.human()) };
-    let _ = write!(h, "<p class=\"attribution\">{}{when}</p></li>", esc(&pos.speaker));
+    let _ = write!(h, "<p class=\"attribution\">{}</p></li>", esc(&library.attribution(p)));
 }
 
 /// The largest coalitions: who can all agree, and why each outsider cannot join.

@@ -626,14 +626,6 @@ fn PositionItem(
         (true, Basis::Law) => "legal procedure (reported)",
         (true, Basis::Statement) => p.strength.label(),
     };
-    let when = match p.cite.first() {
-        // The reader's own: no source, no date.
-        None => String::new(),
-        Some(c) if p.date_reported => {
-            format!(", date not given; reported by {}, {}", library.source(c).outlet, p.date.human())
-        }
-        Some(_) => format!(", {}", p.date.human()),
-    };
     let because = (!because.is_empty()).then(|| {
         let links = because
             .into_iter()
@@ -663,12 +655,7 @@ fn PositionItem(
             <p class="reading"><strong class="strength">{kind}</strong>
                 <span class="reading-label">" · as Redline reads it: "</span>{p.summary.as_str()}</p>
             {quotes}
-            <p class="attribution">
-                {p.speaker.as_str()}
-                {p.role.as_deref().map(|r| format!(", {r}"))}
-                {when}
-                {p.reported_by.as_deref().map(|r| format!(" · reported by {r}"))}
-            </p>
+            <p class="attribution">{library.attribution(position)}</p>
             {because}
             {missing}
             <super::scenario::PositionScenario position />
