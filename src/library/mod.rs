@@ -165,11 +165,16 @@ impl Actor {
     /// "Ukraine". Labels (card heads, table headers, a cell's name) keep
     /// the bare name.
     pub fn in_text(&self) -> String {
-        if self.definite {
-            format!("the {}", self.name)
-        } else {
-            self.name.clone()
-        }
+        with_article(self.definite, "the", &self.name)
+    }
+}
+
+/// `name` after `article` where the name takes one ("the United States"), else as it is.
+fn with_article(definite: bool, article: &str, name: &str) -> String {
+    if definite {
+        format!("{article} {name}")
+    } else {
+        name.to_string()
     }
 }
 
@@ -285,20 +290,12 @@ impl Preset {
     /// plan", "Russia's terms (Putin, June 2024)". Lists, cards and table
     /// headers keep the bare name.
     pub fn in_text(&self) -> String {
-        if self.definite {
-            format!("the {}", self.name)
-        } else {
-            self.name.clone()
-        }
+        with_article(self.definite, "the", &self.name)
     }
 
     /// The name beginning a sentence: "The US 28-point plan is now in this draft".
     pub fn subject(&self) -> String {
-        if self.definite {
-            format!("The {}", self.name)
-        } else {
-            self.name.clone()
-        }
+        with_article(self.definite, "The", &self.name)
     }
 
     /// Who proposed it, and when unless the name already says the year:
@@ -373,8 +370,8 @@ impl Library {
     }
 
     /// Who took `position` and when, as an attribution line says it:
-    /// "Dmitry Peskov, Kremlin spokesman, 24 Nov 2025 · reported by Global
-    /// Times". A date that is only the report's says so, and names the
+    /// "European counter-proposal (text published by Reuters), 23 Nov 2025 ·
+    /// reported by Global Times". A date that is only the report's says so, and names the
     /// reporter once: "date not given; reported by opinion column (26 Dec
     /// 2025)", with the date added only where the reporter's words lack its
     /// year (as [`Preset::byline`] does). Shared by the cards and the
