@@ -185,6 +185,7 @@ fn Grid() -> impl IntoView {
 
 /// Diff lists and the verdicts table; "Add" buttons carry `data-add`.
 fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
+    let in_text = esc(&plan.in_text());
     let mut h = String::from("<div class=\"diff\"><section><h3>Only in the draft</h3>");
     let list = |h: &mut String, clauses: &[ClauseIx], addable: bool| {
         if clauses.is_empty() {
@@ -203,7 +204,7 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
         h.push_str("</ul>");
     };
     list(&mut h, &c.added, false);
-    let _ = write!(h, "</section><section><h3>Only in {}</h3>", esc(&plan.in_text()));
+    let _ = write!(h, "</section><section><h3>Only in {in_text}</h3>");
     list(&mut h, &c.removed, true);
     h.push_str("</section><section><h3>Different values</h3><ul>");
     for &(cl, before, after) in &c.changed {
@@ -218,7 +219,6 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
          <caption>Verdicts: {in_text} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
          <th scope=\"col\">For this actor, the draft is</th><th scope=\"col\">{name}</th><th scope=\"col\">Draft</th></tr></thead><tbody>",
         c.shifts().count(),
-        in_text = esc(&plan.in_text()),
         name = esc(&plan.name)
     );
     let row = |h: &mut String, a: ActorIx| {
@@ -266,7 +266,7 @@ fn Comparison() -> impl IntoView {
         let base = Plan::from_preset(library, preset.get()).selection(library);
         state.selection.with(|s| compare(state.lib(), &base, s, state.as_of.get()))
     });
-    let name = move || library.presets[preset.get()].name.as_str();
+    let plan = move || &library.presets[preset.get()];
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if let Some(c) = data_of(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
             let value =
@@ -303,16 +303,16 @@ fn Comparison() -> impl IntoView {
                 on:change=move |ev| { if let Ok(p) = event_target_value(&ev).parse() { preset.set(p) } }>
             </select>
             <p class="against">{move || if origin.get() == Some(preset.get()) {
-                format!("Against the plan you started from: {}.", name())
+                format!("Against the plan you started from: {}.", plan().name)
             } else {
-                format!("Against {}: not the plan the draft started from.", library.presets[preset.get()].in_text())
+                format!("Against {}: not the plan the draft started from.", plan().in_text())
             }}</p>
             {move || preset_caveat(library, preset.get())}
             <p role="status" class="added-notice" inner_html=move || added.get().map(|c| format!(
                 "Added {} to the draft. <button type=\"button\" data-undo>Undo</button>", esc(&library.clauses[c].title)))></p>
             <label class="changed-filter"><input type="checkbox" on:change=move |ev| changed_only.set(event_target_checked(&ev)) />
                 " Changed verdicts only"</label>
-            <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, &library.presets[preset.get()]))></div>
+            <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, plan()))></div>
         </section>
     }
 }
