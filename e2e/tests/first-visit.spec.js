@@ -59,7 +59,11 @@ test('with a host that sends no validators, the hashed files still arrive only o
   }
   for (const name of ['sw-register.js', 'start.js', 'icon-192.png', 'manifest.webmanifest']) expect(HASHED.test(name), name).toBe(false);
   const hashed = (await buildFiles()).filter((f) => HASHED.test(f));
-  expect(hashed.length).toBe(2); // the JS glue and the wasm (the style sheet is inline in the page)
+  // The JS glue and the main wasm (the style sheet is inline in the page), and
+  // the on-demand parts' loader and wasm files (scripts/split-link).
+  expect(hashed.filter((f) => f.startsWith('redline-')).length).toBe(2);
+  expect(hashed.filter((f) => /^split-[0-9a-f]+\.js$/.test(f)).length).toBe(1);
+  expect(hashed.filter((f) => /^split_(grid|comparison|agreement)-[0-9a-f]+\.wasm$/.test(f)).length).toBe(3);
   for (const file of hashed) expect(server.sent.get(served(file))?.full, file).toBe(1);
 });
 
@@ -90,5 +94,31 @@ test.describe('the app cannot start: the page says so, with a Retry that works',
     const alert = page.getByRole('alert').filter({ hasText: 'Redline could not start' });
     await expect(alert).toContainText('does not run WebAssembly');
     await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
+});
+
+test.describe('a part of the page loaded on demand', () => {
+  // The page's own requests, not the worker's: the route below must see them.
+  test.use({ serviceWorkers: 'block' });
+
+  test('whose code does not arrive says so, with a Try again that works, and the rest of the page keeps working', async ({ page }) => {
+    const server = await serveBuild();
+    const grid = /\/split_grid-[0-9a-f]+\.wasm$/;
+    await page.route(grid, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url);
+    await mounted(page);
+    await page.locator('#grid').getByRole('button', { name: /actor × topic grid/ }).click();
+    const alert = page.locator('#grid-picture').getByRole('alert');
+    await expect(alert).toContainText('could not be loaded');
+    await expect(page.locator('#grid-picture table')).toHaveCount(0);
+    // Everything else works meanwhile, another on-demand part too.
+    await page.locator('#compare').getByRole('button', { name: 'Compare the draft with a plan' }).click();
+    await expect(page.locator('#compare-picture select')).toBeVisible();
+    await page.locator('.library li.clause[data-clause="army-cap"] .toggle').click();
+    await expect(page.locator('.library li.clause[data-clause="army-cap"] .toggle')).toHaveAttribute('aria-checked', 'true');
+    await page.unroute(grid);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('#grid-picture table')).toBeVisible();
+    await expect(alert).toHaveCount(0);
   });
 });

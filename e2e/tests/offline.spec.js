@@ -57,6 +57,22 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   }
 });
 
+test('the parts loaded on demand (grid, comparison, agreement) open offline too', async ({ page }) => {
+  const server = await serveBuild();
+  await page.goto(server.url);
+  await mounted(page);
+  await controlled(page);
+  await cutNetwork(page, server);
+  await page.reload();
+  await mounted(page);
+  await page.locator('#grid').getByRole('button', { name: /actor × topic grid/ }).click();
+  await expect(page.locator('#grid-picture table td').first()).toBeVisible();
+  await page.locator('#compare').getByRole('button', { name: 'Compare the draft with a plan' }).click();
+  await expect(page.locator('#compare-picture select')).toBeVisible();
+  await page.locator('#agree').getByRole('button', { name: /Find agreement: the settlement/ }).click();
+  await expect(page.locator('#agreement-body')).toContainText('How strict');
+});
+
 test('under a sub-path the app registers there and starts offline there', async ({ page }) => {
   const server = await serveBuild(DIST, '/redline/');
   // Every request must stay under /redline/: the server answers 404 elsewhere,

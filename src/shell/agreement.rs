@@ -86,7 +86,7 @@ pub fn Agreement() -> impl IntoView {
                 aria-controls="agreement-body" on:click=move |_| open.update(|o| *o = !*o)>
                 "Find agreement: the settlement a coalition can accept"
             </button>
-            <div id="agreement-body">{move || open.get().then(|| view! { <Panel finder /> })}</div>
+            <div id="agreement-body">{move || open.get().then(|| super::on_demand(move || panel(finder)))}</div>
         </section>
     }
 }
@@ -203,6 +203,13 @@ fn below(library: &Library, asked: &Asked, standings: &Standings) -> String {
         0 => " Nothing weaker is crossed or open either.".into(),
         _ => format!(" Still crossed or open below that: {}.", whose(library, &found)),
     }
+}
+
+/// The panel's code, with the settlement search, is split off the main wasm
+/// (shell/on_demand.rs): only this function may call into it.
+#[leptos::wasm_split::wasm_split(agreement, wasm_split_path = ::leptos::wasm_split, fallible, preload(panel_preload))]
+pub(super) fn panel(finder: RwSignal<Finder>) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(untrack(|| view! { <Panel finder /> }.into_any()))
 }
 
 #[component]

@@ -190,7 +190,7 @@ fn tabs_layout() -> bool {
 
 /// Runs `f` when the browser is next idle, or soon where it cannot say
 /// (Safari has no `requestIdleCallback`).
-fn when_idle(f: impl Fn() + 'static) {
+pub(super) fn when_idle(f: impl Fn() + 'static) {
     let f = std::rc::Rc::new(f);
     let again = f.clone();
     if request_idle_callback_with_handle(move || f()).is_err() {

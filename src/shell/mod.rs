@@ -25,6 +25,9 @@ use leptos::prelude::*;
 
 use crate::library::Library;
 
+mod on_demand;
+pub(crate) use on_demand::on_demand;
+
 /// True in `redline-prerender`, which renders the first screen natively with
 /// no browser behind it: the shell then reads no storage and no address and
 /// adds no listeners, so the page is exactly a first visit's blank draft.
@@ -57,6 +60,7 @@ pub fn start() {
     if !built.is_connected() {
         put_in_place(&built);
     }
+    on_demand::preload_when_offline_ready();
 }
 
 /// Puts the app in the page where no `start.js` of this build took it: one

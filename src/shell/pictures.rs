@@ -33,11 +33,11 @@ pub fn Pictures() -> impl IntoView {
         <section class="pictures" aria-label="Analyses: the actor × topic grid and the comparison">
             <div id="grid" class="analysis">
                 {disclosure(show_grid, "grid-picture", "Who objects to what: actor × topic grid")}
-                <div id="grid-picture">{move || (show_grid.get() || state.printing.get()).then(|| view! { <Grid /> })}</div>
+                <div id="grid-picture">{move || (show_grid.get() || state.printing.get()).then(|| super::on_demand(grid))}</div>
             </div>
             <div id="compare" class="analysis">
                 {disclosure(show_comparison, "compare-picture", "Compare the draft with a plan")}
-                <div id="compare-picture">{move || show_comparison.get().then(|| view! { <Comparison /> })}</div>
+                <div id="compare-picture">{move || show_comparison.get().then(|| super::on_demand(comparison))}</div>
             </div>
         </section>
     }
@@ -125,6 +125,13 @@ fn reasons_html(library: &Library, reasons: &[(crate::library::PositionIx, Cell)
     }
     h.push_str("</ul><button type=\"button\" data-close>Close</button>");
     h
+}
+
+/// The grid's code is split off the main wasm (shell/on_demand.rs): only
+/// this function may call into it.
+#[leptos::wasm_split::wasm_split(grid, wasm_split_path = ::leptos::wasm_split, fallible, preload(grid_preload))]
+pub(super) fn grid() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(untrack(|| view! { <Grid /> }.into_any()))
 }
 
 #[component]
@@ -249,6 +256,12 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
     views(library).for_each(|a| row(&mut h, a));
     h.push_str("</tbody></table></div>");
     h
+}
+
+/// The comparison's code is split off the main wasm (shell/on_demand.rs).
+#[leptos::wasm_split::wasm_split(comparison, wasm_split_path = ::leptos::wasm_split, fallible, preload(comparison_preload))]
+pub(super) fn comparison() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(untrack(|| view! { <Comparison /> }.into_any()))
 }
 
 #[component]
