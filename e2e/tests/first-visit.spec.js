@@ -104,12 +104,19 @@ test.describe('a part of the page loaded on demand', () => {
   test('whose code does not arrive says so, with a Try again that works, and the rest of the page keeps working', async ({ page }) => {
     const server = await serveBuild();
     const grid = /\/split_grid-[0-9a-f]+\.wasm$/;
-    await page.route(grid, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    // A slow line, then nothing: the part says it is coming, then that it did not come.
+    await page.route(grid, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.fulfill({ status: 404, body: 'gone' });
+    });
     await page.goto(server.url);
     await mounted(page);
     await page.locator('#grid').getByRole('button', { name: /actor × topic grid/ }).click();
+    const status = page.locator('#grid-picture').getByRole('status');
+    await expect(status).toHaveText('Loading…');
     const alert = page.locator('#grid-picture').getByRole('alert');
     await expect(alert).toContainText('could not be loaded');
+    await expect(status).toHaveText('');
     await expect(page.locator('#grid-picture table')).toHaveCount(0);
     // Everything else works meanwhile, another on-demand part too.
     await page.locator('#compare').getByRole('button', { name: 'Compare the draft with a plan' }).click();

@@ -13,27 +13,38 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 
-/// The view `load` builds once its code is there; until then nothing.
+/// The view `load` builds once its code is there; until then a line that
+/// says it is coming (a first open on a slow line takes a moment).
 pub(crate) fn on_demand<Load, Fut>(load: Load) -> impl IntoView
 where
     Load: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
     let attempt = RwSignal::new(0u32);
-    move || {
+    let loading = RwSignal::new(true);
+    let part = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            match load().await {
+            let loaded = load().await;
+            loading.set(false);
+            match loaded {
                 Ok(view) => view,
                 Err(_) => view! {
                     <p class="load-failed" role="alert">
                         "This part of Redline could not be loaded (is the connection down?). "
-                        <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+                        <button type="button" on:click=move |_| {
+                            loading.set(true);
+                            attempt.update(|n| *n += 1);
+                        }>"Try again"</button>
                     </p>
                 }
                 .into_any(),
             }
         }))
+    };
+    view! {
+        <p class="loading" role="status">{move || loading.get().then_some("Loading…")}</p>
+        {part}
     }
 }
 
