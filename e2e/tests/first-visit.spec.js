@@ -4,6 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveBuild, controlled, mounted, cleanUp, DIST } from './builds.js';
+import { openCard } from './fixtures.js';
 
 test.afterEach(cleanUp);
 
@@ -63,7 +64,7 @@ test('with a host that sends no validators, the hashed files still arrive only o
   // the on-demand parts' loader and wasm files (scripts/split-link).
   expect(hashed.filter((f) => f.startsWith('redline-')).length).toBe(2);
   expect(hashed.filter((f) => /^split-[0-9a-f]+\.js$/.test(f)).length).toBe(1);
-  expect(hashed.filter((f) => /^split_(grid|comparison|agreement)-[0-9a-f]+\.wasm$/.test(f)).length).toBe(3);
+  expect(hashed.filter((f) => /^split_(grid|comparison|agreement|card_reasons|share_panel)-[0-9a-f]+\.wasm$/.test(f)).length).toBe(5);
   for (const file of hashed) expect(server.sent.get(served(file))?.full, file).toBe(1);
 });
 
@@ -126,6 +127,26 @@ test.describe('a part of the page loaded on demand', () => {
     await page.unroute(grid);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.locator('#grid-picture table')).toBeVisible();
+    await expect(alert).toHaveCount(0);
+  });
+
+  test('a card whose reasons do not arrive keeps its verdict and says so in its body', async ({ page }) => {
+    const server = await serveBuild();
+    const reasons = /\/split_card_reasons-[0-9a-f]+\.wasm$/;
+    await page.route(reasons, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url);
+    await mounted(page);
+    await page.locator('.library li.clause[data-clause="nato-path-open"] .toggle').click();
+    const russia = await openCard(page, 'russia');
+    await expect(russia.locator('.verdict')).toContainText(/red line|firm demand/);
+    const alert = russia.locator('.card-body').getByRole('alert');
+    await expect(alert).toContainText('could not be loaded');
+    // The share panel, another part, still comes.
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await expect(page.locator('.qr svg path')).toHaveAttribute('d', /^M\d/);
+    await page.unroute(reasons);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(russia.locator('.card-body ul.positions:not(.open):not(.met) > li.position').first()).toContainText('NATO');
     await expect(alert).toHaveCount(0);
   });
 });

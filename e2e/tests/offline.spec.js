@@ -3,7 +3,7 @@
 // root and under a sub-path, and lets a new version wait until the reader
 // reloads. Each test runs its own server (builds.js), so that it can stop it
 // or switch it to another build on the same origin.
-import { test, expect, clause, draftsMenu } from './fixtures.js';
+import { test, expect, clause, draftsMenu, openCard } from './fixtures.js';
 import { cp } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { serveBuild, secondBuild, versionOf, controlled, cacheNames, mounted, cleanUp, DIST } from './builds.js';
@@ -57,7 +57,7 @@ test('after the first visit the app starts offline, with the draft it had', asyn
   }
 });
 
-test('the parts loaded on demand (grid, comparison, agreement) open offline too', async ({ page }) => {
+test('the parts loaded on demand (grid, comparison, agreement, a card\'s reasons, the share panel) open offline too', async ({ page }) => {
   const server = await serveBuild();
   await page.goto(server.url);
   await mounted(page);
@@ -71,6 +71,10 @@ test('the parts loaded on demand (grid, comparison, agreement) open offline too'
   await expect(page.locator('#compare-picture select')).toBeVisible();
   await page.locator('#agree').getByRole('button', { name: /Find agreement: the settlement/ }).click();
   await expect(page.locator('#agreement-body')).toContainText('How strict');
+  const russia = await openCard(page, 'russia');
+  await expect(russia.locator('.card-body .position .reading').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await expect(page.locator('.qr svg path')).toHaveAttribute('d', /^M\d/);
 });
 
 test('under a sub-path the app registers there and starts offline there', async ({ page }) => {

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::links::clear_fragment;
 use super::persist::{download, Persistence, Status, UndoStep};
-use super::share_panel::SharePanel;
+use super::share_panel::share_panel;
 use super::state::State;
 use crate::plan::Plan;
 
@@ -48,6 +48,7 @@ pub fn DraftsBar() -> impl IntoView {
     };
     let export = move |_| export_draft(state);
     let sharing = RwSignal::new(false);
+    let export_from_share = Callback::new(move |_| export_draft(state));
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -110,7 +111,7 @@ pub fn DraftsBar() -> impl IntoView {
                     on:click=move |_| sharing.update(|s| *s = !*s)>"Share link"</button>
             </div>
             <p class="save-status">{status_line}</p>
-            {move || sharing.get().then(|| view! { <SharePanel on_export=Callback::new(move |_| export_draft(state)) /> })}
+            {move || sharing.get().then(|| super::on_demand(move || share_panel(export_from_share)))}
         </section>
         <Banners />
     }

@@ -1,13 +1,16 @@
 //! Parts of the page a reader opens on demand (the grid, the comparison,
-//! the agreement panel) whose code comes in wasm files of their own, split
-//! off the main one at build time (scripts/split-link), so a first visit
-//! waits for less. Each is loaded when first shown; a load that fails (a
+//! the agreement panel, a card's reasons, the share panel) whose code comes
+//! in wasm files of their own, split off the main one at build time
+//! (scripts/split-link), so a first visit waits for less. Each is loaded when first shown; a load that fails (a
 //! first visit gone offline) says so with a way to try again, and the rest
 //! of the page keeps working. Once the service worker holds every file,
 //! their code is loaded from its cache, so that opening one, or printing
-//! (which shows the grid), needs no wait and no second download.
+//! (which shows the grid and every card's reasons), needs no wait and no
+//! second download.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
@@ -15,15 +18,23 @@ use send_wrapper::SendWrapper;
 
 /// The view `load` builds once its code is there; until then a line that
 /// says it is coming (a first open on a slow line takes a moment).
-pub(crate) fn on_demand<Load, Fut>(load: Load) -> impl IntoView
+pub(crate) fn on_demand<Load, Fut>(load: Load) -> AnyView
 where
-    Load: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
 {
+    // Only this line is compiled once per part: the view below, once in all.
+    loaded_view(Arc::new(move || Box::pin(load()) as Pin<Box<dyn Future<Output = _>>>))
+}
+
+type Loader = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<AnyView, SplitLoaderError>>>> + Send + Sync>;
+
+fn loaded_view(load: Loader) -> AnyView {
     let attempt = RwSignal::new(0u32);
     let loading = RwSignal::new(true);
     let part = move || {
         attempt.track();
+        let load = load.clone();
         Suspend::new(SendWrapper::new(async move {
             let loaded = load().await;
             loading.set(false);
@@ -46,6 +57,7 @@ where
         <p class="loading" role="status">{move || loading.get().then_some("Loading…")}</p>
         {part}
     }
+    .into_any()
 }
 
 /// Loads every on-demand part's code once a service worker controls the
@@ -63,6 +75,8 @@ pub(crate) fn preload_when_offline_ready() {
                 let _ = super::pictures::grid_preload().await;
                 let _ = super::pictures::comparison_preload().await;
                 let _ = super::agreement::panel_preload().await;
+                let _ = super::verdicts::card_reasons_preload().await;
+                let _ = super::share_panel::share_panel_preload().await;
             })
         })
     };

@@ -11,8 +11,15 @@ use super::state::State;
 use crate::qr::Qr;
 use crate::share::{fragment, id_table, CHAT_SAFE_LENGTH};
 
+/// The panel's code, with the QR code's, is split off the main wasm
+/// (shell/on_demand.rs): only this function may call into it.
+#[leptos::wasm_split::wasm_split(share_panel, wasm_split_path = ::leptos::wasm_split, fallible, preload(share_panel_preload))]
+pub(super) fn share_panel(on_export: Callback<()>) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(untrack(|| view! { <SharePanel on_export /> }.into_any()))
+}
+
 #[component]
-pub fn SharePanel(on_export: Callback<()>) -> impl IntoView {
+fn SharePanel(on_export: Callback<()>) -> impl IntoView {
     let state = expect_context::<State>();
     let table = id_table();
     let link = Memo::new(move |_| {

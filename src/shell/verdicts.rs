@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::cite::Quote;
 use super::state::State;
 use crate::changes::{changes, Change};
-use crate::evaluate::{evaluate_actor, Standings, Verdict};
+use crate::evaluate::{evaluate_actor, ActorVerdict, Standings, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, Library, PositionIx};
 use crate::timeline::{as_of_at, mark_labels, stated, step_of, step_text, timeline, Moment};
 
@@ -271,44 +271,66 @@ fn ActorCard(
             <div id=body_id class="card-body" hidden=move || !open()>
                 {parent.map(|p| view! { <p class="parent">{p}</p> })}
                 {a.note.as_deref().map(|n| view! { <p class="note">{n}</p> })}
-                {move || open().then(|| view! { <super::scenario::ActorScenario actor /> })}
-                // Built only while open: a closed card costs nothing on a click.
-                {move || reasons.with(|v| v.as_ref().map(|(v, when)| {
-                    // A quote several positions share is shown once, at its
-                    // first position; the others point back to it.
-                    let mut shown: Vec<(usize, &str)> = Vec::new();
-                    let mut fresh = |position: PositionIx| -> Vec<bool> {
-                        state.lib().positions[position].cite.iter().map(|c| {
-                            let key = (c.source, c.quote.as_str());
-                            let first = !shown.contains(&key);
-                            if first { shown.push(key) }
-                            first
-                        }).collect()
-                    };
-                    let breaches = v.breaches.iter().map(|b| view! {
-                        <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() fresh=fresh(b.position) />
-                    }).collect_view();
-                    let open = v.open.iter().map(|o| view! {
-                        <PositionItem position=o.position crossed=false because=vec![] missing=o.satisfied_by.clone() fresh=fresh(o.position) />
-                    }).collect_view();
-                    let met = v.met.iter().map(|m| view! {
-                        <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] fresh=fresh(m.position) />
-                    }).collect_view();
-                    let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
-                    let open_heading = (!v.open.is_empty()).then(|| view! {
-                        <h4>"Not settled by this draft"</h4>
-                        <p class="hint">"Demands the draft leaves open: silence is not a breach."</p>
-                    });
-                    let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
-                    view! {
-                        <p class="stated">{when.clone()}</p>
-                        {none} <ul class="positions">{breaches}</ul>
-                        {open_heading} <ul class="positions open">{open}</ul>
-                        {met_heading} <ul class="positions met">{met}</ul>
-                    }
-                }))}
+                // Built only while open, from code split off the main wasm.
+                {move || open().then(|| super::on_demand(move || card_reasons(actor, reasons)))}
             </div>
         </li>
+    }
+}
+
+/// What an open card shows the reader: the scenario's controls for the
+/// actor, then its positions crossed, open and met, each with its quotes and
+/// the clauses behind it. Split off the main wasm (shell/on_demand.rs), as a
+/// card opens only when the reader asks: only this function may call into it.
+#[leptos::wasm_split::wasm_split(card_reasons, wasm_split_path = ::leptos::wasm_split, fallible, preload(card_reasons_preload))]
+pub(super) fn card_reasons(actor: ActorIx, reasons: Reasons) -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(untrack(|| view! { <CardReasons actor reasons /> }.into_any()))
+}
+
+/// An open card's verdict with its reasons, and when the positions behind
+/// them were stated: `None` while the card is closed.
+type Reasons = Memo<Option<(ActorVerdict, Option<String>)>>;
+
+#[component]
+fn CardReasons(actor: ActorIx, reasons: Reasons) -> impl IntoView {
+    let state = expect_context::<State>();
+    view! {
+        <super::scenario::ActorScenario actor />
+        // Rebuilt only when the reasons change, not on every click.
+        {move || reasons.with(|v| v.as_ref().map(|(v, when)| {
+            // A quote several positions share is shown once, at its
+            // first position; the others point back to it.
+            let mut shown: Vec<(usize, &str)> = Vec::new();
+            let mut fresh = |position: PositionIx| -> Vec<bool> {
+                state.lib().positions[position].cite.iter().map(|c| {
+                    let key = (c.source, c.quote.as_str());
+                    let first = !shown.contains(&key);
+                    if first { shown.push(key) }
+                    first
+                }).collect()
+            };
+            let breaches = v.breaches.iter().map(|b| view! {
+                <PositionItem position=b.position crossed=true because=b.triggered_by.clone() missing=b.satisfied_by.clone() fresh=fresh(b.position) />
+            }).collect_view();
+            let open = v.open.iter().map(|o| view! {
+                <PositionItem position=o.position crossed=false because=vec![] missing=o.satisfied_by.clone() fresh=fresh(o.position) />
+            }).collect_view();
+            let met = v.met.iter().map(|m| view! {
+                <PositionItem position=m.position crossed=false because=m.met_by.clone() missing=vec![] fresh=fresh(m.position) />
+            }).collect_view();
+            let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
+            let open_heading = (!v.open.is_empty()).then(|| view! {
+                <h4>"Not settled by this draft"</h4>
+                <p class="hint">"Demands the draft leaves open: silence is not a breach."</p>
+            });
+            let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
+            view! {
+                <p class="stated">{when.clone()}</p>
+                {none} <ul class="positions">{breaches}</ul>
+                {open_heading} <ul class="positions open">{open}</ul>
+                {met_heading} <ul class="positions met">{met}</ul>
+            }
+        }))}
     }
 }
 
