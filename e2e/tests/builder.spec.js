@@ -326,6 +326,7 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(library).toBeHidden();
   await expect(draft).toBeVisible();
   await expect(verdicts.locator('li.card[data-actor="ukraine"] .card-body')).toBeVisible();
+  await expect(verdicts.locator('li.card[data-actor="ukraine"] .card-body li.position').first()).toBeVisible();
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(draft.getByRole('button', { name: 'Undo', exact: true })).toBeHidden();
 });
