@@ -142,6 +142,8 @@ test('with storage full the draft stays in the tab, export is offered, and savin
   await banner.getByRole('button', { name: 'Try saving again' }).click();
   await saved(page);
   await page.reload();
+  // The stored draft shows once the app has taken over the first screen.
+  await expect(page.getByLabel('Title')).toHaveValue('Filling up');
   expect(await draftIds(page)).toEqual(['army-cap']);
 });
 

@@ -1,12 +1,12 @@
 //! Parts of the page a reader opens on demand (the grid, the comparison,
 //! the agreement panel, a card's reasons, the share panel) whose code comes
 //! in wasm files of their own, split off the main one at build time
-//! (scripts/split-link), so a first visit waits for less. Each is loaded when first shown; a load that fails (a
-//! first visit gone offline) says so with a way to try again, and the rest
-//! of the page keeps working. Once the service worker holds every file,
-//! their code is loaded from its cache, so that opening one, or printing
-//! (which shows the grid and every card's reasons), needs no wait and no
-//! second download.
+//! (scripts/split-link), so a first visit waits for less. Each is loaded
+//! when first shown; a load that fails (a first visit gone offline) says so
+//! with a way to try again, and the rest of the page keeps working. Once
+//! the service worker holds every file, their code is loaded from its
+//! cache, so that opening one, or printing (which shows the grid and every
+//! card's reasons), needs no wait and no second download.
 
 use std::future::Future;
 use std::pin::Pin;
