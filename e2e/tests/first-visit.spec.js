@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveBuild, controlled, mounted, cleanUp, DIST } from './builds.js';
-import { openCard } from './fixtures.js';
+import { clause, openCard } from './fixtures.js';
 
 test.afterEach(cleanUp);
 
@@ -122,8 +122,8 @@ test.describe('a part of the page loaded on demand', () => {
     // Everything else works meanwhile, another on-demand part too.
     await page.locator('#compare').getByRole('button', { name: 'Compare the draft with a plan' }).click();
     await expect(page.locator('#compare-picture select')).toBeVisible();
-    await page.locator('.library li.clause[data-clause="army-cap"] .toggle').click();
-    await expect(page.locator('.library li.clause[data-clause="army-cap"] .toggle')).toHaveAttribute('aria-checked', 'true');
+    await clause(page, 'army-cap').locator('.toggle').click();
+    await expect(clause(page, 'army-cap').locator('.toggle')).toHaveAttribute('aria-checked', 'true');
     await page.unroute(grid);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await expect(page.locator('#grid-picture table')).toBeVisible();
@@ -136,7 +136,7 @@ test.describe('a part of the page loaded on demand', () => {
     await page.route(reasons, (route) => route.fulfill({ status: 404, body: 'gone' }));
     await page.goto(server.url);
     await mounted(page);
-    await page.locator('.library li.clause[data-clause="nato-path-open"] .toggle').click();
+    await clause(page, 'nato-path-open').locator('.toggle').click();
     const russia = await openCard(page, 'russia');
     await expect(russia.locator('.verdict')).toContainText(/red line|firm demand/);
     const alert = russia.locator('.card-body').getByRole('alert');
