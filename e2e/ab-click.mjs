@@ -15,7 +15,8 @@
 //   filled, the 28-point plan picked by the start of its name.
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
-import { startClickBenchmark, stats } from './tests/fixtures.js';
+import { stats } from './tests/fixtures.js';
+import { clickClauses, startClicks } from './click-tools.mjs';
 
 const [distA, distB, width = '360', height = '740', rate = '4', batches = '40'] = process.argv.slice(2);
 if (!distA || !distB) {
@@ -31,65 +32,19 @@ async function open(dist) {
   servers.push(server);
   const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
   const page = await context.newPage();
-  if (process.env.OLD_BUILD) await startOldBuild(page, Number(width) < 700, server.url);
-  else await startClickBenchmark(page, { tabs: Number(width) < 700, path: server.url });
+  await startClicks(page, { tabs: Number(width) < 700, url: server.url });
   return { page, cdp: await context.newCDPSession(page), samples: [] };
 }
 
-/** `startClickBenchmark` for a build of either kind, the old one with no ready mark. */
-async function startOldBuild(page, tabs, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0
-    || (!document.querySelector('#app') && document.querySelectorAll('#start-preset option').length > 3));
-  if (tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
-  const plan = await page.locator('#start-preset option').evaluateAll(
-    (options) => options.find((o) => o.textContent.trim().startsWith('US 28-point plan')).value);
-  await page.locator('#start-preset').selectOption(plan);
-  await page.getByRole('button', { name: 'Start from this plan' }).click();
-  if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
-}
-
-/** Clicks `n` clauses in `page`, as the latency benchmark does: [script ms, style and layout ms] each. */
-const clicks = (page, n) => page.evaluate(async (n) => {
-  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-  // Two listeners of one message: every effect runs between them, no frame can.
-  const timed = (button) => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    let t0 = 0;
-    channel.port1.addEventListener('message', () => { t0 = performance.now(); button.click(); });
-    channel.port1.addEventListener('message', () => {
-      const t1 = performance.now();
-      void document.body.offsetHeight;
-      resolve([t1 - t0, performance.now() - t1]);
-    });
-    channel.port1.start();
-    channel.port2.postMessage(null);
-  });
-  const buttons = [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
-  window.abNext ??= 0;
-  const out = [];
-  for (let k = 0; k < n; k++) {
-    const button = buttons[window.abNext++ % buttons.length];
-    button.scrollIntoView({ block: 'nearest' });
-    await frame();
-    await frame();
-    await pause(Math.random() * 16);
-    const slot = `${(window.abNext - 1) % buttons.length} ${button.closest('li').dataset.clause}`;
-    // Before #22 the toggle said `aria-pressed`, after it `aria-checked`.
-    const held = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed')) === 'true';
-    out.push([...await timed(button), `${slot}, ${held ? 'removed' : 'added'}`]);
-  }
-  return out;
-}, n);
-
 try {
   const builds = [await open(distA), await open(distB)];
-  for (const b of builds) await clicks(b.page, 2 * BATCH); // warm-up: first renders
+  for (const b of builds) await clickClauses(b.page, 2 * BATCH); // warm-up: first renders
   for (const b of builds) await b.cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(rate) });
   for (let i = 0; i < Number(batches); i++) {
     // Alternate which goes first, so neither always follows the other.
-    for (const b of i % 2 ? [...builds].reverse() : builds) b.samples.push(...await clicks(b.page, BATCH));
+    for (const b of i % 2 ? [...builds].reverse() : builds) {
+      b.samples.push(...(await clickClauses(b.page, BATCH)).map((c) => [c.script, c.layout, c.label]));
+    }
   }
   const fmt = (s) => `median ${s.median.toFixed(2)}, p95 ${s.p95.toFixed(2)}, mean ${(s.sum / s.n).toFixed(2)} ms`;
   const of = (xs) => ({ ...stats(xs), sum: xs.reduce((a, x) => a + x, 0) });

@@ -15,7 +15,7 @@
 // compare shares, and two builds profiled the same way.
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
-import { startClickBenchmark } from './tests/fixtures.js';
+import { clickClauses, startClicks } from './click-tools.mjs';
 
 const [dist, width = '1280', height = '720', count = '240', depth = '8'] = process.argv.slice(2);
 if (!dist) {
@@ -27,11 +27,9 @@ const server = await serveDist(dist);
 try {
   const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
   const page = await context.newPage();
-  const tabs = Number(width) < 700;
-  if (process.env.OLD_BUILD) await startOldBuild(page, tabs, server.url);
-  else await startClickBenchmark(page, { tabs, path: server.url });
+  await startClicks(page, { tabs: Number(width) < 700, url: server.url });
   const cdp = await context.newCDPSession(page);
-  await clicks(page, 24); // warm-up: first renders and compiles
+  await clickClauses(page, 24); // warm-up: first renders and compiles
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 20 });
   await cdp.send('Profiler.start');
@@ -45,40 +43,12 @@ try {
     })();
     return at;
   });
-  const spans = await clicks(page, Number(count));
+  const spans = (await clickClauses(page, Number(count))).map((c) => [c.start, c.start + c.script]);
   const { profile } = await cdp.send('Profiler.stop');
   report(profile, marker, spans, Number(depth));
 } finally {
   await browser.close();
   await server.close();
-}
-
-/** Clicks as the latency benchmark does; returns each click's [start, end] in ms since the epoch. */
-function clicks(page, n) {
-  return page.evaluate(async (n) => {
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-    const timed = (button) => new Promise((resolve) => {
-      const channel = new MessageChannel();
-      let t0 = 0;
-      channel.port1.addEventListener('message', () => { t0 = performance.now(); button.click(); });
-      channel.port1.addEventListener('message', () => resolve([t0, performance.now()].map((t) => t + performance.timeOrigin)));
-      channel.port1.start();
-      channel.port2.postMessage(null);
-    });
-    const buttons = [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
-    window.profileNext ??= 0;
-    const spans = [];
-    for (let k = 0; k < n; k++) {
-      const button = buttons[window.profileNext++ % buttons.length];
-      button.scrollIntoView({ block: 'nearest' });
-      await frame();
-      await frame();
-      await pause(Math.random() * 16);
-      spans.push(await timed(button));
-    }
-    return spans;
-  }, n);
 }
 
 /** Prints the call tree and the costliest functions of the samples inside the spans, per click. */
@@ -128,20 +98,9 @@ function report(profile, marker, spans, maxDepth) {
       if (d < maxDepth) show(kid, d + 1);
     }
   };
+  const idle = root.kids.get('(idle)')?.total ?? 0;
+  if (idle > root.total / 4) console.log('warning: much of the spans sampled idle: the marker and the spans do not line up; profile again');
   show(root, 0);
   console.log('costliest functions by their own time:');
   for (const [s, v] of [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${us(v)} ${s.slice(0, 160)}`);
-}
-
-/** `startClickBenchmark` for a build from before the first screen (as in ab-click.mjs). */
-async function startOldBuild(page, tabs, url) {
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('redline-ready').length > 0
-    || (!document.querySelector('#app') && document.querySelectorAll('#start-preset option').length > 3));
-  if (tabs) await page.getByRole('button', { name: 'Draft', exact: true }).click();
-  const plan = await page.locator('#start-preset option').evaluateAll(
-    (options) => options.find((o) => o.textContent.trim().startsWith('US 28-point plan')).value);
-  await page.locator('#start-preset').selectOption(plan);
-  await page.getByRole('button', { name: 'Start from this plan' }).click();
-  if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
 }
