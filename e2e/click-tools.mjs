@@ -46,15 +46,15 @@ export const clickClauses = (page, n) => page.evaluate(async (n) => {
     channel.port2.postMessage(null);
   });
   const buttons = [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
-  window.abNext ??= 0;
+  window.clickNext ??= 0;
   const out = [];
   for (let k = 0; k < n; k++) {
-    const button = buttons[window.abNext++ % buttons.length];
+    const button = buttons[window.clickNext++ % buttons.length];
     button.scrollIntoView({ block: 'nearest' });
     await frame();
     await frame();
     await pause(Math.random() * 16);
-    const slot = `${(window.abNext - 1) % buttons.length} ${button.closest('li').dataset.clause}`;
+    const slot = `${(window.clickNext - 1) % buttons.length} ${button.closest('li').dataset.clause}`;
     // Before #22 the toggle said `aria-pressed`, after it `aria-checked`.
     const held = (button.getAttribute('aria-checked') ?? button.getAttribute('aria-pressed')) === 'true';
     out.push({ ...await timed(button), label: `${slot}, ${held ? 'removed' : 'added'}` });
