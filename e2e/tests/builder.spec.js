@@ -94,6 +94,17 @@ test('a parameter is set from the values the sources name, and the verdict follo
   await field.fill('900000');
   await expect(field).toHaveAttribute('aria-invalid', 'false');
   await expect(row.locator('.problem')).toBeEmpty();
+  // A value picked after a wrong entry replaces it, and the complaint goes.
+  await field.fill('8OO');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await row.getByRole('button', { name: /600,000 personnel/ }).click();
+  await expect(field).toHaveValue('600,000');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await expect(row.locator('.problem')).toBeEmpty();
+  // Undo brings the field back with the draft.
+  await draft.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(field).toHaveValue('900,000');
+  await expect(row.getByRole('button', { name: /600,000 personnel/ })).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('title, notes, presets, clear, undo and redo, by button and by keyboard', async ({ page }) => {

@@ -8,6 +8,7 @@ mod agreement;
 mod app;
 mod cite;
 mod draft;
+mod draft_rows;
 mod drafts_bar;
 mod library_panel;
 mod links;

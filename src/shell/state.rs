@@ -28,8 +28,6 @@ pub struct State {
     pub facts: DraftFacts,
     /// The draft as a clause bitset: what evaluation and the views read.
     pub selection: Memo<Selection>,
-    /// Per clause: its parameter's value in the draft, if held and set.
-    pub values: &'static [RwSignal<Option<i64>>],
     /// Per actor: the verdict a closed card shows.
     pub card_verdicts: &'static [RwSignal<Verdict>],
     /// Per actor: the card's tally (positions crossed, demands open, demands
@@ -75,7 +73,6 @@ impl State {
         let applied = Memo::new(move |_| scenario.with(|s| Applied::of(library, s)));
         let standings = Memo::new(move |_| selection.with(|s| Standings::of(applied.get().0, s, as_of.get())));
 
-        let values = fan_out(move || selection.with(|s| (0..library.clauses.len()).map(|c| s.value(c)).collect()));
         let (tab, tabs, printing) = (RwSignal::new(Tab::Library), RwSignal::new(false), RwSignal::new(false));
         // The cards and the draft's rows are in panels that a phone shows as
         // tabs, hidden while the reader clicks in the library: there they
@@ -118,7 +115,6 @@ impl State {
             editor,
             facts,
             selection,
-            values: values.leak(),
             card_verdicts: card_verdicts.leak(),
             card_tallies: card_tallies.leak(),
             topic_rows: topic_rows.leak(),
@@ -161,6 +157,11 @@ impl State {
             }
             None => l.push(clause),
         });
+    }
+
+    /// Whether `which` tab's panel is on screen (or on paper), tracked.
+    pub fn shows(&self, which: Tab) -> bool {
+        shows(which, self.tab, self.tabs, self.printing)
     }
 
     /// Points the user at a clause in the draft (from a verdict's reasons).
@@ -260,22 +261,14 @@ where
 }
 
 /// One signal per item, fed by a single effect that recomputes every item
-/// and sets only those that changed.
+/// and sets only those that changed; while `shown` says no, the signals
+/// keep the values last shown and `compute` is not read, so an edit does
+/// not wake them; when it says yes again, they catch up.
 ///
 /// Why: Leptos 0.8 keeps a signal's subscribers in an ordered set that every
 /// re-run edits, so hundreds of views reading one memo made each click
 /// quadratic; and a memo per item re-runs every item on every click. Fanned
 /// out, a click wakes only the views whose own value moved.
-pub fn fan_out<T>(compute: impl Fn() -> Vec<T> + 'static) -> Vec<RwSignal<T>>
-where
-    T: Clone + PartialEq + Send + Sync + 'static,
-{
-    fan_out_while(|| true, compute)
-}
-
-/// [`fan_out`] for views that are not always on screen: while `shown` says
-/// no, the signals keep the values last shown and `compute` is not read, so
-/// an edit does not wake them; when it says yes again, they catch up.
 pub fn fan_out_while<T>(shown: impl Fn() -> bool + 'static, compute: impl Fn() -> Vec<T> + 'static) -> Vec<RwSignal<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
