@@ -245,29 +245,24 @@ impl Standings {
         let positions: Vec<Option<Standing>> = (0..library.positions.len())
             .map(|p| library.in_force(p, as_of).then(|| standing(library, p, plan)))
             .collect();
-        let actors = library
-            .actors
-            .iter()
-            .map(|a| {
-                let mut tally =
-                    Tally { verdict: Verdict::NoObjection, crossed: 0, crossed_by_verdict: [0; 3], open: 0, met: 0 };
-                for &p in &a.positions {
-                    match positions[p] {
-                        Some(Standing::Crossed) => {
-                            let verdict = Verdict::of(library.positions[p].strength);
-                            tally.crossed += 1;
-                            tally.crossed_by_verdict[verdict.rank()] += 1;
-                            tally.verdict = tally.verdict.max(verdict);
-                        }
-                        Some(Standing::Open) => tally.open += 1,
-                        Some(Standing::Met) => tally.met += 1,
-                        Some(Standing::Untouched) | None => {}
-                    }
+        Standings { actors: tallies(library, &positions), positions }
+    }
+
+    /// The standings of `after`, these being `before`'s on the same library
+    /// and date: only the positions that read a clause the edit took,
+    /// dropped or revalued are evaluated again (`Library::readers`). A click
+    /// changes one clause or two, which a few positions read.
+    pub fn update(&self, library: &Library, before: &Selection, after: &Selection) -> Standings {
+        let mut positions = self.positions.clone();
+        for c in before.differences(after) {
+            for &p in library.readers(c) {
+                // `None`: not in force on the date, whatever the plan.
+                if positions[p].is_some() {
+                    positions[p] = Some(standing(library, p, after));
                 }
-                tally
-            })
-            .collect();
-        Standings { positions, actors }
+            }
+        }
+        Standings { actors: tallies(library, &positions), positions }
     }
 
     /// "crosses hard red lines of 2 of 21 parties": parties only, never commentators.
@@ -286,6 +281,32 @@ impl Standings {
         }
         counts
     }
+}
+
+/// Each actor's verdict and tally from its positions' standings.
+fn tallies(library: &Library, positions: &[Option<Standing>]) -> Vec<Tally> {
+    library
+        .actors
+        .iter()
+        .map(|a| {
+            let mut tally =
+                Tally { verdict: Verdict::NoObjection, crossed: 0, crossed_by_verdict: [0; 3], open: 0, met: 0 };
+            for &p in &a.positions {
+                match positions[p] {
+                    Some(Standing::Crossed) => {
+                        let verdict = Verdict::of(library.positions[p].strength);
+                        tally.crossed += 1;
+                        tally.crossed_by_verdict[verdict.rank()] += 1;
+                        tally.verdict = tally.verdict.max(verdict);
+                    }
+                    Some(Standing::Open) => tally.open += 1,
+                    Some(Standing::Met) => tally.met += 1,
+                    Some(Standing::Untouched) | None => {}
+                }
+            }
+            tally
+        })
+        .collect()
 }
 
 /// The parties (commentators and analysts apart) whose hard red lines the

@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use redline::date::Date;
 use redline::evaluate::{evaluate, Breach, Standing, Standings};
 use redline::library::{Condition, Library, PositionIx, Selection};
 use redline::plan::{Plan, PlanItem};
@@ -84,6 +85,32 @@ proptest! {
             for o in &a.open { prop_assert_eq!(standings.positions[o.position], Some(Standing::Open)); }
         }
         prop_assert_eq!(standings.summary(lib), e.summary(lib));
+    }
+
+    #[test]
+    fn standings_updated_after_an_edit_equal_standings_evaluated_whole(
+        a in arbitrary_selection(),
+        b in arbitrary_selection(),
+        picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..4),
+        date in prop::option::of(0usize..4),
+    ) {
+        // A click changes a clause or two; starting from a plan or undoing
+        // a long edit changes any number: both must come out as evaluated whole.
+        let lib = library();
+        let as_of = date.map(|d| Date::parse(["2022", "2024-06-14", "2025-11-20", "2026-01-01"][d]).unwrap());
+        let mut edited = a.clone();
+        for pick in picks {
+            let c = pick.index(lib.clauses.len());
+            match (a.value(c), b.value(c)) {
+                (Some(_), Some(v)) if lib.clauses[c].param.is_some() => edited.insert(c, v),
+                (Some(_), _) => edited.remove(c),
+                (None, v) => edited.insert(c, v.unwrap_or(0)),
+            }
+        }
+        let before = Standings::of(lib, &a, as_of);
+        for after in [&edited, &b] {
+            prop_assert_eq!(before.update(lib, &a, after), Standings::of(lib, after, as_of));
+        }
     }
 
     #[test]

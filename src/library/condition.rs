@@ -177,6 +177,12 @@ impl Selection {
         (0..self.values.len()).filter(|&c| self.has(c))
     }
 
+    /// The clauses one plan holds and the other does not, or holds with
+    /// another value.
+    pub fn differences<'a>(&'a self, other: &'a Selection) -> impl Iterator<Item = ClauseIx> + 'a {
+        (0..self.values.len()).filter(move |&c| self.has(c) != other.has(c) || self.value(c) != other.value(c))
+    }
+
     pub fn len(&self) -> usize {
         self.words.iter().map(|w| w.count_ones() as usize).sum()
     }

@@ -40,6 +40,21 @@ pub struct Library {
     pub actors: Vec<Actor>,
     pub positions: Vec<Position>,
     pub presets: Vec<Preset>,
+    /// Per clause, the positions that read it: see [`Library::readers`].
+    #[serde(skip)]
+    pub readers: Readers,
+}
+
+/// [`Library::readers`]'s table, built on first use: not in the download,
+/// and not copied with the library, since a scenario's copy may change its
+/// positions.
+#[derive(Debug, Default)]
+pub struct Readers(std::sync::OnceLock<Vec<Vec<PositionIx>>>);
+
+impl Clone for Readers {
+    fn clone(&self) -> Readers {
+        Readers::default()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -398,6 +413,26 @@ impl Library {
             (None, false) => out.push_str(&format!(", {date}")),
         }
         out
+    }
+
+    /// The positions whose standing can move when a plan takes or drops
+    /// `clause` or changes its value: those whose condition tests it or one
+    /// of its rivals (a held rival settles the clause's matter against it).
+    pub fn readers(&self, clause: ClauseIx) -> &[PositionIx] {
+        let table = self.readers.0.get_or_init(|| {
+            let mut table = vec![Vec::new(); self.clauses.len()];
+            for (p, position) in self.positions.iter().enumerate() {
+                for lit in &position.literals {
+                    for &c in std::iter::once(&lit.clause).chain(&self.clauses[lit.clause].rivals) {
+                        if table[c].last() != Some(&p) {
+                            table[c].push(p);
+                        }
+                    }
+                }
+            }
+            table
+        });
+        &table[clause]
     }
 
     /// Whether `position` is the version of its stance in force on `as_of`

@@ -362,7 +362,17 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
     // Sorted here, natively, so the browser's binary carries no sort for it.
     let mut clauses_by_id: Vec<ClauseIx> = (0..clauses.len()).collect();
     clauses_by_id.sort_unstable_by(|&a, &b| clauses[a].id.cmp(&clauses[b].id));
-    Ok(Library { sources, topics, questions, clauses, clauses_by_id, actors, positions, presets })
+    Ok(Library {
+        sources,
+        topics,
+        questions,
+        clauses,
+        clauses_by_id,
+        actors,
+        positions,
+        presets,
+        readers: Default::default(),
+    })
 }
 
 /// Compiles the one condition key a position has into a [`Condition`].

@@ -420,3 +420,20 @@ fn the_caps_say_how_far_the_list_is_complete() {
     let budget = run(Limits { max_searched: 2, ..Limits::default() });
     assert_eq!((budget.sets.len(), budget.complete_up_to, budget.all), (2, 0, false));
 }
+
+#[test]
+fn a_scenario_copy_updates_standings_by_its_own_positions() {
+    let lib = fixture::library();
+    // The table of readers built on the library first: its copy must not reuse it.
+    assert!(!lib.readers(lib.clause_ix("crimea-ukrainian").unwrap()).is_empty());
+    let scenario = Scenario {
+        added: vec![reader("mine", "ru", Strength::Hard, ReaderCondition::Rejects(ids(&["crimea-ukrainian"])))],
+        ..Scenario::default()
+    };
+    let (applied, warnings) = scenario.apply(&lib);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let (blank, held) = (plan(&applied, &[]), plan(&applied, &[("crimea-ukrainian", 0)]));
+    let updated = Standings::of(&applied, &blank, None).update(&applied, &blank, &held);
+    assert_eq!(updated, Standings::of(&applied, &held, None));
+    assert_eq!(updated.positions[ix(&applied, "reader:mine")], Some(Standing::Crossed));
+}

@@ -71,7 +71,23 @@ impl State {
         // Cloning an empty scenario is four empty lists: the price of a click.
         let scenario = Memo::new(move |_| editor.with(|e| e.plan().scenario.clone()));
         let applied = Memo::new(move |_| scenario.with(|s| Applied::of(library, s)));
-        let standings = Memo::new(move |_| selection.with(|s| Standings::of(applied.get().0, s, as_of.get())));
+        // A click evaluates again only the positions that read what it
+        // changed (`Standings::update`); another library or date, everything.
+        let evaluated = std::sync::Mutex::new(None::<(Applied, Option<Date>, Selection)>);
+        let standings = Memo::new(move |previous: Option<&Standings>| {
+            let (lib, date) = (applied.get(), as_of.get());
+            selection.with(|now| {
+                let mut last = evaluated.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                let next = match (previous, last.as_ref()) {
+                    (Some(standings), Some((l, d, before))) if *l == lib && *d == date => {
+                        standings.update(lib.0, before, now)
+                    }
+                    _ => Standings::of(lib.0, now, date),
+                };
+                *last = Some((lib, date, now.clone()));
+                next
+            })
+        });
 
         let (tab, tabs, printing) = (RwSignal::new(Tab::Library), RwSignal::new(false), RwSignal::new(false));
         // The cards and the draft's rows are in panels that a phone shows as
