@@ -124,9 +124,8 @@ fn row_inner_html(library: &Library, clause: ClauseIx, row: &RowState) -> String
     Lock::Clause.html(&mut h, row.locked, &c.title);
     let _ = write!(h, "<button type=\"button\" class=\"remove\" aria-label=\"Remove {title}\">Remove</button></div>");
     if let Some(p) = &c.param {
+        h.push_str("<div class=\"param\">");
         param_html(&mut h, &esc(&c.id), p, row);
-        // The value lock closes the parameter's block.
-        h.truncate(h.len() - "</div>".len());
         Lock::Value.html(&mut h, row.value_locked, &c.title);
         h.push_str("</div>");
     }
@@ -137,12 +136,13 @@ fn row_inner_html(library: &Library, clause: ClauseIx, row: &RowState) -> String
 /// updates the draft at once; anything else is said beside the field
 /// (`aria-invalid`), and the verdicts keep the last valid value. Then the
 /// values the sources name, as buttons (one value is not a choice: said).
+/// The inside of the row's `div.param`.
 fn param_html(h: &mut String, id: &str, p: &Param, row: &RowState) {
     let value = row.value.unwrap_or(p.default);
     let (name, unit) = (esc(&p.name), esc(&p.unit));
     let _ = write!(
         h,
-        "<div class=\"param\"><label for=\"value-{id}\">{name} ({unit})</label>\
+        "<label for=\"value-{id}\">{name} ({unit})</label>\
          <input id=\"value-{id}\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" class=\"value-input\" \
          value=\"{}\" aria-invalid=\"false\" aria-describedby=\"value-{id}-problem\">\
          <p id=\"value-{id}-problem\" class=\"problem\" aria-live=\"polite\"></p>",
@@ -170,7 +170,6 @@ fn param_html(h: &mut String, id: &str, p: &Param, row: &RowState) {
         }
         h.push_str("</div>");
     }
-    h.push_str("</div>");
 }
 
 fn build_row(state: State, clause: ClauseIx) -> Option<web_sys::Element> {
@@ -310,11 +309,9 @@ fn show_value(row: &web_sys::Element, value: i64) {
     }
 }
 
-/// The clause of the row that holds `target`, with that row.
-fn row_clause(library: &Library, target: &web_sys::Element) -> Option<(web_sys::Element, ClauseIx)> {
-    let row = target.closest("li.draft-row").ok().flatten()?;
-    let clause = library.clause_ix(&row.get_attribute("data-clause")?)?;
-    Some((row, clause))
+/// The clause of the row an event came from.
+fn clause_of(library: &Library, ev: &web_sys::Event) -> Option<ClauseIx> {
+    library.clause_ix(&super::data_of(ev, "data-clause")?)
 }
 
 /// A click on a row's button: Remove, Lock, Lock value, or a value the
@@ -323,7 +320,7 @@ pub fn on_click(state: State, ev: leptos::ev::MouseEvent) {
     let library = state.library;
     let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
     let Some(button) = target.closest("li.draft-row button").ok().flatten() else { return };
-    let Some((_, clause)) = row_clause(library, &button) else { return };
+    let Some(clause) = clause_of(library, &ev) else { return };
     let class = button.class_name();
     if class == "remove" {
         let next = neighbour_after_removal(&button);
@@ -346,7 +343,7 @@ pub fn on_input(state: State, ev: leptos::ev::Event) {
     if input.class_name() != "value-input" {
         return;
     }
-    let Some((_, clause)) = row_clause(library, &input) else { return };
+    let Some(clause) = clause_of(library, &ev) else { return };
     let Some(param) = library.clauses[clause].param.as_ref() else { return };
     let problem = document().get_element_by_id(&format!("{}-problem", input.id()));
     let said = match param.parse_input(&input.value()) {
