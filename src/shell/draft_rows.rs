@@ -282,8 +282,13 @@ pub fn follow_row_states(state: State) {
             return was;
         }
         let now = values();
+        // Only a value that moved looks its row up: finding every parameter's
+        // row on each click cost 40–50 µs at 1x.
         for ((&c, before), after) in params.iter().zip(&was).zip(&now) {
-            if let (true, Some(value), Some(row)) = (before != after, after, row_of(library, c)) {
+            if before == after {
+                continue;
+            }
+            if let (Some(value), Some(row)) = (after, row_of(library, c)) {
                 show_value(&row, *value);
             }
         }
