@@ -13,6 +13,9 @@
 //   OLD_BUILD=1 also opens builds from before the first screen in the HTML
 //   and the presets' caveats (before 2026-11-30): ready when the picker is
 //   filled, the 28-point plan picked by the start of its name.
+//   CSS_A=..., CSS_B=... add a style sheet to that build's page once it is
+//   set up (the page's CSP bypassed for it): a CSS change tried on one build
+//   before it is written. Give both sides one, so both run alike.
 import { chromium } from '@playwright/test';
 import { serveDist } from './serve-dist.mjs';
 import { stats } from './tests/fixtures.js';
@@ -27,17 +30,18 @@ const BATCH = 12;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 const servers = [];
 
-async function open(dist) {
+async function open(dist, css) {
   const server = await serveDist(dist);
   servers.push(server);
-  const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
+  const context = await browser.newContext({ viewport: { width: Number(width), height: Number(height) }, bypassCSP: Boolean(css) });
   const page = await context.newPage();
   await startClicks(page, { tabs: Number(width) < 700, url: server.url });
+  if (css) await page.addStyleTag({ content: css });
   return { page, cdp: await context.newCDPSession(page), samples: [] };
 }
 
 try {
-  const builds = [await open(distA), await open(distB)];
+  const builds = [await open(distA, process.env.CSS_A), await open(distB, process.env.CSS_B)];
   for (const b of builds) await clickClauses(b.page, 2 * BATCH); // warm-up: first renders
   for (const b of builds) await b.cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(rate) });
   for (let i = 0; i < Number(batches); i++) {
