@@ -26,10 +26,9 @@ try {
   const events = JSON.parse(buf.toString()).traceEvents;
   // Tie trace clock to clicks: the click handler's EventDispatch of type click.
   const dispatch = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click' && e.ph === 'X');
-  const per = { style: 0, styleEls: 0, layout: 0, dirty: 0, total: 0, n: 0 };
   const rows = [];
   for (const d of dispatch) {
-    // Events within 30 ms after the dispatch start, on the same thread, before the next frame.
+    // The click's own events: on its thread, within 30 ms of its dispatch.
     const t0 = d.ts, t1 = d.ts + 30000;
     const on = events.filter((e) => e.tid === d.tid && e.ts >= t0 && e.ts < t1 && e.ph === 'X');
     const recalc = on.filter((e) => e.name === 'UpdateLayoutTree' || e.name === 'RecalculateStyles');
@@ -42,7 +41,7 @@ try {
     const l = first ? first.dur / 1000 : 0;
     const dirty = first?.args?.beginData?.dirtyObjects ?? 0;
     const total = first?.args?.beginData?.totalObjects ?? 0;
-    rows.push({ s, els, l, dirty, total, script: d.dur / 1000, end: first?.args?.endData });
+    rows.push({ s, els, l, dirty, total, script: d.dur / 1000 });
   }
   const mean = (k) => (rows.reduce((a, r) => a + r[k], 0) / rows.length).toFixed(2);
   console.log(`${rows.length} clicks traced; means: click dispatch ${mean('script')} ms, style ${mean('s')} ms (${mean('els')} elements), layout ${mean('l')} ms (${mean('dirty')} dirty of ${mean('total')} objects)`);

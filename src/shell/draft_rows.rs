@@ -285,10 +285,8 @@ pub fn follow_row_states(state: State) {
         // Only a value that moved looks its row up: finding every parameter's
         // row on each click cost 40–50 µs at 1x.
         for ((&c, before), after) in params.iter().zip(&was).zip(&now) {
-            if before == after {
-                continue;
-            }
-            if let (Some(value), Some(row)) = (after, row_of(library, c)) {
+            let (true, Some(value)) = (before != after, after) else { continue };
+            if let Some(row) = row_of(library, c) {
                 show_value(&row, *value);
             }
         }
