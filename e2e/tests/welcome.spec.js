@@ -98,6 +98,25 @@ test('on a phone, the verdict stays in sight in the Library tab, follows every c
   await expect(regions(page).library).toBeHidden();
 });
 
+test('the verdict bar, which a wide screen hides and leaves as it was, shows the draft as it is once the window narrows', async ({ page }) => {
+  await openApp(page);
+  await welcome(page).getByRole('button', { name: 'Start blank' }).click();
+  // All of Donbas Russian de jure: hard red lines of Ukraine and the
+  // Commission, firm demands of the UK, France and Germany, the EU's preference.
+  await clause(page, 'donbas-whole-de-jure-russian').locator('.toggle').click();
+  await expect(page.locator('.summary')).toContainText('Ukraine and the European Commission');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const bar = page.locator('.verdict-bar');
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText('✖ 2 ▲ 3 ◆ 1');
+  await expect(bar).toContainText('Hard red lines of 2 of 17 parties crossed');
+  // And back: the counts follow a click made while it is hidden.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await clause(page, 'donbas-whole-de-jure-russian').locator('.toggle').click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(bar).toContainText('✖ 0 ▲ 0 ◆ 0');
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`the welcome, the masthead, the drafts menu and the phone's verdict bar pass axe, ${colorScheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

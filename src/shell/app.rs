@@ -138,6 +138,17 @@ impl Built {
     fn start(state: State) -> Self {
         let tabs = !super::PRERENDERING && tabs_layout();
         let built = Built { draft: RwSignal::new(!tabs), verdicts: RwSignal::new(!tabs) };
+        // Followed from any start: a window narrowed to tabs hides two panels
+        // (and shows the verdict bar), which then wait as on a phone.
+        if !super::PRERENDERING {
+            let resized = window_event_listener(ev::resize, move |_| {
+                let tabs = tabs_layout();
+                if state.tabs.get_untracked() != tabs {
+                    state.tabs.set(tabs);
+                }
+            });
+            on_cleanup(move || resized.remove());
+        }
         if !tabs {
             return built;
         }
@@ -153,13 +164,6 @@ impl Built {
                 built.build_all();
             }
         });
-        let resized = window_event_listener(ev::resize, move |_| {
-            let tabs = tabs_layout();
-            if state.tabs.get_untracked() != tabs {
-                state.tabs.set(tabs);
-            }
-        });
-        on_cleanup(move || resized.remove());
         // The verdicts first: the phone's verdict bar and a start from the
         // welcome lead there. One panel per idle moment, so a tap between
         // the two waits for one build at most.
@@ -261,18 +265,26 @@ fn analysis_link(shown: RwSignal<bool>, href: &'static str, label: &'static str)
 /// the verdicts. Hidden on wide screens, where the verdicts are in view.
 fn verdict_bar(state: State) -> impl IntoView {
     let library = state.library;
-    let counts = move || state.standings.with(|s| s.party_counts(library));
+    // Only a phone shows the bar: a wide screen keeps the counts it last had
+    // and reads no standings, so a click there writes nothing hidden.
+    let counts = Memo::new(move |last: Option<&[usize; 4]>| {
+        let shown = state.tabs.get();
+        match last {
+            Some(last) if !shown => *last,
+            _ => state.standings.with(|s| s.party_counts(library)),
+        }
+    });
     view! {
         <button type="button" class="verdict-bar" on:click=move |_| {
             state.tab.set(Tab::Verdicts);
             window().scroll_to_with_x_and_y(0.0, 0.0);
         }>
             <span class="counts" aria-hidden="true">{move || {
-                let [crossed, conflicts, strains, _] = counts();
+                let [crossed, conflicts, strains, _] = counts.get();
                 format!("✖ {crossed} ▲ {conflicts} ◆ {strains}")
             }}</span>
             // Short, to stay one or two lines: the names are in the verdicts.
-            <span class="headline">{move || match counts() {
+            <span class="headline">{move || match counts.get() {
                 [0, ..] => "No hard red line crossed".to_string(),
                 c => format!("Hard red lines of {} of {} parties crossed", c[0], c.iter().sum::<usize>()),
             }}</span>
