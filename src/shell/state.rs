@@ -66,8 +66,8 @@ impl State {
     pub fn new(library: &'static Library) -> State {
         let editor = RwSignal::new(Editor::default());
         let as_of = RwSignal::new(None);
-        let facts = DraftFacts::follow(library, editor);
         let selection = Memo::new(move |_| editor.with(|e| e.plan().selection(library)));
+        let facts = DraftFacts::follow(library, editor, selection);
         // Cloning an empty scenario is four empty lists: the price of a click.
         let scenario = Memo::new(move |_| editor.with(|e| e.plan().scenario.clone()));
         let applied = Memo::new(move |_| scenario.with(|s| Applied::of(library, s)));
@@ -243,22 +243,31 @@ pub struct DraftFacts {
 }
 
 impl DraftFacts {
-    fn follow(library: &'static Library, editor: RwSignal<Editor>) -> DraftFacts {
-        let retired = |e: &Editor| e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>();
+    fn follow(library: &'static Library, editor: RwSignal<Editor>, selection: Memo<Selection>) -> DraftFacts {
+        // A draft whose every item is in the selection has none retired: the
+        // usual case, told without looking each id up again on every click.
+        let retired = move |e: &Editor, known: usize| {
+            if known == e.plan().items.len() {
+                return Vec::new();
+            }
+            e.plan().retired_ids(library).map(str::to_string).collect::<Vec<_>>()
+        };
+        let known = selection.with_untracked(Selection::len);
         let facts = editor.with_untracked(|e| DraftFacts {
             title: RwSignal::new(e.plan().title.clone()),
             notes: RwSignal::new(e.plan().notes.clone()),
             count: RwSignal::new(e.plan().items.len()),
-            retired: RwSignal::new(retired(e)),
+            retired: RwSignal::new(retired(e, known)),
             can_undo: RwSignal::new(e.can_undo()),
             can_redo: RwSignal::new(e.can_redo()),
         });
         Effect::new(move |_| {
+            let known = selection.with(Selection::len);
             editor.with(|e| {
                 set_if_new(facts.title, &e.plan().title);
                 set_if_new(facts.notes, &e.plan().notes);
                 set_if_new(facts.count, &e.plan().items.len());
-                set_if_new(facts.retired, &retired(e));
+                set_if_new(facts.retired, &retired(e, known));
                 set_if_new(facts.can_undo, &e.can_undo());
                 set_if_new(facts.can_redo, &e.can_redo());
             })
