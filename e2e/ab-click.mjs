@@ -13,6 +13,8 @@
 //   OLD_BUILD=1 also opens builds from before the first screen in the HTML
 //   and the presets' caveats (before 2026-11-30): ready when the picker is
 //   filled, the 28-point plan picked by the start of its name.
+//   SAVE=FILE writes every click of both builds as JSON ({ a, b }: each a
+//   list of [script, layout, label]), to pool several runs.
 //   CSS_A=..., CSS_B=... add a style sheet to that build's page once it is
 //   set up (the page's CSP bypassed for it): a CSS change tried on one build
 //   before it is written. Give both sides one, so both run alike.
@@ -49,6 +51,9 @@ try {
     for (const b of i % 2 ? [...builds].reverse() : builds) {
       b.samples.push(...(await clickClauses(b.page, BATCH)).map((c) => [c.script, c.layout, c.label]));
     }
+  }
+  if (process.env.SAVE) {
+    (await import('node:fs')).writeFileSync(process.env.SAVE, JSON.stringify({ a: builds[0].samples, b: builds[1].samples }));
   }
   const fmt = (s) => `median ${s.median.toFixed(2)}, p95 ${s.p95.toFixed(2)}, mean ${(s.sum / s.n).toFixed(2)} ms`;
   const of = (xs) => ({ ...stats(xs), sum: xs.reduce((a, x) => a + x, 0) });
