@@ -28,8 +28,12 @@ async function startOldBuild(page, tabs, url) {
 /**
  * Clicks `n` clauses in `page`, as the latency benchmark does. Each click:
  * { start (ms since the epoch), script, layout (ms), label ("slot id, added") }.
+ * The benchmark's rule (every eighth clause of the library from the fourth,
+ * twelve of them) picks other clauses once the library changes, so
+ * CLAUSES=id,id,... in the environment names them instead: two builds with
+ * different libraries then click the same clauses.
  */
-export const clickClauses = (page, n) => page.evaluate(async (n) => {
+export const clickClauses = (page, n) => page.evaluate(async ([n, ids]) => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
   const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   // Two listeners of one message: every effect runs between them, no frame can.
@@ -45,7 +49,13 @@ export const clickClauses = (page, n) => page.evaluate(async (n) => {
     channel.port1.start();
     channel.port2.postMessage(null);
   });
-  const buttons = [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
+  const buttons = ids
+    ? ids.map((id) => {
+      const button = document.querySelector(`li.clause[data-clause="${id}"] button.toggle`);
+      if (!button) throw new Error(`CLAUSES: no clause ${id} in this build`);
+      return button;
+    })
+    : [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
   window.clickNext ??= 0;
   const out = [];
   for (let k = 0; k < n; k++) {
@@ -60,4 +70,4 @@ export const clickClauses = (page, n) => page.evaluate(async (n) => {
     out.push({ ...await timed(button), label: `${slot}, ${held ? 'removed' : 'added'}` });
   }
   return out;
-}, n);
+}, [n, process.env.CLAUSES ? process.env.CLAUSES.split(',') : null]);
