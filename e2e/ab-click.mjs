@@ -13,9 +13,9 @@
 //   OLD_BUILD=1 also opens builds from before the first screen in the HTML
 //   and the presets' caveats (before 2026-11-30): ready when the picker is
 //   filled, the 28-point plan picked by the start of its name.
-//   CLAUSES=id,id,... clicks these clauses in both builds (click-tools.mjs):
-//   the default picks by position in the library, which differs between
-//   builds whose libraries differ.
+//   CLAUSES=id,id,... clicks these clauses in both builds instead of the
+//   latency benchmark's (click-tools.mjs): for a build whose library lacks
+//   one of those.
 //   SAVE=FILE writes every click of both builds as JSON ({ a, b }: each a
 //   list of [script, layout, label]), to pool several runs.
 //   CSS_A=..., CSS_B=... add a style sheet to that build's page once it is

@@ -1,6 +1,6 @@
 // What the click tools share (ab-click.mjs, profile-click.mjs): opening a
 // build as the latency benchmark sets it up, and clicking clauses as it does.
-import { startClickBenchmark } from './tests/fixtures.js';
+import { startClickBenchmark, BENCHMARK_CLAUSES } from './tests/fixtures.js';
 
 /**
  * Opens `url` with the 28-point plan in the draft and the library showing.
@@ -28,10 +28,9 @@ async function startOldBuild(page, tabs, url) {
 /**
  * Clicks `n` clauses in `page`, as the latency benchmark does. Each click:
  * { start (ms since the epoch), script, layout (ms), label ("slot id, added") }.
- * The benchmark's rule (every eighth clause of the library from the fourth,
- * twelve of them) picks other clauses once the library changes, so
- * CLAUSES=id,id,... in the environment names them instead: two builds with
- * different libraries then click the same clauses.
+ * The latency benchmark's clauses (`BENCHMARK_CLAUSES`), or those of
+ * CLAUSES=id,id,... in the environment: a build whose library lacks one of
+ * them (one from before 2026-11-30) needs a list of clauses both builds hold.
  */
 export const clickClauses = (page, n) => page.evaluate(async ([n, ids]) => {
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
@@ -49,13 +48,11 @@ export const clickClauses = (page, n) => page.evaluate(async ([n, ids]) => {
     channel.port1.start();
     channel.port2.postMessage(null);
   });
-  const buttons = ids
-    ? ids.map((id) => {
-      const button = document.querySelector(`li.clause[data-clause="${id}"] button.toggle`);
-      if (!button) throw new Error(`CLAUSES: no clause ${id} in this build`);
-      return button;
-    })
-    : [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
+  const buttons = ids.map((id) => {
+    const button = document.querySelector(`li.clause[data-clause="${id}"] button.toggle`);
+    if (!button) throw new Error(`no clause ${id} in this build: name clauses both builds hold in CLAUSES`);
+    return button;
+  });
   window.clickNext ??= 0;
   const out = [];
   for (let k = 0; k < n; k++) {
@@ -70,4 +67,4 @@ export const clickClauses = (page, n) => page.evaluate(async ([n, ids]) => {
     out.push({ ...await timed(button), label: `${slot}, ${held ? 'removed' : 'added'}` });
   }
   return out;
-}, [n, process.env.CLAUSES ? process.env.CLAUSES.split(',') : null]);
+}, [n, process.env.CLAUSES ? process.env.CLAUSES.split(',') : BENCHMARK_CLAUSES]);

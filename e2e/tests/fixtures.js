@@ -106,6 +106,20 @@ export async function startClickBenchmark(page, { tabs = false, path = '/' } = {
   if (tabs) await page.getByRole('button', { name: 'Library', exact: true }).click();
 }
 
+/**
+ * The clauses the click benchmarks click, by id, in turn: twelve across the
+ * topics, two of which move a verdict from the 28-point plan. Named rather
+ * than picked by place in the library (it was every eighth from the fourth),
+ * so that a library with other clauses still clicks the same ones and
+ * figures stay comparable across builds (docs/performance.md).
+ */
+export const BENCHMARK_CLAUSES = [
+  'crimea-left-to-later-talks', 'south-restored-to-ukraine', 'occupied-kharkiv-returned',
+  'army-demilitarised', 'nato-expansion-halt', 'guarantee-article5-equivalent',
+  'foreign-forces-none', 'troops-uk-france-training', 'turkey-maritime-security',
+  'sanctions-secondary', 'russia-pays-reparations', 'constitution-amendment-after-martial-law',
+];
+
 /** Benchmark figures of timings in ms: count, median, 95th percentile, max. */
 export function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -16,16 +16,19 @@
 // flip one button: what this machine and its throttling cost before any
 // application code runs.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { test, expect, startClickBenchmark, stats, watchProblems } from './fixtures.js';
+import { test, expect, startClickBenchmark, stats, watchProblems, BENCHMARK_CLAUSES } from './fixtures.js';
 
 const CLICKS = 120;
 const THROTTLED_ROUNDS = 3;
 const TARGET_P95_MS = 16;
 const SPANS = ['updated', 'painted'];
 
-/** Runs in the page: clicks `CLICKS` clauses, timing each as `span` says. */
-async function clickAndTime(page, span) {
-  return page.evaluate(async ({ clicks, span }) => {
+/**
+ * Runs in the page: clicks `CLICKS` clauses, timing each as `span` says:
+ * the app's by id (`ids`), the floor page's twelve of its buttons.
+ */
+async function clickAndTime(page, span, ids) {
+  return page.evaluate(async ({ clicks, span, ids }) => {
     const nextTask = () => new Promise((resolve) => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => resolve();
@@ -85,8 +88,13 @@ async function clickAndTime(page, span) {
     const verdicts = () => [...document.querySelectorAll('.verdicts li.card')]
       .map((card) => [...card.classList].filter((c) => c !== 'card' && c !== 'changed').join(' '));
     const timed = span === 'updated' ? updated : painted;
-    const buttons = [...document.querySelectorAll('li.clause button.toggle')]
-      .filter((_, i) => i % 8 === 3).slice(0, 12);
+    const buttons = ids
+      ? ids.map((id) => {
+        const button = document.querySelector(`li.clause[data-clause="${id}"] button.toggle`);
+        if (!button) throw new Error(`the benchmark's clause ${id} is not in the library`);
+        return button;
+      })
+      : [...document.querySelectorAll('li.clause button.toggle')].filter((_, i) => i % 8 === 3).slice(0, 12);
     const samples = [];
     for (let i = 0; i < clicks; i++) {
       const button = buttons[i % buttons.length];
@@ -110,7 +118,7 @@ async function clickAndTime(page, span) {
       if (problem) throw new Error(`click ${i} (${span}): when the span ended, ${problem}`);
     }
     return samples;
-  }, { clicks: CLICKS, span });
+  }, { clicks: CLICKS, span, ids });
 }
 
 /**
@@ -153,16 +161,16 @@ function split(samples) {
 }
 
 /** Unthrottled, then pooled rounds at 4x: `{ span: { unthrottled, throttled_4x } }`. */
-async function timeSpans(page) {
+async function timeSpans(page, ids = null) {
   const samples = {};
   for (const span of SPANS) {
-    await clickAndTime(page, span); // warm-up: first renders of rows and cards
-    samples[span] = { unthrottled: await clickAndTime(page, span), throttled_4x: [] };
+    await clickAndTime(page, span, ids); // warm-up: first renders of rows and cards
+    samples[span] = { unthrottled: await clickAndTime(page, span, ids), throttled_4x: [] };
   }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   for (let round = 0; round < THROTTLED_ROUNDS; round++) {
-    for (const span of SPANS) samples[span].throttled_4x.push(...await clickAndTime(page, span));
+    for (const span of SPANS) samples[span].throttled_4x.push(...await clickAndTime(page, span, ids));
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
@@ -181,7 +189,7 @@ const LAYOUTS = [
 /** Times the app and the floor page in `page`'s context; prints and saves the figures. */
 async function benchmark(page, layout) {
   await startClickBenchmark(page, { tabs: layout.tabs });
-  const app = await timeSpans(page);
+  const app = await timeSpans(page, BENCHMARK_CLAUSES);
 
   const floorPage = await page.context().newPage();
   await floorPage.setContent(FLOOR_PAGE);
