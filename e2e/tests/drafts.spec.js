@@ -117,6 +117,20 @@ test('with storage blocked the app works, says drafts will not persist, and offe
   expect(doc.clauses.map((c) => c.id).sort()).toEqual(await draftIds(page));
 });
 
+test('on a phone, storage that is blocked is said on the library tab, where the reader starts', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('Access is denied for this document.', 'SecurityError'); },
+    });
+  });
+  await openApp(page);
+  await expect(page.locator('.builder')).toHaveAttribute('data-tab', 'library');
+  const banner = page.getByRole('alert').filter({ hasText: 'Drafts will not be kept' });
+  await expect(banner).toBeInViewport();
+  await expect(banner.getByRole('button', { name: 'Export this draft as a file' })).toBeVisible();
+});
+
 test('with storage full the draft stays in the tab, export is offered, and saving resumes', async ({ page }) => {
   // A switch the test flips: while on, every write throws as a full quota does.
   await page.addInitScript(() => {

@@ -176,6 +176,23 @@ test('broken links name the problem and leave the app and the drafts untouched',
   await expect(page.getByRole('region', { name: /Viewing a shared plan/ })).toHaveCount(0);
 });
 
+test('a broken link\'s message is in sight on a first visit, on a wide screen and on a phone', async ({ page }) => {
+  // A first visit shows the welcome above the draft, and a phone opens on
+  // the library tab, the draft behind its own: the message must not wait
+  // in the draft panel where neither reader looks.
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    await page.setViewportSize(viewport);
+    await openApp(page, '/#plan=AAAAzzzz');
+    await expect(page.getByRole('heading', { name: 'How to start' })).toBeVisible();
+    const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
+    await expect(alert, `${viewport.width} px`).toBeInViewport();
+    await expect(alert).toContainText('Nothing was changed');
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toHaveCount(0);
+    await page.evaluate(() => localStorage.clear());
+  }
+});
+
 test('a link longer than chat apps allow warns and offers the file; the length is shown', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Long notes');

@@ -97,6 +97,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
                 <a href="#about">"About the data"</a>
             </nav>
         </header>
+        <super::drafts_bar::PageAlerts />
         <SharedPlanBar />
         <super::scenario::ScenarioBanner />
         {super::welcome::welcome(welcome_shown)}

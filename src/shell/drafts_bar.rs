@@ -113,7 +113,9 @@ pub fn DraftsBar() -> impl IntoView {
             <p class="save-status">{status_line}</p>
             {move || sharing.get().then(|| super::on_demand(move || share_panel(export_from_share)))}
         </section>
-        <Banners />
+        // A memo: a notice with an Undo is re-checked on every edit, and the
+        // banners are rebuilt only when what they say changes, not on each click.
+        {banners(state, persist, "banners", Memo::new(move |_| draft_notices(state, persist)))}
     }
 }
 
@@ -185,8 +187,11 @@ struct Banner {
     actions: Vec<Action>,
 }
 
-/// What storage did, as banners, most urgent first.
-fn banners(state: State, persist: Persistence) -> Vec<Banner> {
+/// What went wrong with storage or with a link, most urgent first: the
+/// page's own problems, not one draft's, so they show at the top of the page
+/// (`PageAlerts`), where a phone reader on the library tab and a first
+/// visit's welcome cannot hide them.
+fn page_alerts(persist: Persistence) -> Vec<Banner> {
     let mut out = Vec::new();
     let alert = |text: String, actions: Vec<Action>| Banner { alert: true, text, actions };
     match persist.status.get() {
@@ -225,6 +230,13 @@ fn banners(state: State, persist: Persistence) -> Vec<Banner> {
             ));
         }
     });
+    out
+}
+
+/// What the last action on drafts did, with its Undo: shown beside the
+/// drafts bar, where that action was taken.
+fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
+    let mut out = Vec::new();
     if let Some(d) = persist.deleted.get() {
         out.push(Banner {
             alert: false,
@@ -249,15 +261,18 @@ fn export_draft(state: State) {
     download(&plan.file_name(), "application/json", &plan.to_json());
 }
 
+/// The page's alerts (`page_alerts`), at the top of the page.
 #[component]
-fn Banners() -> impl IntoView {
+pub fn PageAlerts() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
-    // A memo: a notice with an Undo is re-checked on every edit, and the
-    // banners are rebuilt only when what they say changes, not on each click.
-    let shown = Memo::new(move |_| banners(state, persist));
+    banners(state, persist, "banners page-alerts", Memo::new(move |_| page_alerts(persist)))
+}
+
+/// One view for both lists of banners: each view shape costs download.
+fn banners(state: State, persist: Persistence, class: &'static str, shown: Memo<Vec<Banner>>) -> impl IntoView {
     view! {
-        <div class="banners">
+        <div class=class>
             {move || shown.get().into_iter().map(|b| view! {
                 <div class=if b.alert { "banner warning" } else { "banner" } role=if b.alert { "alert" } else { "status" }>
                     <p>{b.text}</p>
