@@ -227,10 +227,18 @@ impl Plan {
     }
 
     fn read_document(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
-        let doc: PlanDocument = serde_json::from_str(text).map_err(|e| PlanError {
-            message: format!("not a Redline plan: {e}"),
-            line: Some(e.line()),
-            column: Some(e.column()),
+        let doc: PlanDocument = serde_json::from_str(text).map_err(|e| {
+            // serde_json ends its message with the place, which the error
+            // carries apart: said once, not twice.
+            let said = e.to_string();
+            let what = said.strip_suffix(&format!(" at line {} column {}", e.line(), e.column())).unwrap_or(&said);
+            let message = match e.classify() {
+                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                    format!("not a Redline plan, as it is not JSON; {what}")
+                }
+                _ => what.to_string(),
+            };
+            PlanError { message, line: Some(e.line()), column: Some(e.column()) }
         })?;
         doc.into_plan(library)
     }
@@ -266,7 +274,7 @@ pub struct PlanError {
 impl std::fmt::Display for PlanError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: {}", self.message),
+            (Some(l), Some(c)) => write!(f, "{} (line {l}, column {c})", self.message),
             _ => f.write_str(&self.message),
         }
     }
@@ -442,7 +450,7 @@ mod tests {
         let lib = fixture::library();
         let cases = [
             ("{\"format\":\"redline-plan\",\n\"version\":1,\n\"clauses\":[{\"id\":1}]}", "line 3"),
-            ("not json", "not a Redline plan"),
+            ("not json", "not a Redline plan, as it is not JSON; expected ident (line 1, column 2)"),
             (r#"{"format":"other","version":1,"clauses":[]}"#, "`format`"),
             (r#"{"format":"redline-plan","version":9,"clauses":[]}"#, "newer Redline"),
             (
@@ -463,6 +471,7 @@ mod tests {
         for (text, expected) in cases {
             let error = Plan::from_json(text, &lib).expect_err(text).to_string();
             assert!(error.contains(expected), "{text}\n gave: {error}\n expected: {expected}");
+            assert!(!error.contains(" at line "), "the place said twice: {error}");
         }
     }
 }

@@ -235,7 +235,9 @@ test('a file that is not a draft is refused with what is wrong and where, and no
   const notice = page.getByRole('status').filter({ hasText: 'photo.json was not imported' });
   await expect(notice).toContainText(/line 1, column \d+/);
   await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('just some text') });
-  await expect(page.getByRole('status').filter({ hasText: 'notes.txt was not imported' })).toBeVisible();
+  const notJson = page.getByRole('status').filter({ hasText: 'notes.txt was not imported' });
+  // What is wrong, then where, once: "…: not a Redline plan, as it is not JSON; expected value (line 1, column 1)".
+  await expect(notJson).toContainText('not a Redline plan, as it is not JSON; expected value (line 1, column 1). Nothing was changed.');
   await expect(page.getByLabel('Title')).toHaveValue('Untouched');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
 });
