@@ -131,7 +131,10 @@ test('latency from "Find the nearest settlement" to the answer, every pair and a
   await openApp(page);
   await startFrom(page, 'US 28-point plan (partly described)');
   await page.getByRole('button', { name: /Find agreement: the settlement/ }).click();
+  // The panel's code loads on demand: count its boxes once they are there.
+  await expect(page.locator('.coalition input[data-actor]').first()).toBeVisible();
   const n = await page.locator('.coalition input[data-actor]').count();
+  expect(n).toBeGreaterThan(2);
   const pairs = [];
   const triples = [];
   for (let a = 0; a < n; a++) {

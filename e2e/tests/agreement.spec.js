@@ -12,6 +12,8 @@ const US28 = 'US 28-point plan (partly described)';
 async function openAgreement(page) {
   await page.getByRole('button', { name: /Find agreement: the settlement/ }).click();
   await expect(page.getByRole('heading', { name: 'Find agreement' })).toBeVisible();
+  // Its code loads on demand: the boxes are there once it has.
+  await expect(page.locator('.coalition input[data-actor]').first()).toBeVisible();
 }
 
 const card = (page, actor) => page.locator(`li.card[data-actor="${actor}"]`);
