@@ -107,7 +107,8 @@ test('with storage blocked the app works, says drafts will not persist, and offe
   });
   await openApp(page);
   const banner = page.getByRole('alert').filter({ hasText: 'Drafts will not be kept' });
-  await expect(banner).toContainText('SecurityError');
+  // The reason once, in one pair of brackets.
+  await expect(banner).toContainText('Drafts will not be kept: this browser keeps no local storage for Redline (SecurityError: Access is denied for this document.). Everything works');
   await startFrom(page, US28);
   await expect(regions(page).verdicts.locator('.summary')).toContainText('crosses');
   await expect(page.locator('.save-status')).toHaveText(/Not saved: .*no storage/);

@@ -196,7 +196,7 @@ fn page_alerts(persist: Persistence) -> Vec<Banner> {
     let alert = |text: String, actions: Vec<Action>| Banner { alert: true, text, actions };
     match persist.status.get() {
         Status::Unavailable(why) => out.push(alert(
-            format!("Drafts will not be kept: storage is unavailable ({why}). Everything works, but closing the tab loses the draft."),
+            format!("Drafts will not be kept: {why}. Everything works, but closing the tab loses the draft."),
             vec![Action::Export],
         )),
         Status::Full => out.push(alert(

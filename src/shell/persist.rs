@@ -261,7 +261,9 @@ impl Persistence {
             }
             Err(SaveError::Conflict(theirs)) => self.status.set(Status::Conflict(theirs)),
             Err(SaveError::Storage(StorageError::Full)) => self.status.set(Status::Full),
-            Err(SaveError::Storage(StorageError::Unavailable(why))) => self.status.set(Status::Unavailable(why)),
+            Err(SaveError::Storage(e @ StorageError::Unavailable(_))) => {
+                self.status.set(Status::Unavailable(e.to_string()))
+            }
             Err(SaveError::Storage(StorageError::Other(why))) => self.status.set(Status::Failed(why)),
         }
     }
