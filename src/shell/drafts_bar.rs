@@ -115,7 +115,7 @@ pub fn DraftsBar() -> impl IntoView {
         </section>
         // A memo: a notice with an Undo is re-checked on every edit, and the
         // banners are rebuilt only when what they say changes, not on each click.
-        {banners(state, persist, "banners", Memo::new(move |_| draft_notices(state, persist)))}
+        {banners(state, persist, false, Memo::new(move |_| draft_notices(state, persist)))}
     }
 }
 
@@ -181,8 +181,6 @@ impl Action {
 
 #[derive(Clone, PartialEq)]
 struct Banner {
-    /// An alert interrupts a screen reader; a status waits its turn.
-    alert: bool,
     text: String,
     actions: Vec<Action>,
 }
@@ -193,7 +191,7 @@ struct Banner {
 /// visit's welcome cannot hide them.
 fn page_alerts(persist: Persistence) -> Vec<Banner> {
     let mut out = Vec::new();
-    let alert = |text: String, actions: Vec<Action>| Banner { alert: true, text, actions };
+    let alert = |text: String, actions: Vec<Action>| Banner { text, actions };
     match persist.status.get() {
         Status::Unavailable(why) => out.push(alert(
             format!("Drafts will not be kept: {why}. Everything works, but closing the tab loses the draft."),
@@ -239,7 +237,6 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
     let mut out = Vec::new();
     if let Some(d) = persist.deleted.get() {
         out.push(Banner {
-            alert: false,
             text: format!("Deleted “{}”.", d.name()),
             actions: vec![Action::UndoDelete, Action::DismissDeleted],
         });
@@ -251,7 +248,7 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
     if let Some(n) = persist.notice.get().filter(|n| n.draft == open && n.undo.as_ref().is_none_or(true_now)) {
         let mut actions: Vec<Action> = n.undo.into_iter().map(Action::UndoNotice).collect();
         actions.push(Action::DismissNotice);
-        out.push(Banner { alert: false, text: n.text, actions });
+        out.push(Banner { text: n.text, actions });
     }
     out
 }
@@ -266,15 +263,18 @@ fn export_draft(state: State) {
 pub fn PageAlerts() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
-    banners(state, persist, "banners page-alerts", Memo::new(move |_| page_alerts(persist)))
+    banners(state, persist, true, Memo::new(move |_| page_alerts(persist)))
 }
 
-/// One view for both lists of banners: each view shape costs download.
-fn banners(state: State, persist: Persistence, class: &'static str, shown: Memo<Vec<Banner>>) -> impl IntoView {
+/// One view for both lists of banners (each view shape costs download). The
+/// page's alerts interrupt a screen reader; a draft's notices wait their turn.
+fn banners(state: State, persist: Persistence, alerts: bool, shown: Memo<Vec<Banner>>) -> impl IntoView {
+    let (list, banner, role) =
+        if alerts { ("banners page-alerts", "banner warning", "alert") } else { ("banners", "banner", "status") };
     view! {
-        <div class=class>
+        <div class=list>
             {move || shown.get().into_iter().map(|b| view! {
-                <div class=if b.alert { "banner warning" } else { "banner" } role=if b.alert { "alert" } else { "status" }>
+                <div class=banner role=role>
                     <p>{b.text}</p>
                     {b.actions.into_iter().map(|a| view! {
                         <button type="button" on:click=move |_| a.run(state, persist)>{a.label()}</button>
