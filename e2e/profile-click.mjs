@@ -70,6 +70,7 @@ function report(profile, marker, spans, maxDepth) {
 
   const root = { total: 0, self: 0, kids: new Map() };
   const selfByName = new Map();
+  const totalByName = new Map();
   profile.samples.forEach((id, i) => {
     if (!inside(times[i])) return;
     const dt = profile.timeDeltas[i + 1] ?? 0;
@@ -84,6 +85,7 @@ function report(profile, marker, spans, maxDepth) {
       node.total += dt;
     }
     node.self += dt;
+    for (const s of new Set(kept)) totalByName.set(s, (totalByName.get(s) ?? 0) + dt);
     const leaf = kept.at(-1) ?? '(root)';
     selfByName.set(leaf, (selfByName.get(leaf) ?? 0) + dt);
   });
@@ -103,4 +105,7 @@ function report(profile, marker, spans, maxDepth) {
   show(root, 0);
   console.log('costliest functions by their own time:');
   for (const [s, v] of [...selfByName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${us(v)} ${s.slice(0, 160)}`);
+  // A cost spread over many callers (a lookup, a clone) shows only here.
+  console.log('costliest functions with what they call (each sample counted once per name):');
+  for (const [s, v] of [...totalByName].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${us(v)} ${s.slice(0, 160)}`);
 }
