@@ -40,6 +40,27 @@ test('a first visit starts from a real plan in the welcome and sees its verdicts
   await expect(welcome(page)).toHaveCount(0);
 });
 
+test('a plan started from the welcome is the one the draft\'s picker shows, with its own caveat, after a reload too', async ({ page }) => {
+  await openApp(page);
+  await welcome(page).getByRole('button', { name: /^Witkoff paper/ }).click();
+  const picker = page.locator('#start-preset');
+  const caveat = page.locator('.start-from .preset-caveat');
+  // The picker had shown the first preset, the US 28-point plan, and its
+  // "described only in part" beside a draft based on another plan.
+  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper');
+  await expect(caveat).toContainText('Witkoff paper');
+  await expect(caveat).not.toContainText('US 28-point plan');
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
+  await page.reload();
+  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper');
+  // A reader's own pick stands until another plan is started from.
+  await picker.selectOption({ label: 'Paris Declaration (partly described)' });
+  await expect(caveat).toContainText('Paris Declaration');
+  await page.getByRole('button', { name: 'Start from this plan' }).click();
+  await expect(page.locator('#draft-title')).toHaveValue('Paris Declaration');
+  await expect(picker.locator('option:checked')).toHaveText('Paris Declaration (partly described)');
+});
+
 test('the welcome goes once the draft has a clause, and "Start blank" leaves an empty draft', async ({ page }) => {
   await openApp(page);
   // "Open a draft file" opens the file picker of the Drafts menu's import, closed as it is.
