@@ -18,7 +18,6 @@ pub fn DraftPanel() -> impl IntoView {
     let persist = expect_context::<Persistence>();
     let library = state.library;
     let chosen_preset = RwSignal::new(0 as PresetIx);
-    let picker = NodeRef::<leptos::html::Select>::new();
     // Signals set only on change, so a click that leaves these as they were
     // writes nothing to the page.
     let DraftFacts { title, notes, count, retired, can_undo, can_redo } = state.facts;
@@ -31,16 +30,12 @@ pub fn DraftPanel() -> impl IntoView {
     // A draft based on a preset (started from the welcome's cards, a link,
     // a file, a saved draft) has the picker show that preset, so the caveat
     // beside the picker is the draft's own, not the first preset's.
-    let based_on = Memo::new(move |_| state.facts.notes.with(|n| crate::plan::based_on(n, library)));
+    // Only when the origin moves: typing in the notes keeps a reader's pick.
+    let shown_origin = std::cell::Cell::new(None);
     Effect::new(move |_| {
-        if let Some(p) = based_on.get() {
+        let now = state.facts.notes.with(|n| crate::plan::based_on(n, library));
+        if let (Some(p), true) = (now, shown_origin.replace(now) != now) {
             chosen_preset.set(p);
-        }
-    });
-    Effect::new(move |_| {
-        let p = chosen_preset.get();
-        if let Some(select) = picker.get() {
-            select.set_value(&p.to_string());
         }
     });
 
@@ -92,7 +87,7 @@ pub fn DraftPanel() -> impl IntoView {
             </div>
             <div class="start-from">
                 <label for="start-preset">"Start from a plan"</label>
-                <select id="start-preset" node_ref=picker inner_html=preset_options(library) on:change=move |ev| {
+                <select id="start-preset" inner_html=preset_options(library) prop:value=move || chosen_preset.get().to_string() on:change=move |ev| {
                     if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
                 }></select>
                 <button type="button" on:click=move |_| {
