@@ -1,7 +1,7 @@
 // Everyday use (#22), the parts about how controls look and feel: a held
 // clause does not wear the red of a crossed line, the severities differ in
 // lightness as well as hue, and on a phone every control is a 44 px target.
-import { test, expect, openApp, clause } from './fixtures.js';
+import { test, expect, openApp, clause, openCard, startFrom } from './fixtures.js';
 
 /** Relative luminance (WCAG) and hue of a computed CSS colour. */
 function measure(rgb) {
@@ -94,6 +94,38 @@ test('"About the data" is reachable from the top: the five documents, how a posi
   await expect(sources).toHaveCount(5);
   await expect(sources.first()).toContainText('outlet not named');
 });
+
+for (const layout of [{ name: 'wide', viewport: { width: 1280, height: 800 } }, { name: 'phone', viewport: { width: 390, height: 844 } }]) {
+  test(`a card links to "About the data", and an undated document's note is a link away, not beside every quote, ${layout.name}`, async ({ page }) => {
+    await page.setViewportSize(layout.viewport);
+    await openApp(page);
+    if (layout.name === 'phone') await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft' }).click();
+    await startFrom(page, 'US 28-point plan (partly described)');
+    if (layout.name === 'phone') await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Verdicts' }).click();
+    const card = await openCard(page, 'russia');
+    // Putin's war aims are quoted from the undated policy paper.
+    const caption = card.locator('figcaption', { hasText: 'Systemic Chaos' }).first();
+    await expect(caption).toContainText('Policy paper (publisher and authors not named in the document), Jan 2026 (undated; why this date)');
+    await expect(caption).not.toContainText('National Defense Strategy');
+    await caption.getByRole('link', { name: 'why this date' }).click();
+    await expect(page).toHaveURL(/#source-003_ff4689357309e44a$/);
+    const entry = page.getByRole('contentinfo').getByRole('listitem').filter({ hasText: 'Systemic Chaos' });
+    await expect(entry).toBeInViewport();
+    await expect(entry).toContainText('it discusses the US National Defense Strategy of 23 January 2026');
+    await expect(entry).toHaveCSS('background-color', await page.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--highlight)';
+      document.body.append(probe);
+      const colour = getComputedStyle(probe).color;
+      probe.remove();
+      return colour;
+    }));
+    await page.goBack();
+    await card.getByRole('link', { name: 'How Redline reads a position, and its sources' }).click();
+    await expect(page).toHaveURL(/#about$/);
+    await expect(page.getByRole('contentinfo').getByRole('heading', { name: 'About the data' })).toBeInViewport();
+  });
+}
 
 test('a lock says when it is on, in words and with a padlock drawn from an SVG', async ({ page }) => {
   await openApp(page);

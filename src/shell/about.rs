@@ -5,12 +5,17 @@
 
 use leptos::prelude::*;
 
-use super::cite::SourceName;
+use super::cite::{source_anchor, source_html};
 use crate::library::Library;
 
 /// The page's footer, as HTML for index.html.
 pub fn about_the_data(library: &'static Library) -> String {
-    let sources = library.sources.iter().map(|source| view! { <li><SourceName source /></li> }).collect_view();
+    // Each with an anchor, where a quote's caption links for an undated document's note.
+    let sources = library
+        .sources
+        .iter()
+        .map(|source| view! { <li id=source_anchor(source) tabindex="-1" inner_html=source_html(source, true)></li> })
+        .collect_view();
     view! {
         <footer class="sources" id="about" aria-labelledby="about-heading">
             <h2 id="about-heading">"About the data"</h2>

@@ -592,17 +592,11 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
         esc(&pos.summary)
     );
     if let Some(cite) = pos.cite.first() {
-        let s = library.source(cite);
-        let note = s.date_note.as_deref().map(|n| format!(" ({})", esc(n))).unwrap_or_default();
         let _ = write!(
             h,
-            "<figure class=\"quote\"><blockquote>{}</blockquote><figcaption><cite>{}</cite>, {}, {}{note}\
-             <span class=\"file\"> · {}</span></figcaption></figure>",
+            "<figure class=\"quote\"><blockquote>{}</blockquote><figcaption>{}</figcaption></figure>",
             esc(&cite.quote),
-            esc(&s.title),
-            esc(&s.outlet),
-            s.date.human(),
-            esc(&s.file)
+            super::cite::source_html(library.source(cite), false)
         );
     }
     let _ = write!(h, "<p class=\"attribution\">{}</p></li>", esc(&library.attribution(p)));

@@ -7,15 +7,31 @@ use std::fmt::Write;
 
 use crate::library::{Cite, Completeness, Library, Preset, PresetIx, Source};
 
-/// "Title, outlet, date (note) · file": how every source is named.
-#[component]
-pub fn SourceName(source: &'static Source) -> impl IntoView {
-    view! {
-        <cite>{source.title.as_str()}</cite>
-        ", " {source.outlet.as_str()} ", " {source.date.human()}
-        {source.date_note.as_deref().map(|n| format!(" ({n})"))}
-        <span class="file">" · " {source.file.as_str()}</span>
+/// "Title, outlet, date · file": how every source is named, as markup (the
+/// footer is rendered at build time, the agreement panel writes strings).
+/// `whole` (the list in "About the data") gives a document's date note in
+/// full, under the anchor a caption's note links to: beside every quote the
+/// note's two sentences buried the quote, so a caption says only that the
+/// document is undated and links to why it carries that date.
+pub fn source_html(source: &Source, whole: bool) -> String {
+    use super::esc;
+    let mut h = format!("<cite>{}</cite>, {}, {}", esc(&source.title), esc(&source.outlet), source.date.human());
+    match (&source.date_note, whole) {
+        (Some(note), true) => {
+            let _ = write!(h, " ({})", esc(note));
+        }
+        (Some(_), false) => {
+            let _ = write!(h, " (undated; <a href=\"#{}\">why this date</a>)", source_anchor(source));
+        }
+        (None, _) => {}
     }
+    let _ = write!(h, "<span class=\"file\"> · {}</span>", esc(&source.file));
+    h
+}
+
+/// The id of a source's entry in "About the data".
+pub fn source_anchor(source: &Source) -> String {
+    format!("source-{}", source.file.trim_end_matches(".txt"))
 }
 
 /// Quotes longer than this are shown in two lines, with "more".
@@ -34,7 +50,7 @@ pub fn Quote(library: &'static Library, cite: &'static Cite) -> impl IntoView {
                 <button type="button" class="more" aria-expanded=move || whole.get().to_string()
                     on:click=move |_| whole.update(|w| *w = !*w)>{move || if whole.get() { "less" } else { "more" }}</button>
             })}
-            <figcaption><SourceName source=library.source(cite) /></figcaption>
+            <figcaption inner_html=source_html(library.source(cite), false)></figcaption>
         </figure>
     }
 }
