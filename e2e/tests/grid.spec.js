@@ -60,6 +60,9 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(group.locator('summary').first()).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(group.locator('details').first()).toHaveAttribute('open', '');
+    // Open, its citations' links are tab stops of their own; closed again, gone.
+    await page.keyboard.press('Enter');
+    await expect(group.locator('details').first()).not.toHaveAttribute('open', '');
     // Tab leaves the group at once, and Shift+Tab comes back to the picked answer.
     await radios.nth(count - 1).focus();
     await page.keyboard.press('Tab');
@@ -177,7 +180,12 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(select.locator('option:checked')).toHaveText(US28);
     await expect(cmp.locator('.against')).toHaveText('Against the plan you started from: US 28-point plan.');
     await expect(cmp.locator('caption')).toContainText('(0 actors changed)');
+    // Each of the three lists says when it is empty.
+    await expect(cmp.locator('.diff section')).toHaveText([/^Only in the draft\s*None\.$/, /^Only in the US 28-point plan\s*None\.$/, /^Different values\s*None\.$/]);
     await select.selectOption({ label: 'European counter-proposal (partly described)' });
+    // A value says which side holds it.
+    await expect(cmp.locator('.diff section').nth(2).getByRole('listitem'))
+      .toHaveText(["Cap on Ukraine's peacetime armed forces: 800,000 personnel in the European counter-proposal; 600,000 personnel in the draft"]);
     await expect(cmp.locator('.against')).toContainText('not the plan the draft started from');
     const shifted = cmp.locator('tr.shifted');
     await expect(shifted.first()).toBeVisible();

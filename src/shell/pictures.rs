@@ -213,16 +213,29 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
     list(&mut h, &c.added, false);
     let _ = write!(h, "</section><section><h3>Only in {in_text}</h3>");
     list(&mut h, &c.removed, true);
-    h.push_str("</section><section><h3>Different values</h3><ul>");
-    for &(cl, before, after) in &c.changed {
-        if let Some(p) = &library.clauses[cl].param {
-            let _ =
-                write!(h, "<li>{}: {} → {}</li>", esc(&library.clauses[cl].title), p.format(before), p.format(after));
-        }
+    h.push_str("</section><section><h3>Different values</h3>");
+    let values: String = c
+        .changed
+        .iter()
+        .filter_map(|&(cl, before, after)| {
+            let p = library.clauses[cl].param.as_ref()?;
+            // An arrow left the reader to guess which side was the draft.
+            Some(format!(
+                "<li>{}: {} in {in_text}; {} in the draft</li>",
+                esc(&library.clauses[cl].title),
+                p.format(before),
+                p.format(after)
+            ))
+        })
+        .collect();
+    if values.is_empty() {
+        h.push_str("<p class=\"hint\">None.</p>");
+    } else {
+        let _ = write!(h, "<ul>{values}</ul>");
     }
     let _ = write!(
         h,
-        "</ul></section></div><div class=\"scroll\" role=\"region\" aria-label=\"Verdicts compared\" tabindex=\"0\"><table>\
+        "</section></div><div class=\"scroll\" role=\"region\" aria-label=\"Verdicts compared\" tabindex=\"0\"><table>\
          <caption>Verdicts: {in_text} and the draft ({} actors changed)</caption><thead><tr><th scope=\"col\">Actor</th>\
          <th scope=\"col\">For this actor, the draft is</th><th scope=\"col\">{name}</th><th scope=\"col\">Draft</th></tr></thead><tbody>",
         c.shifts().count(),
