@@ -58,6 +58,9 @@ test('the nearest settlement for Ukraine and Russia at "hard red lines only" app
   }
   // What the draft does not yet respect, whose, with quotes.
   await expect(answer(page)).toContainText(/does not yet respect \d+ positions?: \d+ of Ukraine/);
+  // One sentence that leads into the list below it (it had read "…must decide): It leaves 2 questions of the chosen ones undecided.").
+  await expect(answer(page).locator('p', { hasText: 'does not yet respect' }))
+    .toHaveText(/^The draft (leaves \d+ of the chosen questions undecided, and )?does not yet respect [^.]*\(crossed, or open where a settlement must decide\):$/);
   await expect(answer(page).locator('.side-by-side .position').first().locator('blockquote')).not.toBeEmpty();
 
   // Apply: a settlement; the coalition's cards show no red line crossed.

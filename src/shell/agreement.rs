@@ -155,14 +155,17 @@ fn answer(asked: Asked) -> Answer {
                 "The nearest settlement takes {}; no smaller one exists. Below: {ways} to make it.",
                 plural(repairs[0].edits.len(), "change", "changes")
             );
-            let open = match unsettled {
-                0 => String::new(),
-                n => format!(" It leaves {} of the chosen ones undecided.", plural(n, "question", "questions")),
-            };
-            a.positions_note = match unmet.len() {
-                0 => format!("The draft crosses no position of {who} at “{level}”.{open}"),
-                _ => format!(
-                    "The draft does not yet respect {} at “{level}” (crossed, or open where a settlement must decide):{open}",
+            // The list of positions follows this note: it ends on its colon.
+            a.positions_note = match (unmet.len(), unsettled) {
+                (0, 0) => format!("The draft crosses no position of {who} at “{level}”."),
+                (0, n) => format!("The draft crosses no position of {who} at “{level}”, but leaves {n} of the chosen questions undecided."),
+                (_, 0) => format!(
+                    "The draft does not yet respect {} at “{level}” (crossed, or open where a settlement must decide):",
+                    whose(library, &unmet)
+                ),
+                (_, n) => format!(
+                    "The draft leaves {n} of the chosen questions undecided, and does not yet respect {} at “{level}” \
+                     (crossed, or open where a settlement must decide):",
                     whose(library, &unmet)
                 ),
             };
