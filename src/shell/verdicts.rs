@@ -325,7 +325,8 @@ fn CardReasons(actor: ActorIx, reasons: Reasons) -> impl IntoView {
             });
             let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
             view! {
-                <p class="stated">{when.clone()} " " <a href="#about">"How Redline reads a position, and its sources"</a></p>
+                <p class="stated">{when.clone()}</p>
+                <p class="about-link"><a href="#about">"How Redline reads a position, and its sources"</a></p>
                 {none} <ul class="positions">{breaches}</ul>
                 {open_heading} <ul class="positions open">{open}</ul>
                 {met_heading} <ul class="positions met">{met}</ul>
