@@ -192,6 +192,8 @@ test('keyboard alone: open, pick, find, apply, undo, and a cell', async ({ page 
   await disclosure.focus();
   await page.keyboard.press('Enter');
   await expect(disclosure).toHaveAttribute('aria-expanded', 'true');
+  // Its code loads on demand: Tab before it is there walks past the panel.
+  await expect(page.locator('.coalition input[data-actor]').first()).toBeVisible();
   const focusedText = () => page.evaluate(() => document.activeElement.textContent.trim());
   const tabTo = async (text, limit) => {
     for (let i = 0; i < limit && (await focusedText()) !== text; i++) await page.keyboard.press('Tab');
