@@ -302,7 +302,7 @@ impl PlanDocument {
                 return Err(fail(format!("{at}: the clause appears twice")));
             }
             let Some(c) = library.clause_ix(&item.id) else {
-                warnings.push(format!("{at}: no longer in the library; kept, but not evaluated"));
+                warnings.push(format!("{at}: not in this library; kept, but not evaluated"));
                 continue;
             };
             let clause = &library.clauses[c];
@@ -316,7 +316,11 @@ impl PlanDocument {
             }
             match (&clause.param, item.value) {
                 (Some(p), Some(v)) if !p.contains(v) => {
-                    return Err(fail(format!("{at}: value {v} is outside {}..={} ({})", p.min, p.max, p.unit)))
+                    return Err(fail(format!(
+                        "{at}: value {v} is not between {} and {}",
+                        crate::library::group_digits(p.min),
+                        p.format(p.max)
+                    )))
                 }
                 (None, Some(_)) => return Err(fail(format!("{at}: this clause takes no value"))),
                 _ => {}
@@ -441,7 +445,7 @@ mod tests {
         let (plan, warnings) = Plan::from_json(text, &lib).unwrap();
         assert_eq!(plan.items.len(), 2);
         assert_eq!(plan.retired_ids(&lib).collect::<Vec<_>>(), ["retired-clause"]);
-        assert!(warnings[0].contains("clauses[0]") && warnings[0].contains("no longer in the library"));
+        assert_eq!(warnings, ["clauses[0] (`retired-clause`): not in this library; kept, but not evaluated"]);
         assert_eq!(plan.selection(&lib).len(), 1);
     }
 
@@ -455,7 +459,7 @@ mod tests {
             (r#"{"format":"redline-plan","version":9,"clauses":[]}"#, "newer Redline"),
             (
                 r#"{"format":"redline-plan","version":1,"clauses":[{"id":"army-cap","value":5}]}"#,
-                "clauses[0] (`army-cap`): value 5 is outside 100..=1000",
+                "clauses[0] (`army-cap`): value 5 is not between 100 and 1,000 thousand",
             ),
             (r#"{"format":"redline-plan","version":1,"clauses":[{"id":"nato-ban","value":5}]}"#, "takes no value"),
             (

@@ -243,6 +243,24 @@ test('a file that is not a draft is refused with what is wrong and where, and no
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
 });
 
+test('a file with a clause this library lacks opens, and says so after where the plan went; a value out of range is refused in words', async ({ page }) => {
+  await openApp(page);
+  const input = page.locator('.drafts-bar input[type=file]');
+  await input.setInputFiles({ name: 'range.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"x","clauses":[{"id":"army-cap","value":5}]}') });
+  // It had read "value 5 is outside 100000..=1000000 (personnel)".
+  await expect(page.getByRole('status').filter({ hasText: 'range.json was not imported' }))
+    .toContainText('clauses[0] (`army-cap`): value 5 is not between 100,000 and 1,000,000 personnel. Nothing was changed.');
+  await input.setInputFiles({ name: 'newer.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"From elsewhere","clauses":[{"id":"made-up-clause"},{"id":"nato-ruled-out"}]}') });
+  // One sentence for where the plan went, then what was not read, not a parenthesis inside it.
+  await expect(page.getByRole('status').filter({ hasText: 'newer.json' })).toContainText(
+    'The file newer.json is now in this draft, which was blank. One thing in it was not read as written: '
+    + 'clauses[0] (`made-up-clause`): not in this library; kept, but not evaluated.');
+  await expect(page.getByLabel('Title')).toHaveValue('From elsewhere');
+  await expect(regions(page).draft.locator('.retired code')).toHaveText('made-up-clause');
+});
+
 test('a clause the library no longer has is kept and shown, never dropped', async ({ page }) => {
   await page.addInitScript(() => {
     if (localStorage.getItem('redline:draft:old')) return;

@@ -92,7 +92,7 @@ pub fn DraftPanel() -> impl IntoView {
                 }></select>
                 <button type="button" on:click=move |_| {
                     let p = chosen_preset.get();
-                    persist.adopt(Plan::from_preset(library, p), &library.presets[p].subject());
+                    persist.adopt(Plan::from_preset(library, p), &library.presets[p].subject(), &[]);
                 }>"Start from this plan"</button>
                 {move || preset_caveat(library, chosen_preset.get())}
             </div>

@@ -63,13 +63,7 @@ pub fn DraftsBar() -> impl IntoView {
                 }
             };
             match Plan::from_json(&text, library) {
-                Ok((plan, warnings)) => {
-                    let mut what = format!("The file {name}");
-                    if !warnings.is_empty() {
-                        what = format!("{what} ({})", warnings.join("; "));
-                    }
-                    persist.adopt(plan, &what);
-                }
+                Ok((plan, warnings)) => persist.adopt(plan, &format!("The file {name}"), &warnings),
                 Err(e) => persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None),
             }
         });

@@ -377,14 +377,21 @@ impl Persistence {
     /// previous draft, kept as it is, and `plan` a new draft of its own. The
     /// notice says which, with Undo. Start from a preset, import and "save a
     /// copy" of a shared plan all come here.
-    pub fn adopt(self, plan: Plan, what: &str) {
+    pub fn adopt(self, plan: Plan, what: &str, warnings: &[String]) {
+        // What the document held that this Redline does not read, after the
+        // sentence that says where the plan went, not inside it.
+        let warned = match warnings {
+            [] => String::new(),
+            [one] => format!(" One thing in it was not read as written: {one}."),
+            more => format!(" {} things in it were not read as written: {}.", more.len(), more.join("; ")),
+        };
         let reusable =
             !self.is_viewing() && self.state.editor.with_untracked(|e| e.plan().is_blank()) && !self.is_stored();
         if reusable {
             self.state.editor.update(|e| {
                 e.replace(plan);
             });
-            self.say(format!("{what} is now in this draft, which was blank."), Some(UndoStep::FilledBlank));
+            self.say(format!("{what} is now in this draft, which was blank.{warned}"), Some(UndoStep::FilledBlank));
             return;
         }
         self.save_now();
@@ -396,7 +403,7 @@ impl Persistence {
         };
         self.end_viewing();
         self.store_as_new(plan);
-        self.say(format!("{what} opened as a new draft. {kept}"), Some(UndoStep::NewDraft(Box::new(previous))));
+        self.say(format!("{what} opened as a new draft. {kept}{warned}"), Some(UndoStep::NewDraft(Box::new(previous))));
     }
 
     /// Takes back an `adopt` that made a new draft: deletes it and reopens

@@ -20,7 +20,7 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
     let persist = expect_context::<Persistence>();
     let library = state.library;
     let start = move |preset: usize| {
-        persist.adopt(Plan::from_preset(library, preset), &library.presets[preset].subject());
+        persist.adopt(Plan::from_preset(library, preset), &library.presets[preset].subject(), &[]);
         shown.set(false);
         see_the_verdicts(state);
     };
