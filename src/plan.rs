@@ -288,9 +288,16 @@ impl PlanDocument {
         if self.format != PLAN_FORMAT {
             return Err(fail(format!("`format` is \"{}\", expected \"{PLAN_FORMAT}\"", self.format)));
         }
-        if self.version == 0 || self.version > PLAN_VERSION {
+        if self.version == 0 {
+            return Err(fail("`version` 0 is not a version of this format; it starts at 1".into()));
+        }
+        if self.version > PLAN_VERSION {
+            let reads = match PLAN_VERSION {
+                1 => "version 1".to_string(),
+                n => format!("versions 1 to {n}"),
+            };
             return Err(fail(format!(
-                "`version` {} is not one this Redline reads (1 to {PLAN_VERSION}); a newer Redline made it",
+                "`version` {} is newer than this Redline reads ({reads}): a newer Redline made it",
                 self.version
             )));
         }
@@ -456,7 +463,11 @@ mod tests {
             ("{\"format\":\"redline-plan\",\n\"version\":1,\n\"clauses\":[{\"id\":1}]}", "line 3"),
             ("not json", "not a Redline plan, as it is not JSON; expected ident (line 1, column 2)"),
             (r#"{"format":"other","version":1,"clauses":[]}"#, "`format`"),
-            (r#"{"format":"redline-plan","version":9,"clauses":[]}"#, "newer Redline"),
+            (
+                r#"{"format":"redline-plan","version":9,"clauses":[]}"#,
+                "`version` 9 is newer than this Redline reads (version 1): a newer Redline made it",
+            ),
+            (r#"{"format":"redline-plan","version":0,"clauses":[]}"#, "`version` 0 is not a version of this format"),
             (
                 r#"{"format":"redline-plan","version":1,"clauses":[{"id":"army-cap","value":5}]}"#,
                 "clauses[0] (`army-cap`): value 5 is not between 100 and 1,000 thousand",
