@@ -58,6 +58,13 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await page.getByLabel('Title').fill('First');
   await clause(page, 'army-cap').locator('.toggle').click();
   await saved(page);
+  // Opening the menu leaves its button where the reader clicked it, first in
+  // the row as in the reading order (it had jumped below Share link).
+  const summary = page.locator('details.drafts-menu > summary');
+  const before = await summary.boundingBox();
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).waitFor();
+  const after = await summary.boundingBox();
+  expect([after.x, after.y]).toEqual([before.x, before.y]);
   await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(rows(page)).toHaveCount(0);
   await page.getByLabel('Title').fill('Second');
