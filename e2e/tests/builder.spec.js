@@ -340,6 +340,13 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(verdicts.locator('li.card[data-actor="ukraine"] .card-body li.position').first()).toBeVisible();
   await expect(page.getByRole('contentinfo')).toBeVisible();
   await expect(draft.getByRole('button', { name: 'Undo', exact: true })).toBeHidden();
+  // What would meet a crossed demand prints as clause names under its label,
+  // not a label over nothing (the add buttons were hidden whole).
+  const lacks = verdicts.locator('li.card[data-actor="ukraine"] li.position', { hasText: 'The draft lacks any of:' }).first();
+  const names = lacks.locator('.clause-link.add');
+  await expect(names.first()).toBeVisible();
+  expect(await names.first().innerText()).not.toContain('Add');
+  await expect(verdicts.locator('.about-link').first()).toBeHidden();
 });
 
 test('search finds speakers, quoted words and numbers either way, and says so when nothing matches', async ({ page }) => {

@@ -674,7 +674,7 @@ fn PositionItem(
             .into_iter()
             .map(|c| view! {
                 <li><button type="button" class="clause-link add" on:click=move |_| add_from_card(state, position, c)
-                    title="Add this clause to the draft">"+ Add " {library.clauses[c].title.as_str()}</button></li>
+                    title="Add this clause to the draft"><span class="verb">"+ Add "</span>{library.clauses[c].title.as_str()}</button></li>
             })
             .collect_view();
         let label = if crossed { "The draft lacks any of:" } else { "Would be met by any of:" };
