@@ -140,7 +140,9 @@ impl Direction {
         match self {
             Direction::Better => "↑ better",
             Direction::Worse => "↓ worse",
-            Direction::Same => "",
+            // Said, not left blank: an empty cell reads as missing, and a
+            // screen reader announces it as "blank".
+            Direction::Same => "= same",
         }
     }
 
@@ -211,5 +213,6 @@ mod tests {
         assert_eq!(Direction::of(StrainsPreference, ConflictsWithDemand), Direction::Worse);
         assert_eq!(Direction::of(ConflictsWithDemand, ConflictsWithDemand), Direction::Same);
         assert!(Direction::Better.says().contains("better") && Direction::Worse.says().contains('↓'));
+        assert_eq!(Direction::Same.says(), "= same");
     }
 }

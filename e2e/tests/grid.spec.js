@@ -193,6 +193,8 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     for (const text of await shifted.locator('td.direction').allTextContents()) {
       expect(text).toMatch(/^(↑ better|↓ worse)$/);
     }
+    // An unchanged row says so rather than leaving its cell blank.
+    await expect(cmp.locator('tbody tr:not(.group-row):not(.shifted) td.direction').first()).toHaveText('= same');
     const rows = cmp.locator('tbody tr:not(.group-row)');
     const all = await rows.count();
     const changed = await shifted.count();
