@@ -20,7 +20,7 @@ pub fn DraftPanel() -> impl IntoView {
     let chosen_preset = RwSignal::new(0 as PresetIx);
     // Signals set only on change, so a click that leaves these as they were
     // writes nothing to the page.
-    let DraftFacts { title, notes, count, retired, can_undo, can_redo } = state.facts;
+    let DraftFacts { title, notes, count, retired, can_undo, can_redo, .. } = state.facts;
     let count = move || count.get();
     let retired = move || retired.get();
 
@@ -29,12 +29,10 @@ pub fn DraftPanel() -> impl IntoView {
 
     // A draft based on a preset (started from the welcome's cards, a link,
     // a file, a saved draft) has the picker show that preset, so the caveat
-    // beside the picker is the draft's own, not the first preset's.
-    // Only when the origin moves: typing in the notes keeps a reader's pick.
-    let shown_origin = std::cell::Cell::new(None);
+    // beside the picker is the draft's own, not the first preset's. The
+    // signal moves only with the origin: typing in the notes keeps a reader's pick.
     Effect::new(move |_| {
-        let now = state.facts.notes.with(|n| crate::plan::based_on(n, library));
-        if let (Some(p), true) = (now, shown_origin.replace(now) != now) {
+        if let Some(p) = state.facts.based_on.get() {
             chosen_preset.set(p);
         }
     });

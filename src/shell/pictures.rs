@@ -11,7 +11,7 @@ use super::{data_of, esc};
 use crate::evaluate::{compare, Comparison, Verdict};
 use crate::grid::{cell_reasons, topic_cells, Cell, Direction};
 use crate::library::{ActorIx, ClauseIx, Completeness, Library, Preset, PresetIx, TopicIx};
-use crate::plan::{based_on, Plan};
+use crate::plan::Plan;
 
 /// The pictures are built only while open: kept up to date on every click,
 /// a 26 × 20 grid and a comparison cost more than the verdicts themselves
@@ -281,7 +281,7 @@ pub(super) fn comparison() -> Result<AnyView, leptos::wasm_split::SplitLoaderErr
 fn Comparison() -> impl IntoView {
     let state = expect_context::<State>();
     let library = state.library;
-    let origin = Memo::new(move |_| state.facts.notes.with(|n| based_on(n, library)));
+    let origin = state.facts.based_on;
     let preset = RwSignal::new(untrack(move || origin.get()).unwrap_or(0) as PresetIx);
     let changed_only = RwSignal::new(false);
     // The clause the last "Add" put in the draft, for its notice and Undo.

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::date::Date;
 use crate::editor::Editor;
 use crate::evaluate::{Standings, Verdict};
-use crate::library::{ClauseIx, Library, Selection};
+use crate::library::{ClauseIx, Library, PresetIx, Selection};
 use crate::plan::Plan;
 use crate::search::SearchIndex;
 
@@ -235,6 +235,9 @@ impl Applied {
 pub struct DraftFacts {
     pub title: RwSignal<String>,
     pub notes: RwSignal<String>,
+    /// The preset the notes say the draft is based on ("Based on: …"), kept
+    /// with the notes: the verdicts, the picker and the comparison read it.
+    pub based_on: RwSignal<Option<PresetIx>>,
     pub count: RwSignal<usize>,
     /// Ids of clauses the library no longer has, kept in the draft.
     pub retired: RwSignal<Vec<String>>,
@@ -256,6 +259,7 @@ impl DraftFacts {
         let facts = editor.with_untracked(|e| DraftFacts {
             title: RwSignal::new(e.plan().title.clone()),
             notes: RwSignal::new(e.plan().notes.clone()),
+            based_on: RwSignal::new(crate::plan::based_on(&e.plan().notes, library)),
             count: RwSignal::new(e.plan().items.len()),
             retired: RwSignal::new(retired(e, known)),
             can_undo: RwSignal::new(e.can_undo()),
@@ -265,7 +269,11 @@ impl DraftFacts {
             let known = selection.with(Selection::len);
             editor.with(|e| {
                 set_if_new(facts.title, &e.plan().title);
-                set_if_new(facts.notes, &e.plan().notes);
+                // Read again only when the notes move, not on every click.
+                if facts.notes.with_untracked(|n| *n != e.plan().notes) {
+                    facts.notes.set(e.plan().notes.clone());
+                    set_if_new(facts.based_on, &crate::plan::based_on(&e.plan().notes, library));
+                }
                 set_if_new(facts.count, &e.plan().items.len());
                 set_if_new(facts.retired, &retired(e, known));
                 set_if_new(facts.can_undo, &e.can_undo());

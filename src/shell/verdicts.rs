@@ -161,8 +161,7 @@ pub fn VerdictsPanel() -> impl IntoView {
         }).collect_view()
     };
     let (party_list, view_list) = (NodeRef::new(), NodeRef::new());
-    // From the notes signal the draft panel already keeps: no memo of its own.
-    let based_on = move || state.facts.notes.with(|n| crate::plan::based_on(n, library));
+    let based_on = move || state.facts.based_on.get();
     // The dates the library knows, once: the control steps through them.
     let moments: &'static [Moment] = timeline(library).leak();
     let latest = moments.len().saturating_sub(1);
