@@ -7,7 +7,7 @@
 //! positions, not eyeballed in a browser.
 
 use crate::evaluate::{Standing, Standings};
-use crate::library::{ActorIx, Basis, Library, PositionIx};
+use crate::library::{ActorIx, Library, PositionIx};
 
 /// How many positions a line names before it says how many more moved.
 const NAMED_PER_ACTOR: usize = 2;
@@ -16,7 +16,9 @@ const NAMED_PER_ACTOR: usize = 2;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     pub actor: ActorIx,
-    /// "a hard red line now crossed: “…”; a firm demand now met: “…”".
+    /// "hard red line now crossed (Ukraine rejects …); firm demand now met
+    /// (…)": Redline's reading of each position in parentheses, never in
+    /// quotation marks, which the cards keep for the sources' words.
     pub what: String,
 }
 
@@ -51,7 +53,13 @@ pub fn changes(library: &Library, before: &Standings, after: &Standings) -> Vec<
         let mut parts: Vec<String> = moved
             .iter()
             .take(NAMED_PER_ACTOR)
-            .map(|&(_, p, words)| format!("{} {words}: “{}”", kind(library, p), short(&library.positions[p].summary)))
+            .map(|&(_, p, words)| {
+                format!(
+                    "{} {words} ({})",
+                    library.kind_of(p),
+                    short(crate::settle::gist(&library.positions[p].summary))
+                )
+            })
             .collect();
         if moved.len() > NAMED_PER_ACTOR {
             let more = moved.len() - NAMED_PER_ACTOR;
@@ -82,17 +90,6 @@ fn transition(was: Option<Standing>, is: Option<Standing>) -> Option<(u8, &'stat
     }
 }
 
-/// What the card calls the position: a party's by its strength ("a hard red
-/// line"), a law's as a procedure, a commentator's as a view.
-fn kind(library: &Library, p: PositionIx) -> &'static str {
-    let position = &library.positions[p];
-    match (library.actors[position.actor].is_party(), position.basis) {
-        (false, _) => "view",
-        (true, Basis::Law) => "legal procedure",
-        (true, Basis::Statement) => position.strength.label(),
-    }
-}
-
 /// The position's summary cut at a word near 70 characters: enough to tell
 /// which, short enough to read in passing.
 fn short(summary: &str) -> String {
@@ -110,7 +107,12 @@ fn short(summary: &str) -> String {
         }
         out.push_str(word);
     }
-    out.trim_end_matches([',', ';', ':', '.']).to_string() + "…"
+    // The line puts the summary in parentheses: one opened and cut off
+    // before it closes would end the line's own too soon.
+    if out.matches('(').count() > out.matches(')').count() {
+        out.truncate(out.rfind('(').unwrap_or(out.len()));
+    }
+    out.trim_end_matches([' ', ',', ';', ':', '.']).to_string() + "…"
 }
 
 #[cfg(test)]
@@ -147,7 +149,7 @@ mod tests {
         let out = lines(&lib, &[], &[("crimea-de-jure", 0)]);
         let ua = out.iter().find(|l| l.starts_with(&format!("{}:", lib.actors[lib.actor_ix("ua").unwrap()].name)));
         let ua = ua.unwrap_or_else(|| panic!("Ukraine's line is missing: {out:?}"));
-        assert!(ua.contains("hard red line now crossed: “ua-no-crimea”"), "{ua}");
+        assert!(ua.contains("hard red line now crossed (ua-no-crimea)"), "{ua}");
         // Russia's demand for Crimea is now met, not crossed.
         let ru = out.iter().find(|l| l.contains("ru-crimea")).expect("Russia's demand moved");
         assert!(ru.contains("now met"), "{ru}");
@@ -157,16 +159,16 @@ mod tests {
     fn taking_the_clause_back_says_no_longer_crossed() {
         let lib = fixture::library();
         let out = lines(&lib, &[("crimea-de-jure", 0)], &[]);
-        assert!(out.iter().any(|l| l.contains("hard red line no longer crossed: “ua-no-crimea”")), "{out:?}");
+        assert!(out.iter().any(|l| l.contains("hard red line no longer crossed (ua-no-crimea)")), "{out:?}");
     }
 
     #[test]
     fn a_value_below_a_bound_crosses_and_back_above_it_does_not() {
         let lib = fixture::library();
         let out = lines(&lib, &[("army-cap", 900)], &[("army-cap", 600)]);
-        assert!(out.iter().any(|l| l.contains("firm demand now crossed: “ua-cap”")), "{out:?}");
+        assert!(out.iter().any(|l| l.contains("firm demand now crossed (ua-cap)")), "{out:?}");
         let back = lines(&lib, &[("army-cap", 600)], &[("army-cap", 900)]);
-        assert!(back.iter().any(|l| l.contains("firm demand no longer crossed: “ua-cap”")), "{back:?}");
+        assert!(back.iter().any(|l| l.contains("firm demand no longer crossed (ua-cap)")), "{back:?}");
     }
 
     #[test]
@@ -208,5 +210,20 @@ mod tests {
         assert!(cut.ends_with('…') && cut.chars().count() <= 71, "{cut}");
         assert!(long.starts_with(cut.trim_end_matches('…')), "{cut}");
         assert_eq!(short("Short one."), "Short one");
+    }
+
+    #[test]
+    fn a_cut_never_leaves_a_parenthesis_open() {
+        let long = "Macron warned that if Ukraine cuts its army to the plan's cap (600,000 personnel), it is at risk.";
+        assert_eq!(short(long), "Macron warned that if Ukraine cuts its army to the plan's cap…");
+    }
+
+    #[test]
+    fn the_reading_is_never_set_in_quotation_marks() {
+        // The cards keep quotation marks for the sources' own words.
+        let lib = fixture::library();
+        for line in lines(&lib, &[], &[("crimea-de-jure", 0), ("army-cap", 600)]) {
+            assert!(!line.contains(['“', '”', '"']), "{line}");
+        }
     }
 }

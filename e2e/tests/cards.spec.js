@@ -99,9 +99,11 @@ test('after an edit the cards it moved show what changed for a moment, and a liv
   await expect(russia).toBeVisible();
   await expect(russia).toHaveClass(/\bchanged\b/);
   await expect(russia.locator('.change')).toBeVisible();
-  await expect(russia.locator('.change')).toHaveText(/^firm demand now crossed: “.+”/);
+  // Redline's reading of the position, in parentheses: quotation marks are
+  // for the sources' words, and the card has those too.
+  await expect(russia.locator('.change')).toHaveText(/^firm demand now crossed \([^“”"]+\)$/);
   const live = page.locator('#verdict-changes');
-  await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
+  await expect(live).toContainText(/Russia: firm demand now crossed \([^“”"]+\)/);
   const first = (await partyRows(page)).find((r) => !r.divider);
   expect(first.actor).toBe('russia');
   // The moment passes; what is said stays true.
@@ -136,7 +138,7 @@ test('on a phone the change is said from the library tab too: the live region is
   const panel = page.locator('.panel.verdicts');
   await expect(panel.locator('li.card[data-actor="russia"]')).toBeAttached();
   await clause(page, 'nato-path-open').locator('.toggle').click();
-  await expect(live).toContainText(/Russia: firm demand now crossed: “.+”/);
+  await expect(live).toContainText(/Russia: firm demand now crossed \(.+\)/);
   await expect(panel).toBeHidden();
   // Not inside anything hidden, so a screen reader hears it on this tab.
   expect(await live.evaluate((el) => el.checkVisibility())).toBe(true);

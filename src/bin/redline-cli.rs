@@ -539,8 +539,8 @@ mod agree {
         Ok(out)
     }
 
-    /// "if Russia set aside “X” (firm demand, Putin, 14 Jun 2024) [id], and
-    /// Ukraine set aside “Y” (…), a settlement exists: A; B at 600,000 personnel."
+    /// "if Russia set aside: X (firm demand, Putin, 14 Jun 2024) [id], and
+    /// Ukraine set aside: Y (…), a settlement exists: A; B at 600,000 personnel."
     fn correction_sentence(library: &Library, positions: &[PositionIx], result: &Selection) -> String {
         let mut by_actor: Vec<(ActorIx, Vec<String>)> = Vec::new();
         for &p in positions {
@@ -558,7 +558,8 @@ mod agree {
                     format!("{}, {}, {}", pos.strength.label(), pos.speaker, pos.date.human())
                 }
             };
-            let text = format!("“{}” ({said}) [{}]", settle::gist(&pos.summary), pos.id);
+            // Redline's reading, not the source's words: no quotation marks.
+            let text = format!("{} ({said}) [{}]", settle::gist(&pos.summary), pos.id);
             match by_actor.iter_mut().find(|(a, _)| *a == pos.actor) {
                 Some((_, list)) => list.push(text),
                 None => by_actor.push((pos.actor, vec![text])),
@@ -566,7 +567,7 @@ mod agree {
         }
         let parts: Vec<String> = by_actor
             .iter()
-            .map(|(a, list)| format!("{} set aside {}", library.actors[*a].in_text(), list.join(" and ")))
+            .map(|(a, list)| format!("{} set aside: {}", library.actors[*a].in_text(), list.join(" and ")))
             .collect();
         let clauses: Vec<String> = result
             .iter()

@@ -357,6 +357,18 @@ impl Library {
         Ok(library)
     }
 
+    /// What a position is called: a party's by its strength ("hard red
+    /// line"), a law's as a procedure, a commentator's as a view: neither of
+    /// the last two is ever called a red line.
+    pub fn kind_of(&self, position: PositionIx) -> &'static str {
+        let p = &self.positions[position];
+        match (self.actors[p.actor].is_party(), p.basis) {
+            (false, _) => "view",
+            (true, Basis::Law) => "legal procedure",
+            (true, Basis::Statement) => p.strength.label(),
+        }
+    }
+
     pub fn from_raw(raw: &raw::RawLibrary) -> Result<Library, LibraryErrors> {
         validate::resolve(raw)
     }

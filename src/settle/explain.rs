@@ -41,9 +41,14 @@ pub fn sentence(library: &Library, positions: &[PositionIx], terms: &Terms) -> S
     format!("{}: {tail}.", parts.join("; "))
 }
 
-/// The summary's first statement: up to the first semicolon or full stop.
+/// The summary's first statement: up to the first colon, semicolon or full
+/// stop (what follows says which clauses cross it, for the card to show).
 pub fn gist(summary: &str) -> &str {
-    let end = [summary.find("; "), summary.find(". ")].into_iter().flatten().min().unwrap_or(summary.len());
+    let end = [summary.find(": "), summary.find("; "), summary.find(". ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(summary.len());
     summary[..end].trim_end_matches('.')
 }
 
@@ -105,5 +110,6 @@ mod tests {
         assert_eq!(gist("Ukraine rejects X; here any Y crosses it."), "Ukraine rejects X");
         assert_eq!(gist("Russia demands A. Dropped later."), "Russia demands A");
         assert_eq!(gist("One sentence."), "One sentence");
+        assert_eq!(gist("The US does not foresee X: any clause that Y crosses it."), "The US does not foresee X");
     }
 }

@@ -265,8 +265,9 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 }
 
 /// What would it take, as markup for the agreement panel: each minimal
-/// correction set as "If Ukraine set aside “X” and “Y”, and Russia set
-/// aside “Z”, a settlement exists: …", with a button that makes it the
+/// correction set as "If Ukraine set aside its hard red line (X) and its
+/// firm demand (Y), and Russia set aside its firm demand (Z), a settlement
+/// exists: …", with a button that makes it the
 /// scenario. `stale`: the draft or terms changed since (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
     let found = match takes {
@@ -295,11 +296,20 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
         let said: Vec<String> = actors
             .iter()
             .map(|&a| {
+                // Redline's reading goes in parentheses: quotation marks
+                // are for the sources' words.
                 let gists: Vec<String> = set
                     .positions
                     .iter()
                     .filter(|&&p| library.positions[p].actor == a)
-                    .map(|&p| format!("“{}”", esc(crate::settle::gist(&library.positions[p].summary))))
+                    .map(|&p| {
+                        let (kind, gist) =
+                            (library.kind_of(p), esc(crate::settle::gist(&library.positions[p].summary)));
+                        match library.positions[p].scenario {
+                            InScenario::AddedByReader => format!("the {kind} you added ({gist})"),
+                            _ => format!("its {kind} ({gist})"),
+                        }
+                    })
                     .collect();
                 format!("{} set aside {}", esc(&library.actors[a].in_text()), gists.join(" and "))
             })

@@ -650,11 +650,10 @@ fn PositionItem(
         })
         .collect_view();
     let because_label = if crossed { "Because the draft includes:" } else { "Met by:" };
-    // A commentator states views, and a law a procedure: neither is a red line.
-    let kind = match (library.actors[p.actor].is_party(), p.basis) {
-        (false, _) => "view",
-        (true, Basis::Law) => "legal procedure (reported)",
-        (true, Basis::Statement) => p.strength.label(),
+    // The card adds that a law's procedure is a source's account of it.
+    let kind = match p.basis {
+        Basis::Law if library.actors[p.actor].is_party() => "legal procedure (reported)",
+        _ => library.kind_of(position),
     };
     let because = (!because.is_empty()).then(|| {
         let links = because
