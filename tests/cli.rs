@@ -63,6 +63,11 @@ fn matrix_names_each_breach_with_its_quote() {
     assert!(parties < ukraine && ukraine < views && views < swp);
     // Each breach line is followed by its quote, speaker, date and source file.
     assert!(out.contains("\" (") && out.contains(".txt)"));
+    // A date that is only the report's says so, as on the cards.
+    assert!(
+        out.contains("\" (Government of Ukraine, date not given; reported by opinion column (26 Dec 2025); 000_"),
+        "{out}"
+    );
     let (code, json, _) = cli(&["matrix", "--json"]);
     assert_eq!(code, 0);
     let m: serde_json::Value = serde_json::from_str(&json).unwrap();

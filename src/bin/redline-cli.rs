@@ -366,16 +366,15 @@ fn matrix_text(library: &Library, evaluations: &[Evaluation]) -> String {
                     why.push_str(&format!(" lacking any of {}", missing.join(", ")));
                 }
                 let cite = &p.cite[0];
-                let kind = if library.actors[a.actor].is_party() { p.strength.label() } else { "view" };
+                let kind = library.kind_of(b.position);
                 out.push_str(&format!(
-                    "  {} {} [{}] {}{why}\n      \"{}\" ({}, {}; {})\n",
+                    "  {} {} [{}] {}{why}\n      \"{}\" ({}; {})\n",
                     Verdict::of(p.strength).symbol(),
                     library.actors[a.actor].name,
                     kind,
                     p.summary,
                     cite.quote,
-                    p.speaker,
-                    p.date.human(),
+                    library.attribution(b.position),
                     library.source(cite).file
                 ));
             }
@@ -548,14 +547,13 @@ mod agree {
             let said = match pos.scenario {
                 InScenario::AddedByReader => format!("{}, {}", pos.strength.label(), pos.speaker),
                 InScenario::Reweighed(sourced) => format!(
-                    "{} in this scenario, {} in the sources, {}, {}",
+                    "{} in this scenario, {} in the sources, {}",
                     pos.strength.label(),
                     sourced.label(),
-                    pos.speaker,
-                    pos.date.human()
+                    library.attribution(p)
                 ),
                 InScenario::AsSourced | InScenario::SetAside => {
-                    format!("{}, {}, {}", pos.strength.label(), pos.speaker, pos.date.human())
+                    format!("{}, {}", pos.strength.label(), library.attribution(p))
                 }
             };
             // Redline's reading, not the source's words: no quotation marks.
