@@ -301,3 +301,59 @@ fn the_eu_frozen_assets_plan_is_not_current() {
     assert!(!lib.in_force(dropped, None));
     assert!(lib.in_force(later, None));
 }
+
+// The second reading (docs/library-review.md, "Second reading"): what no
+// source says a plan holds leaves a demand open.
+
+#[test]
+fn guarantees_with_no_guarantor_named_leave_the_guarantor_demands_open() {
+    let lib = library();
+    // The 28-point plan promises "reliable" guarantees and names nobody.
+    let s = preset(&lib, "us-28-point");
+    for id in ["russia-istanbul-model", "coalition-binding-commitments"] {
+        assert_ne!(standing(&lib, &s, id), Some(Standing::Crossed), "{id}");
+    }
+    // The Geneva revision "covers" guarantees; the sources do not say how.
+    let geneva = lib.preset_ix("geneva-22-point").unwrap();
+    let held: Vec<&str> = lib.presets[geneva].items.iter().map(|i| lib.clauses[i.clause].id.as_str()).collect();
+    assert!(!held.contains(&"guarantors-unspecified"), "{held:?}");
+    let s = preset(&lib, "geneva-22-point");
+    assert!(crossed(&lib, &s, "russia", Strength::Concern).is_empty());
+    // A plan that does name guarantors other than the P5 still crosses the Istanbul model.
+    let s = plan(&lib, &[("guarantors-europe-without-us", 0)]);
+    assert_eq!(standing(&lib, &s, "russia-istanbul-model"), Some(Standing::Crossed));
+}
+
+#[test]
+fn membership_permitted_leaves_the_2027_demand_open_and_a_date_meets_it() {
+    let lib = library();
+    let s = plan(&lib, &[("eu-membership-permitted", 0)]);
+    assert_eq!(standing(&lib, &s, "ukraine-eu-accession-2027"), Some(Standing::Open));
+    let s = plan(&lib, &[("eu-membership-permitted", 0), ("eu-accession-by-2027", 0)]);
+    assert_eq!(standing(&lib, &s, "ukraine-eu-accession-2027"), Some(Standing::Met));
+}
+
+#[test]
+fn an_alliance_with_us_bases_crosses_hegseths_no_us_troops() {
+    let lib = library();
+    let mut s = Selection::empty(lib.clauses.len());
+    s.insert(lib.clause_ix("bilateral-alliance-us").unwrap(), 0);
+    let feb_2025 = Standings::of(&lib, &s, Some(redline::date::Date::parse("2025-03-01").unwrap()));
+    assert_eq!(feb_2025.positions[position(&lib, "usa-no-us-troops-2025-02")], Some(Standing::Crossed));
+}
+
+#[test]
+fn zelenskys_goal_of_december_became_ukraines_firm_demand_in_january() {
+    let lib = library();
+    let goal = position(&lib, "ukraine-binding-guarantees-goal");
+    let demand = position(&lib, "ukraine-binding-guarantees");
+    assert_eq!(lib.positions[goal].later_versions, [demand]);
+    assert_eq!(lib.positions[goal].strength, Strength::Preference);
+    assert_eq!(
+        (lib.positions[demand].strength, lib.positions[demand].speaker.as_str()),
+        (Strength::Firm, "Government of Ukraine")
+    );
+    assert!(lib.positions[demand].date_reported, "the report gives no date for the demand");
+    assert!(!lib.in_force(goal, None) && lib.in_force(demand, None));
+    assert!(lib.in_force(goal, Some(redline::date::Date::parse("2025-12-31").unwrap())));
+}

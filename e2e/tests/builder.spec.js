@@ -342,7 +342,7 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(draft.getByRole('button', { name: 'Undo', exact: true })).toBeHidden();
   // What would meet a crossed demand prints as clause names under its label,
   // not a label over nothing (the add buttons were hidden whole).
-  const lacks = verdicts.locator('li.card[data-actor="ukraine"] li.position', { hasText: 'The draft lacks any of:' }).first();
+  const lacks = verdicts.locator('li.card[data-actor="russia"] li.position', { hasText: 'The draft lacks any of:' }).first();
   const names = lacks.locator('.clause-link.add');
   await expect(names.first()).toBeVisible();
   expect(await names.first().innerText()).not.toContain('Add');

@@ -298,7 +298,7 @@ test('starting from a plan on a draft with work in it makes a new draft; the old
   const rawMine = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('redline:draft:')).map((k) => [k, localStorage.getItem(k)])));
   expect(Object.keys(mine)).toHaveLength(1);
 
-  await startFrom(page, 'Witkoff paper');
+  await startFrom(page, 'Witkoff paper (partly described)');
   const notice = page.getByRole('status').filter({ hasText: 'The Witkoff paper opened as a new draft. “My careful edits” is kept in your drafts.' });
   await expect(notice).toBeVisible();
   await expect(page.getByLabel('Title')).toHaveValue('Witkoff paper');

@@ -66,7 +66,7 @@ test('a preset shows its caveats where it is offered, and a draft based on it sa
   const partial = regions(page).verdicts.locator('.partial-verdict');
   await expect(partial).toContainText('Based on the US 28-point plan, which the sources describe only in part');
   // The library filter and the comparison show the same caveats.
-  await page.getByLabel('Show').selectOption({ label: 'Witkoff paper' });
+  await page.getByLabel('Show').selectOption({ label: 'Hegseth parameters' });
   await expect(regions(page).library.locator('.preset-caveat')).toContainText('Described in full by the sources.');
   await page.getByRole('button', { name: 'Compare the draft with a plan' }).click();
   await expect(page.locator('.comparison .preset-caveat')).toContainText('proposed by');
