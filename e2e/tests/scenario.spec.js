@@ -152,7 +152,11 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   expect(await sets.count()).toBeGreaterThan(1);
   await expect(page.locator('#what-it-takes')).toContainText(/the smallest sets of positions .* \(exact; computed in \d+ ms\)/);
   // Redline's reading of each position in parentheses, not quotation marks.
-  await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red line|firm demand) \([^“”]+\).*, a settlement exists: .+\./);
+  // One group per kind: "its hard red lines (A; B)", not the kind again for each.
+  await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red lines?|firm demands?) \([^“”]+\).*, a settlement exists: .+\./);
+  for (const text of await sets.allInnerTexts()) {
+    expect(text).not.toMatch(/its (hard red line|firm demand) \([^)]*\) and its \1 \(/);
+  }
   // Smallest first.
   const sizes = await sets.evaluateAll((ls) => ls.map((l) => Number(l.dataset.size)));
   expect(sizes).toEqual([...sizes].sort((a, b) => a - b));

@@ -265,9 +265,9 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 }
 
 /// What would it take, as markup for the agreement panel: each minimal
-/// correction set as "If Ukraine set aside its hard red line (X) and its
-/// firm demand (Y), and Russia set aside its firm demand (Z), a settlement
-/// exists: …", with a button that makes it the
+/// correction set as "If Ukraine set aside its hard red lines (X; Y) and
+/// its firm demand (Z), and Russia set aside its firm demand (W), a
+/// settlement exists: …", with a button that makes it the
 /// scenario. `stale`: the draft or terms changed since (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
     let found = match takes {
@@ -297,17 +297,27 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
             .iter()
             .map(|&a| {
                 // Redline's reading goes in parentheses: quotation marks
-                // are for the sources' words.
-                let gists: Vec<String> = set
-                    .positions
+                // are for the sources' words. One group per kind: "its hard
+                // red lines (A; B) and its firm demand (C)".
+                let mut groups: Vec<(bool, &str, Vec<String>)> = Vec::new();
+                for &p in set.positions.iter().filter(|&&p| library.positions[p].actor == a) {
+                    let own = library.positions[p].scenario == InScenario::AddedByReader;
+                    let kind = library.kind_of(p);
+                    let gist = esc(crate::settle::gist(&library.positions[p].summary));
+                    match groups.iter_mut().find(|(o, k, _)| *o == own && *k == kind) {
+                        Some((_, _, gists)) => gists.push(gist),
+                        None => groups.push((own, kind, vec![gist])),
+                    }
+                }
+                let gists: Vec<String> = groups
                     .iter()
-                    .filter(|&&p| library.positions[p].actor == a)
-                    .map(|&p| {
-                        let (kind, gist) =
-                            (library.kind_of(p), esc(crate::settle::gist(&library.positions[p].summary)));
-                        match library.positions[p].scenario {
-                            InScenario::AddedByReader => format!("the {kind} you added ({gist})"),
-                            _ => format!("its {kind} ({gist})"),
+                    .map(|(own, kind, gists)| {
+                        let kind = if gists.len() > 1 { format!("{kind}s") } else { kind.to_string() };
+                        let list = gists.join("; ");
+                        if *own {
+                            format!("the {kind} you added ({list})")
+                        } else {
+                            format!("its {kind} ({list})")
                         }
                     })
                     .collect();
