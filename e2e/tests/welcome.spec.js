@@ -47,12 +47,12 @@ test('a plan started from the welcome is the one the draft\'s picker shows, with
   const caveat = page.locator('.start-from .preset-caveat');
   // The picker had shown the first preset, the US 28-point plan, and its
   // "described only in part" beside a draft based on another plan.
-  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper');
+  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper (partly described)');
   await expect(caveat).toContainText('Witkoff paper');
   await expect(caveat).not.toContainText('US 28-point plan');
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
   await page.reload();
-  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper');
+  await expect(picker.locator('option:checked')).toHaveText('Witkoff paper (partly described)');
   // A reader's own pick stands until another plan is started from.
   await picker.selectOption({ label: 'Paris Declaration (partly described)' });
   await expect(caveat).toContainText('Paris Declaration');
