@@ -226,6 +226,14 @@ fn the_army_cap_crosses_ukraines_line_at_600000_and_europes_preference_below_800
     assert_eq!(standing(&lib, &s, "ukraine-no-army-cut"), Some(Standing::Crossed));
     assert_eq!(standing(&lib, &s, "commission-no-army-limits"), Some(Standing::Crossed));
     assert_eq!(standing(&lib, &s, "eu-army-cap-800k"), Some(Standing::Crossed));
+    // "600,000 or lower": a value the field accepts off the 10,000 steps,
+    // just above it, does not cross.
+    for above in [600_001, 605_000] {
+        let s = at(above);
+        for id in ["ukraine-no-army-cut", "commission-no-army-limits", "france-army-cut-risk"] {
+            assert_ne!(standing(&lib, &s, id), Some(Standing::Crossed), "{id} at {above}");
+        }
+    }
     let s = at(700_000);
     assert_ne!(standing(&lib, &s, "ukraine-no-army-cut"), Some(Standing::Crossed));
     assert_eq!(standing(&lib, &s, "eu-army-cap-800k"), Some(Standing::Crossed));
