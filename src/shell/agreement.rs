@@ -177,9 +177,11 @@ fn answer(asked: Asked) -> Answer {
             a.headline = format!("No settlement exists: {}", conflict.sentence);
             a.positions_note = match conflict.positions.len() {
                 0 => "Your locks and the questions to decide alone leave no settlement.".into(),
+                // Minimal for this clash only: setting one aside ends it, but
+                // other clashes may stand ("What would it take" finds them all).
+                1 => "This position cannot be respected under your locks and questions; without it this clash ends, though other clashes may remain.".into(),
                 n => format!(
-                    "A minimal conflict of {}: without any one of them, a settlement exists.",
-                    plural(n, "position", "positions")
+                    "These {n} positions cannot all be respected; without any one of them they no longer clash, though other clashes may remain."
                 ),
             };
             a.positions = conflict.positions;
