@@ -320,7 +320,7 @@ fn CardReasons(actor: ActorIx, reasons: Reasons) -> impl IntoView {
             let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
             let open_heading = (!v.open.is_empty()).then(|| view! {
                 <h4>"Not settled by this draft"</h4>
-                <p class="hint">"Demands the draft leaves open: silence is not a breach."</p>
+                <p class="hint">"Demands the draft neither meets nor contradicts: open, which is never a breach."</p>
             });
             let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
             view! {
