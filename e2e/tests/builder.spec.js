@@ -89,7 +89,7 @@ test('a parameter is set from the values the sources name, and the verdict follo
   // A value out of range is said beside the field; the draft keeps the last valid one.
   await field.fill('-5');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
-  await expect(field).toHaveAccessibleDescription(/^Out of range: enter a number from [\d,]+ to [\d,]+\.$/);
+  await expect(field).toHaveAccessibleDescription(/^Out of range: enter a number from [\d,]+ to [\d,]+\. The verdicts use 800,000 personnel until then\.$/);
   await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
   await field.fill('900000');
   await expect(field).toHaveAttribute('aria-invalid', 'false');
@@ -105,6 +105,19 @@ test('a parameter is set from the values the sources name, and the verdict follo
   await draft.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(field).toHaveValue('900,000');
   await expect(row.getByRole('button', { name: /600,000 personnel/ })).toHaveAttribute('aria-pressed', 'false');
+  // Typed digit by digit, the field takes no separators under the fingers
+  // ("500,0000"), and a number out of range says which value the verdicts
+  // still use; leaving the field writes the separators.
+  await field.fill('');
+  await field.pressSequentially('5000000');
+  await expect(field).toHaveValue('5000000');
+  await expect(field).toHaveAccessibleDescription('Out of range: enter a number from 100,000 to 1,000,000. The verdicts use 500,000 personnel until then.');
+  await field.fill('');
+  await field.pressSequentially('700000');
+  await expect(field).toHaveValue('700000');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+  await field.press('Tab');
+  await expect(field).toHaveValue('700,000');
 });
 
 test('title, notes, presets, clear, undo and redo, by button and by keyboard', async ({ page }) => {
@@ -347,6 +360,14 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(names.first()).toBeVisible();
   expect(await names.first().innerText()).not.toContain('Add');
   await expect(verdicts.locator('.about-link').first()).toBeHidden();
+  // Paper is white whatever the screen's scheme: a reader in dark mode
+  // prints the light colours, not pale red and khaki on white.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  const colours = await page.evaluate(() => {
+    const root = getComputedStyle(document.documentElement);
+    return ['--accent', '--strains', '--bg'].map((v) => root.getPropertyValue(v).trim());
+  });
+  expect(colours).toEqual(['#8b1a1a', '#4a3f00', '#fff']);
 });
 
 test('search finds speakers, quoted words and numbers either way, and says so when nothing matches', async ({ page }) => {

@@ -55,7 +55,8 @@ pub fn DraftPanel() -> impl IntoView {
 
     view! {
         <section class="panel draft" aria-labelledby="draft-heading"
-            on:click=move |ev| draft_rows::on_click(state, ev) on:input=move |ev| draft_rows::on_input(state, ev)>
+            on:click=move |ev| draft_rows::on_click(state, ev) on:input=move |ev| draft_rows::on_input(state, ev)
+            on:change=move |ev| draft_rows::on_change(state, ev)>
             <h2 id="draft-heading" tabindex="-1">"Your draft"</h2>
             <DraftsBar />
             <label for="draft-title">"Title"</label>

@@ -298,8 +298,13 @@ pub fn follow_row_states(state: State) {
 /// before, and marks the value the sources name, if it is one.
 fn show_value(row: &web_sys::Element, value: i64) {
     if let Some(input) = row.query_selector("input.value-input").ok().flatten() {
-        let _ = input.set_attribute("aria-invalid", "false");
-        input.unchecked_into::<web_sys::HtmlInputElement>().set_value(&group_digits(value));
+        // Not under the reader's fingers: rewriting "600000" as "600,000"
+        // mid-typing turned the next digit into "600,0000". The field takes
+        // its separators when it loses focus (`on_change`).
+        if document().active_element().as_ref() != Some(&input) {
+            let _ = input.set_attribute("aria-invalid", "false");
+            input.unchecked_into::<web_sys::HtmlInputElement>().set_value(&group_digits(value));
+        }
     }
     if let Some(problem) = row.query_selector("p.problem").ok().flatten() {
         problem.set_text_content(None);
@@ -354,11 +359,30 @@ pub fn on_input(state: State, ev: leptos::ev::Event) {
             state.edit(|p| p.set_value(library, clause, value));
             None
         }
-        Err(why) => Some(why),
+        // The verdicts keep the last value that was valid: say which.
+        Err(why) => Some(match state.selection.with_untracked(|s| s.value(clause)) {
+            Some(kept) => format!("{why} The verdicts use {} until then.", param.format(kept)),
+            None => why,
+        }),
     };
     let _ = input.set_attribute("aria-invalid", if said.is_some() { "true" } else { "false" });
     if let Some(problem) = problem {
         problem.set_text_content(said.as_deref());
+    }
+}
+
+/// A number field left (the `change` event): a valid number takes its
+/// separators, as the value shows everywhere else; an invalid one stays as
+/// typed, with its message, for the reader to correct.
+pub fn on_change(state: State, ev: leptos::ev::Event) {
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    if input.class_name() != "value-input" {
+        return;
+    }
+    let library = state.library;
+    let Some(param) = clause_of(library, &ev).and_then(|c| library.clauses[c].param.as_ref()) else { return };
+    if let Ok(value) = param.parse_input(&input.value()) {
+        input.set_value(&group_digits(value));
     }
 }
 
