@@ -75,6 +75,19 @@ test('the welcome goes once the draft has a clause, and "Start blank" leaves an 
   await expect(welcome(page)).toHaveCount(0);
 });
 
+test('on a phone, a file opened from the welcome says what became of it where the reader looks', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await welcome(page).getByText('Open a draft file').click();
+  await (await chooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, not a draft.') });
+  // The notice sits with the drafts, on the Draft tab: that tab opens and shows it.
+  const notice = page.getByRole('status').filter({ hasText: 'notes.txt was not imported' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeInViewport();
+  await expect(notice).toContainText('Nothing was changed.');
+});
+
 test('the analyses are linked from the top: each opens at its own fragment, and back goes back', async ({ page }) => {
   await openApp(page);
   const analyses = page.getByRole('navigation', { name: 'Analyses' });

@@ -59,6 +59,7 @@ pub fn DraftsBar() -> impl IntoView {
                 Ok(t) => t.as_string().unwrap_or_default(),
                 Err(_) => {
                     persist.say(format!("{name}: the file could not be read. Nothing was changed."), None);
+                    show_notices(state);
                     return;
                 }
             };
@@ -66,6 +67,7 @@ pub fn DraftsBar() -> impl IntoView {
                 Ok((plan, warnings)) => persist.adopt(plan, &format!("The file {name}"), &warnings),
                 Err(e) => persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None),
             }
+            show_notices(state);
         });
     };
     let status_line = move || match persist.status.get() {
@@ -277,4 +279,16 @@ fn banners(state: State, persist: Persistence, alerts: bool, shown: Memo<Vec<Ban
             }).collect_view()}
         </div>
     }
+}
+
+/// Brings what a file import said into view: the welcome's "Open a draft
+/// file" sits on another tab on a phone, and far above the notice on a wide
+/// screen, so the result would otherwise land where nobody looks.
+fn show_notices(state: State) {
+    state.tab.set(super::state::Tab::Draft);
+    request_animation_frame(|| {
+        if let Some(bar) = document().query_selector(".drafts-bar").ok().flatten() {
+            bar.scroll_into_view();
+        }
+    });
 }
