@@ -157,10 +157,13 @@ struct SchemaProbe {
 
 /// Decodes a stored draft of any schema this version knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Draft, String> {
-    let probe: SchemaProbe = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => format!("no schema number: {e}"),
-        _ => format!("not JSON: {e}"),
-    })?;
+    // Said in the reader's words: serde's own ("expected struct
+    // SchemaProbe") names this code, not the stored text.
+    let probe: SchemaProbe =
+        serde_json::from_str(text).map_err(|_| match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+            Ok(_) => "no schema number, so Redline did not write it".to_string(),
+            Err(e) => format!("not JSON (line {}, column {})", e.line(), e.column()),
+        })?;
     let stored = match probe.schema {
         // Schema 1 is schema 2 without a scenario: one shape reads both.
         SCHEMA_BEFORE_SCENARIOS | DRAFT_SCHEMA => {
@@ -552,6 +555,11 @@ mod tests {
         let newer = r#"{"schema":3,"id":"x","created":1,"modified":1,"revision":1,"plan":{}}"#;
         assert!(decode(newer).unwrap_err().contains("newer Redline"));
         assert!(decode(r#"{"id":"x"}"#).unwrap_err().contains("no schema"));
+        for junk in [r#""junk""#, "[1,2]", "42", "null"] {
+            let said = decode(junk).unwrap_err();
+            assert_eq!(said, "no schema number, so Redline did not write it", "{junk}");
+        }
+        assert_eq!(decode("junk{").unwrap_err(), "not JSON (line 1, column 1)");
         assert!(decode(r#"{"schema":0}"#).unwrap_err().contains("never written"));
         let wrong_plan = encode(&sample("x", "X")).replace("redline-plan", "other-plan");
         assert!(decode(&wrong_plan).unwrap_err().contains("other-plan"));
