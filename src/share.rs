@@ -71,7 +71,7 @@ impl std::fmt::Display for LinkError {
                 write!(f, "the link was made by a newer Redline (format {v}); reload to update")
             }
             LinkError::UnknownVersion(v) => write!(f, "the link is not a Redline plan (format {v})"),
-            LinkError::Truncated => f.write_str("the link is cut short (copy the whole link)"),
+            LinkError::Truncated => f.write_str("the link is cut short or damaged (copy the whole link again)"),
             LinkError::TooLarge(what) => write!(f, "the link holds more {what} than any plan may"),
             LinkError::UnknownClause(i) => {
                 write!(f, "the link names clause #{i}, which this Redline does not know (it may be newer)")

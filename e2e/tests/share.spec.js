@@ -150,6 +150,8 @@ test('broken links name the problem and leave the app and the drafts untouched',
   const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
   const cases = [
     ['truncated', good.slice(0, -12), 'cut short'],
+    // A word that happens to be valid base64url is damaged, not "cut short" alone.
+    ['a plain word', 'plan=garbage', 'cut short or damaged'],
     ['malformed', 'plan=not*a(link', 'characters a Redline link never has'],
     ['newer version', `plan=${b64([3, 0, 0, 0, 0])}`, 'made by a newer Redline'],
     ['tampered clause index', `plan=${b64([1, 1, 0xff, 0x7f, 0, 0, 0])}`, 'names clause #16383'],
