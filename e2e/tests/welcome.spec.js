@@ -33,6 +33,10 @@ test('a first visit starts from a real plan in the welcome and sees its verdicts
   await expect(welcome(page)).toBeVisible();
   await welcome(page).getByRole('button', { name: 'Start blank' }).click();
   await expect(welcome(page)).toHaveCount(0);
+  // Focus lands where a blank draft is built, and the next Tab goes on into the library.
+  await expect(page.locator('#library-heading')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search clauses, topics, actors, plans')).toBeFocused();
   // A returning reader with a stored draft is not welcomed again.
   await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
   await page.reload();
@@ -69,6 +73,10 @@ test('the welcome goes once the draft has a clause, and "Start blank" leaves an 
   expect((await chooser).isMultiple()).toBe(false);
   await welcome(page).getByRole('button', { name: 'Start blank' }).click();
   await expect(welcome(page)).toHaveCount(0);
+  // Focus lands where a blank draft is built, and the next Tab goes on into the library.
+  await expect(page.locator('#library-heading')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Search clauses, topics, actors, plans')).toBeFocused();
   await expect(page.getByText('No clauses yet')).toBeVisible();
   await page.getByRole('button', { name: 'How to start' }).click();
   await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();

@@ -76,7 +76,7 @@ pub fn LibraryPanel() -> impl IntoView {
         <section class="panel library" aria-labelledby="library-heading" node_ref=panel on:click=on_click
             on:toggle:capture=move |ev| on_details_toggle(library, ev)
             on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
-            <h2 id="library-heading">"Clause library"</h2>
+            <h2 id="library-heading" tabindex="-1">"Clause library"</h2>
             <div class="filters" role="search">
                 <label for="clause-search">"Search clauses, topics, actors, plans"</label>
                 <input id="clause-search" type="search" autocomplete="off"

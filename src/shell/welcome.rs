@@ -43,7 +43,13 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
                     <h3>"Start from a real plan"</h3>
                     <ul class="preset-cards" inner_html=cards_html(library) on:click=on_card></ul>
                     <div class="other-starts">
-                        <button type="button" on:click=move |_| shown.set(false)>"Start blank"</button>
+                        <button type="button" on:click=move |_| {
+                            shown.set(false);
+                            // Focus where a blank draft is built, not the
+                            // top of the page the welcome leaves behind.
+                            state.tab.set(Tab::Library);
+                            super::draft_rows::focus_soon(document().get_element_by_id("library-heading"));
+                        }>"Start blank"</button>
                         <label for="import-file" class="file-button">"Open a draft file"</label>
                         <p class="hint">"A share link someone sent you opens its plan by itself."</p>
                     </div>
