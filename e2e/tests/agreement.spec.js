@@ -214,6 +214,17 @@ test('keyboard alone: open, pick, find, apply, undo, and a cell', async ({ page 
   await expect(answer(page)).toBeFocused();
   await page.keyboard.press('Control+z');
   await expect(card(page, 'ukraine')).toHaveClass(/crosses-red-line/);
+  // The pairs are one tab stop, with arrows inside, not one stop a pair.
+  const cells = pairs(page).locator('button[data-pair]');
+  expect(await cells.count()).toBeGreaterThan(100);
+  await expect(pairs(page).locator('button[data-pair][tabindex="0"]')).toHaveCount(1);
+  await cells.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(cells.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(cells.last()).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement.dataset.pair)).toBeUndefined();
   const cell = pairs(page).getByRole('button', { name: 'European Union and Ukraine: can agree' });
   await cell.focus();
   await page.keyboard.press('Enter');

@@ -408,7 +408,8 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
     };
     let controls = finder.with_untracked(|f| controls_html(library, f));
     view! {
-        <div class="panel agreement-panel" on:click=on_click on:change=on_change>
+        <div class="panel agreement-panel" on:click=on_click on:change=on_change
+            on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <div inner_html=controls></div>
             <div id="agreement-answer" tabindex="-1">
                 <p class="headline" role="status">{move || finder.with(|f| f.answer.as_ref().map(|a| {
@@ -704,7 +705,7 @@ fn cell(library: &Library, a: ActorIx, b: ActorIx, ok: bool) -> (&'static str, &
 fn pairs_html(library: &Library, m: &settle::Agreement, terms: &Terms) -> String {
     let mut h = format!(
         "<details class=\"pairs-box\" open><summary><h3>Who can agree with whom</h3></summary>\
-         <p class=\"hint\" id=\"pairs-intro\">{}</p><div class=\"scroll pairs\" \
+         <p class=\"hint\" id=\"pairs-intro\">{}</p><div class=\"scroll pairs rove\" \
          role=\"region\" aria-label=\"Pairs of parties, scrollable\" tabindex=\"0\"><table><caption \
          class=\"visually-hidden\">Whether a settlement under the chosen terms satisfies both parties</caption>\
          <thead><tr><th scope=\"col\">Party</th>",
@@ -719,10 +720,12 @@ fn pairs_html(library: &Library, m: &settle::Agreement, terms: &Terms) -> String
         for (j, &b) in m.parties[..=i].iter().enumerate() {
             let (class, symbol, label) = cell(library, a, b, m.get(i, j));
             let label = esc(&label);
+            // One tab stop for the table, arrows inside (`rove`).
+            let stop = if i == 0 && j == 0 { 0 } else { -1 };
             let _ = write!(
                 h,
                 "<td><button type=\"button\" class=\"{class}\" id=\"pair-{a}-{b}\" data-pair=\"{a} {b}\" \
-                 aria-label=\"{label}\" title=\"{label}\">{symbol}</button></td>"
+                 tabindex=\"{stop}\" aria-label=\"{label}\" title=\"{label}\">{symbol}</button></td>"
             );
         }
         h.push_str("</tr>");

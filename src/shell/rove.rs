@@ -13,11 +13,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 /// The items of a group that are shown: a clause's toggle and its summary,
-/// or a grid's cell buttons. Hidden ones (search, preset filter) are skipped.
+/// a grid's cell buttons, or the agreement's pairs (153 tab stops otherwise). Hidden ones (search, preset filter) are skipped.
 const SHOWN: &str =
     ":scope > li.clause:not([hidden]) > .toggle, :scope > li.clause:not([hidden]) > details > summary, \
-                     :scope .cell-button";
-const ALL: &str = ":scope > li.clause > .toggle, :scope > li.clause > details > summary, :scope .cell-button";
+                     :scope .cell-button, :scope button[data-pair]";
+const ALL: &str =
+    ":scope > li.clause > .toggle, :scope > li.clause > details > summary, :scope .cell-button, :scope button[data-pair]";
 
 fn items(group: &Element) -> Vec<HtmlElement> {
     select(group, SHOWN)
