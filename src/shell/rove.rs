@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 /// The items of a group that are shown: a clause's toggle and its summary,
-/// a grid's cell buttons, or the agreement's pairs (153 tab stops otherwise). Hidden ones (search, preset filter) are skipped.
+/// a grid's cell buttons, or the agreement's pairs (153 tab stops otherwise).
+/// Hidden ones (search, preset filter) are skipped.
 const SHOWN: &str =
     ":scope > li.clause:not([hidden]) > .toggle, :scope > li.clause:not([hidden]) > details > summary, \
                      :scope .cell-button, :scope button[data-pair]";
