@@ -13,20 +13,33 @@
 //! more text: its PLAN.json form, compact (`crate::scenario::Scenario`).
 //! Positions have no append-only index table as clauses do, and a scenario
 //! names a handful of them, so ids are short enough and stay meaningful. A
-//! plan without a scenario is still written as version 1, so its link is
-//! the one it always was; every version-1 link opens as before.
+//! plan without a scenario was written as version 1.
+//!
+//! Version 3 is version 2 with the scenario text always present (empty when
+//! there is none) and a CRC-16 of every byte before it at the end, two bytes,
+//! big-endian. Without it, one changed character could still decode, as
+//! another plan: a damaged 28-point link swapped two of its clauses. A CRC-16
+//! catches every change within 16 consecutive bits, so every changed, lost
+//! or swapped pair of neighbouring characters; it costs four characters.
+//! Redline writes only version 3; version 1 and 2 links open as before.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use crc::{Crc, NoTable, CRC_16_IBM_SDLC};
 
 use crate::library::{id_table_entries, Library};
 use crate::plan::{Plan, PlanItem};
 use crate::scenario::Scenario;
 
-/// The newest version this Redline writes and reads.
-pub const LINK_VERSION: u8 = 2;
-/// The version of a plan without a scenario.
+/// The version this Redline writes, the newest it reads.
+pub const LINK_VERSION: u8 = 3;
+/// Older links, still read: a plan without a scenario, and one with.
 const PLAN_ONLY: u8 = 1;
+const WITH_SCENARIO: u8 = 2;
+
+/// Bit by bit, not by table: a link is a few hundred bytes, and the table
+/// would be code every visitor downloads.
+const CHECKSUM: Crc<u16, NoTable> = Crc::<u16, NoTable>::new(&CRC_16_IBM_SDLC);
 
 /// What starts a plan fragment: `#plan=…`. Other fragments (the page's own
 /// `#draft-heading` anchors) are not links and are left alone.
@@ -49,6 +62,8 @@ pub enum LinkError {
     NewerVersion(u8),
     UnknownVersion(u8),
     Truncated,
+    /// The checksum does not match: a character was changed, lost or added.
+    Damaged,
     TooLarge(&'static str),
     /// A clause index beyond this Redline's id table: a newer Redline made the link.
     UnknownClause(u64),
@@ -72,6 +87,9 @@ impl std::fmt::Display for LinkError {
             }
             LinkError::UnknownVersion(v) => write!(f, "the link is not a Redline plan (format {v})"),
             LinkError::Truncated => f.write_str("the link is cut short or damaged (copy the whole link again)"),
+            LinkError::Damaged => {
+                f.write_str("the link was changed or cut short on its way, so it may not be the plan that was sent (copy the whole link again)")
+            }
             LinkError::TooLarge(what) => write!(f, "the link holds more {what} than any plan may"),
             LinkError::UnknownClause(i) => {
                 write!(f, "the link names clause #{i}, which this Redline does not know (it may be newer)")
@@ -93,8 +111,7 @@ impl std::error::Error for LinkError {}
 /// Fails only for a clause id the id table does not hold, which validation rules out.
 pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
     let index = |id: &str| table.iter().position(|t| *t == id).ok_or_else(|| format!("`{id}` is not in the id table"));
-    let with_scenario = !plan.scenario.is_empty();
-    let mut out = vec![if with_scenario { LINK_VERSION } else { PLAN_ONLY }];
+    let mut out = vec![LINK_VERSION];
     put_varint(&mut out, plan.items.len() as u64);
     for item in &plan.items {
         put_varint(&mut out, index(&item.id)? as u64);
@@ -108,9 +125,13 @@ pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
     }
     put_text(&mut out, &plan.title);
     put_text(&mut out, &plan.notes);
-    if with_scenario {
-        put_text(&mut out, &serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?);
-    }
+    let scenario = if plan.scenario.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?
+    };
+    put_text(&mut out, &scenario);
+    out.extend_from_slice(&CHECKSUM.checksum(&out).to_be_bytes());
     Ok(URL_SAFE_NO_PAD.encode(out))
 }
 
@@ -129,12 +150,13 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
         base64::DecodeError::InvalidByte(..) => LinkError::NotBase64,
         _ => LinkError::Truncated,
     })?;
-    let mut r = Reader { bytes: &bytes, at: 0 };
-    let version = match r.byte()? {
-        v @ (PLAN_ONLY | LINK_VERSION) => v,
+    let version = match *bytes.first().ok_or(LinkError::Truncated)? {
+        v @ (PLAN_ONLY | WITH_SCENARIO | LINK_VERSION) => v,
         v if v > LINK_VERSION && v < 16 => return Err(LinkError::NewerVersion(v)),
         v => return Err(LinkError::UnknownVersion(v)),
     };
+    let body = if version == LINK_VERSION { checked_body(&bytes)? } else { &bytes[..] };
+    let mut r = Reader { bytes: body, at: 1 };
     let count = r.count(MAX_CLAUSES, "clauses")?;
     let mut items: Vec<PlanItem> = Vec::with_capacity(count);
     for _ in 0..count {
@@ -160,15 +182,26 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
     let notes = r.text(MAX_NOTES_BYTES, "notes")?;
     let scenario = match version {
         PLAN_ONLY => Scenario::default(),
-        _ => {
-            let json = r.text(MAX_SCENARIO_BYTES, "scenario")?;
-            serde_json::from_str(&json).map_err(|e| LinkError::BadScenario(e.to_string()))?
-        }
+        _ => match r.text(MAX_SCENARIO_BYTES, "scenario")? {
+            json if json.is_empty() && version == LINK_VERSION => Scenario::default(),
+            json => serde_json::from_str(&json).map_err(|e| LinkError::BadScenario(e.to_string()))?,
+        },
     };
-    if r.at != bytes.len() {
+    if r.at != body.len() {
         return Err(LinkError::TrailingBytes);
     }
     Ok(Plan { title, notes, items, scenario })
+}
+
+/// A version-3 link's bytes without their checksum, if it matches.
+fn checked_body(bytes: &[u8]) -> Result<&[u8], LinkError> {
+    match bytes {
+        [body @ .., hi, lo] if !body.is_empty() => match CHECKSUM.checksum(body) == u16::from_be_bytes([*hi, *lo]) {
+            true => Ok(body),
+            false => Err(LinkError::Damaged),
+        },
+        _ => Err(LinkError::Truncated),
+    }
 }
 
 /// The fragment (without `#`) that opens `plan`: [`FRAGMENT_PREFIX`] and the encoded plan.
@@ -291,9 +324,11 @@ mod tests {
             (String::new(), LinkError::Empty),
             ("#".into(), LinkError::Empty),
             ("not a link!".into(), LinkError::NotBase64),
-            (link(&bytes[..bytes.len() - 1]), LinkError::Truncated),
-            (link(&bytes[..3]), LinkError::Truncated),
-            (link(&[3]), LinkError::NewerVersion(3)),
+            (link(&bytes[..bytes.len() - 1]), LinkError::Damaged),
+            (link(&bytes[..3]), LinkError::Damaged),
+            (link(&bytes[..2]), LinkError::Truncated),
+            (link(&[1, 1]), LinkError::Truncated),
+            (link(&[4]), LinkError::NewerVersion(4)),
             (link(&[200]), LinkError::UnknownVersion(200)),
             (link(&[1, 1, 9]), LinkError::UnknownClause(9)),
             (link(&[1, 2, 0, 0]), LinkError::Duplicate("a".into())),
@@ -314,7 +349,7 @@ mod tests {
         assert!(decode(&"A".repeat(100_000), &table) == Err(LinkError::TooLarge("data")));
     }
 
-    /// Version 1 bytes of a plan with a title, and the same plan as version 2 with a scenario.
+    /// Version 2 bytes of a plan with a title and a scenario, as Redline wrote them before checksums.
     fn with_scenario(scenario_json: &str) -> Vec<u8> {
         let mut out = vec![2, 1, 0, 0];
         put_text(&mut out, "T");
@@ -324,12 +359,17 @@ mod tests {
     }
 
     #[test]
-    fn a_scenario_travels_as_version_2_and_a_plan_without_one_stays_version_1() {
+    fn links_are_written_as_version_3_and_older_ones_still_open() {
         let table = ["a", "b", "c"];
         let mut plan =
             Plan { title: "T".into(), items: vec![PlanItem { id: "a".into(), value: None }], ..Plan::default() };
-        let plain = encode(&plan, &table).unwrap();
-        assert_eq!(URL_SAFE_NO_PAD.decode(&plain).unwrap(), [1, 1, 0, 0, 1, b'T', 0], "the link it always was");
+        let plain = URL_SAFE_NO_PAD.decode(encode(&plan, &table).unwrap()).unwrap();
+        let (body, sum) = plain.split_at(plain.len() - 2);
+        assert_eq!(body, [3, 1, 0, 0, 1, b'T', 0, 0], "version 1's fields, then an empty scenario");
+        assert_eq!(u16::from_be_bytes([sum[0], sum[1]]), CHECKSUM.checksum(body));
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&plain), &table), Ok(plan.clone()));
+        // Version 1, as written before: the same plan.
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode([1, 1, 0, 0, 1, b'T', 0]), &table), Ok(plan.clone()));
         plan.scenario = serde_json::from_str(
             r#"{"set_aside":["russia-neutrality"],"strengths":[{"position":"ua-cap","strength":"concern"}],
                 "actors":[{"actor":"russia","set_aside":"all"}],
@@ -338,9 +378,34 @@ mod tests {
         )
         .unwrap();
         let link = encode(&plan, &table).unwrap();
-        assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 2);
+        assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 3);
         assert_eq!(decode(&link, &table), Ok(plan.clone()));
+        let version_2 = with_scenario(&serde_json::to_string(&plan.scenario).unwrap());
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(version_2), &table), Ok(plan));
         assert_eq!(decode(&URL_SAFE_NO_PAD.encode(with_scenario("{}")), &table).unwrap().scenario, Scenario::default());
+    }
+
+    #[test]
+    fn a_version_3_link_with_any_byte_changed_is_refused() {
+        let table = ["a", "b", "c"];
+        let plan = Plan {
+            title: "Ceasefire".into(),
+            notes: "n".into(),
+            items: vec![PlanItem { id: "c".into(), value: Some(600_000) }, PlanItem { id: "a".into(), value: None }],
+            scenario: Scenario::default(),
+        };
+        let bytes = URL_SAFE_NO_PAD.decode(encode(&plan, &table).unwrap()).unwrap();
+        for at in 1..bytes.len() {
+            for flip in [1u8, 0x10, 0x80, 0xff] {
+                let mut changed = bytes.clone();
+                changed[at] ^= flip;
+                assert_eq!(
+                    decode(&URL_SAFE_NO_PAD.encode(&changed), &table),
+                    Err(LinkError::Damaged),
+                    "byte {at} ^ {flip}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -360,6 +425,10 @@ mod tests {
                 other => panic!("{scenario}: {other:?}"),
             }
         }
+        let mut version_3 = with_scenario("not json");
+        version_3[0] = 3;
+        version_3.extend_from_slice(&CHECKSUM.checksum(&version_3).to_be_bytes());
+        assert!(matches!(decode(&URL_SAFE_NO_PAD.encode(version_3), &table), Err(LinkError::BadScenario(_))));
         let message = decode(&link("null"), &table).unwrap_err().to_string();
         assert!(message.starts_with("the link's scenario is damaged (") && message.ends_with("nothing was opened"));
         // Cut inside the scenario, or with more after it.

@@ -169,11 +169,11 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await page.getByRole('button', { name: 'Find the nearest settlement' }).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', /^(repairs|acceptable)$/);
 
-  // Shared: a version-2 link opens the same scenario and verdicts elsewhere.
+  // Shared: the link opens the same scenario and verdicts elsewhere.
   await page.getByLabel('Title').fill('What it would take');
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByLabel('Link to this draft').inputValue();
-  expect(Buffer.from(link.split('#plan=')[1], 'base64url')[0]).toBe(2);
+  expect(Buffer.from(link.split('#plan=')[1], 'base64url')[0]).toBe(3);
   const mine = await verdicts(page);
   const said = await banner(page).textContent();
   const other = await browser.newContext();

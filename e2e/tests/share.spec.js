@@ -148,14 +148,20 @@ test('broken links name the problem and leave the app and the drafts untouched',
   await saved(page);
   const before = await storage(page);
   const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
+  const changed = (link, at) => link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
   const cases = [
     ['truncated', good.slice(0, -12), 'cut short'],
     // A word that happens to be valid base64url is damaged, not "cut short" alone.
     ['a plain word', 'plan=garbage', 'cut short or damaged'],
     ['malformed', 'plan=not*a(link', 'characters a Redline link never has'],
-    ['newer version', `plan=${b64([3, 0, 0, 0, 0])}`, 'made by a newer Redline'],
+    // One character changed in the middle: the checksum refuses it, where it
+    // once opened the 28-point plan with two clauses swapped.
+    ['one character changed', changed(good, 12), 'changed or cut short on its way, so it may not be the plan that was sent'],
+    ['added data', `${good}AAAA`, 'changed or cut short on its way'],
+    ['newer version', `plan=${b64([4, 0, 0, 0, 0])}`, 'made by a newer Redline'],
+    // Links written before the checksum still open, and are still checked.
     ['tampered clause index', `plan=${b64([1, 1, 0xff, 0x7f, 0, 0, 0])}`, 'names clause #16383'],
-    ['extra data', `${good}AAAA`, 'extra data'],
+    ['extra data', `plan=${b64([1, 0, 0, 0, 0, 7])}`, 'extra data'],
     ['empty', 'plan=', 'holds no plan'],
   ];
   for (const [what, fragment, message] of cases) {
