@@ -16,7 +16,9 @@
 //! plan without a scenario was written as version 1.
 //!
 //! Version 3 is version 2 with the scenario text always present (empty when
-//! there is none) and a CRC-16 of every byte before it at the end, two bytes,
+//! there is none), the as-of date as one more text (`2025-06`; empty for
+//! each actor's latest positions: the verdicts the sender saw, not only the
+//! plan) and a CRC-16 of every byte before it at the end, two bytes,
 //! big-endian. Without it, one changed character could still decode, as
 //! another plan: a damaged 28-point link swapped two of its clauses. A CRC-16
 //! catches every change within 16 consecutive bits, so every changed, lost
@@ -27,6 +29,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use crc::{Crc, NoTable, CRC_16_IBM_SDLC};
 
+use crate::date::Date;
 use crate::library::{id_table_entries, Library};
 use crate::plan::{Plan, PlanItem};
 use crate::scenario::Scenario;
@@ -54,6 +57,7 @@ const MAX_CLAUSES: usize = 1_000;
 const MAX_TITLE_BYTES: usize = 1_000;
 const MAX_NOTES_BYTES: usize = 20_000;
 const MAX_SCENARIO_BYTES: usize = 20_000;
+const MAX_DATE_BYTES: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
@@ -107,9 +111,25 @@ impl std::fmt::Display for LinkError {
 
 impl std::error::Error for LinkError {}
 
-/// Encodes a plan as a link fragment (without the `#`).
+/// What a link holds: a plan, and the date its verdicts were read as of.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shared {
+    pub plan: Plan,
+    /// `None`: each actor's latest positions (the as-of control at "Latest").
+    pub as_of: Option<Date>,
+}
+
+impl Shared {
+    /// A plan read against each actor's latest positions.
+    pub fn latest(plan: Plan) -> Shared {
+        Shared { plan, as_of: None }
+    }
+}
+
+/// Encodes a plan, and the as-of date of its verdicts, as a link fragment (without the `#`).
 /// Fails only for a clause id the id table does not hold, which validation rules out.
-pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
+pub fn encode(shared: &Shared, table: &[&str]) -> Result<String, String> {
+    let plan = &shared.plan;
     let index = |id: &str| table.iter().position(|t| *t == id).ok_or_else(|| format!("`{id}` is not in the id table"));
     let mut out = vec![LINK_VERSION];
     put_varint(&mut out, plan.items.len() as u64);
@@ -131,12 +151,13 @@ pub fn encode(plan: &Plan, table: &[&str]) -> Result<String, String> {
         serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?
     };
     put_text(&mut out, &scenario);
+    put_text(&mut out, &shared.as_of.map(|d| d.to_string()).unwrap_or_default());
     out.extend_from_slice(&CHECKSUM.checksum(&out).to_be_bytes());
     Ok(URL_SAFE_NO_PAD.encode(out))
 }
 
 /// Decodes a link fragment (with or without the `#`). Never panics; sizes are capped.
-pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
+pub fn decode(fragment: &str, table: &[&str]) -> Result<Shared, LinkError> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment).trim();
     if text.is_empty() {
         return Err(LinkError::Empty);
@@ -187,10 +208,17 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Plan, LinkError> {
             json => serde_json::from_str(&json).map_err(|e| LinkError::BadScenario(e.to_string()))?,
         },
     };
+    let as_of = match version {
+        LINK_VERSION => match r.text(MAX_DATE_BYTES, "date")? {
+            date if date.is_empty() => None,
+            date => Some(Date::parse(&date).map_err(|_| LinkError::BadValue(format!("an as-of date `{date}`")))?),
+        },
+        _ => None,
+    };
     if r.at != body.len() {
         return Err(LinkError::TrailingBytes);
     }
-    Ok(Plan { title, notes, items, scenario })
+    Ok(Shared { plan: Plan { title, notes, items, scenario }, as_of })
 }
 
 /// A version-3 link's bytes without their checksum, if it matches.
@@ -204,17 +232,20 @@ fn checked_body(bytes: &[u8]) -> Result<&[u8], LinkError> {
     }
 }
 
-/// The fragment (without `#`) that opens `plan`: [`FRAGMENT_PREFIX`] and the encoded plan.
-pub fn fragment(plan: &Plan, table: &[&str]) -> Result<String, String> {
-    Ok(format!("{FRAGMENT_PREFIX}{}", encode(plan, table)?))
+/// The fragment (without `#`) that opens `shared`: [`FRAGMENT_PREFIX`] and the encoded plan.
+pub fn fragment(shared: &Shared, table: &[&str]) -> Result<String, String> {
+    Ok(format!("{FRAGMENT_PREFIX}{}", encode(shared, table)?))
 }
 
 /// Reads a page fragment: `None` when it is not a plan link at all, else the
 /// plan checked against the library (with warnings), or what is wrong.
-pub fn open_fragment(fragment: &str, library: &Library) -> Option<Result<(Plan, Vec<String>), LinkError>> {
+pub fn open_fragment(fragment: &str, library: &Library) -> Option<Result<(Shared, Vec<String>), LinkError>> {
     let text = fragment.strip_prefix('#').unwrap_or(fragment);
     let payload = text.strip_prefix(FRAGMENT_PREFIX)?;
-    Some(decode(payload, &id_table()).and_then(|plan| check(plan, library)))
+    Some(decode(payload, &id_table()).and_then(|shared| {
+        let (plan, warnings) = check(shared.plan, library)?;
+        Ok((Shared { plan, ..shared }, warnings))
+    }))
 }
 
 /// Checks a decoded plan against the library, as an import does: values in
@@ -316,8 +347,8 @@ mod tests {
             items: vec![PlanItem { id: "b".into(), value: Some(5) }, PlanItem { id: "a".into(), value: None }],
             scenario: Scenario::default(),
         };
-        let good = encode(&plan, &table).unwrap();
-        assert_eq!(decode(&format!("#{good}"), &table), Ok(plan));
+        let good = encode(&Shared::latest(plan.clone()), &table).unwrap();
+        assert_eq!(decode(&format!("#{good}"), &table), Ok(Shared::latest(plan)));
         let bytes = URL_SAFE_NO_PAD.decode(&good).unwrap();
         let link = |b: &[u8]| URL_SAFE_NO_PAD.encode(b);
         let cases: Vec<(String, LinkError)> = vec![
@@ -347,6 +378,11 @@ mod tests {
         assert!(matches!(decode(&link(&[1, 2, 0, 1, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::BadValue(_))));
         assert_eq!(decode(&link(&[1, 1, 0, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::TooLarge("values")));
         assert!(decode(&"A".repeat(100_000), &table) == Err(LinkError::TooLarge("data")));
+        // An as-of date that is not one, with a good checksum: a link no Redline wrote.
+        let mut bad_date = vec![3, 0, 0, 0, 0, 0];
+        put_text(&mut bad_date, "mid-2025");
+        bad_date.extend_from_slice(&CHECKSUM.checksum(&bad_date).to_be_bytes());
+        assert_eq!(decode(&link(&bad_date), &table), Err(LinkError::BadValue("an as-of date `mid-2025`".into())));
     }
 
     /// Version 2 bytes of a plan with a title and a scenario, as Redline wrote them before checksums.
@@ -363,13 +399,13 @@ mod tests {
         let table = ["a", "b", "c"];
         let mut plan =
             Plan { title: "T".into(), items: vec![PlanItem { id: "a".into(), value: None }], ..Plan::default() };
-        let plain = URL_SAFE_NO_PAD.decode(encode(&plan, &table).unwrap()).unwrap();
+        let plain = URL_SAFE_NO_PAD.decode(encode(&Shared::latest(plan.clone()), &table).unwrap()).unwrap();
         let (body, sum) = plain.split_at(plain.len() - 2);
-        assert_eq!(body, [3, 1, 0, 0, 1, b'T', 0, 0], "version 1's fields, then an empty scenario");
+        assert_eq!(body, [3, 1, 0, 0, 1, b'T', 0, 0, 0], "version 1's fields, then no scenario and no as-of date");
         assert_eq!(u16::from_be_bytes([sum[0], sum[1]]), CHECKSUM.checksum(body));
-        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&plain), &table), Ok(plan.clone()));
-        // Version 1, as written before: the same plan.
-        assert_eq!(decode(&URL_SAFE_NO_PAD.encode([1, 1, 0, 0, 1, b'T', 0]), &table), Ok(plan.clone()));
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(&plain), &table), Ok(Shared::latest(plan.clone())));
+        // Version 1, as written before: the same plan, at the latest positions.
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode([1, 1, 0, 0, 1, b'T', 0]), &table), Ok(Shared::latest(plan.clone())));
         plan.scenario = serde_json::from_str(
             r#"{"set_aside":["russia-neutrality"],"strengths":[{"position":"ua-cap","strength":"concern"}],
                 "actors":[{"actor":"russia","set_aside":"all"}],
@@ -377,12 +413,16 @@ mod tests {
                           "note":"Ünïcode “quoted”","link":"https://example.org/a?b=c"}]}"#,
         )
         .unwrap();
-        let link = encode(&plan, &table).unwrap();
-        assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 3);
-        assert_eq!(decode(&link, &table), Ok(plan.clone()));
+        for as_of in ["2025", "2025-06", "2024-02-29"] {
+            let shared = Shared { plan: plan.clone(), as_of: Some(Date::parse(as_of).unwrap()) };
+            let link = encode(&shared, &table).unwrap();
+            assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 3);
+            assert_eq!(decode(&link, &table), Ok(shared), "{as_of}: the date keeps its precision");
+        }
         let version_2 = with_scenario(&serde_json::to_string(&plan.scenario).unwrap());
-        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(version_2), &table), Ok(plan));
-        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(with_scenario("{}")), &table).unwrap().scenario, Scenario::default());
+        assert_eq!(decode(&URL_SAFE_NO_PAD.encode(version_2), &table), Ok(Shared::latest(plan)));
+        let empty = decode(&URL_SAFE_NO_PAD.encode(with_scenario("{}")), &table).unwrap();
+        assert_eq!(empty.plan.scenario, Scenario::default());
     }
 
     #[test]
@@ -394,7 +434,8 @@ mod tests {
             items: vec![PlanItem { id: "c".into(), value: Some(600_000) }, PlanItem { id: "a".into(), value: None }],
             scenario: Scenario::default(),
         };
-        let bytes = URL_SAFE_NO_PAD.decode(encode(&plan, &table).unwrap()).unwrap();
+        let shared = Shared { plan, as_of: Some(Date::parse("2025-11-24").unwrap()) };
+        let bytes = URL_SAFE_NO_PAD.decode(encode(&shared, &table).unwrap()).unwrap();
         for at in 1..bytes.len() {
             for flip in [1u8, 0x10, 0x80, 0xff] {
                 let mut changed = bytes.clone();
@@ -427,6 +468,7 @@ mod tests {
         }
         let mut version_3 = with_scenario("not json");
         version_3[0] = 3;
+        version_3.push(0);
         version_3.extend_from_slice(&CHECKSUM.checksum(&version_3).to_be_bytes());
         assert!(matches!(decode(&URL_SAFE_NO_PAD.encode(version_3), &table), Err(LinkError::BadScenario(_))));
         let message = decode(&link("null"), &table).unwrap_err().to_string();

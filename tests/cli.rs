@@ -104,8 +104,15 @@ fn compare_and_link() {
     let code = link.strip_prefix("plan=").expect("a #plan= fragment");
     // The preset's caveats travel in the notes, so the link is longer than its clauses alone.
     assert!(link.len() <= 1_000 && code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-    let plan = redline::share::decode(code, &redline::share::id_table()).unwrap();
-    assert!(plan.notes.starts_with("Based on: US 28-point plan, proposed by"));
+    let shared = redline::share::decode(code, &redline::share::id_table()).unwrap();
+    assert!(shared.plan.notes.starts_with("Based on: US 28-point plan, proposed by"));
+    assert_eq!(shared.as_of, None);
+    // With --as-of, the link opens the verdicts as of that date.
+    let (code, link, _) = cli(&["link", "us-28-point", "--as-of", "2025-06"]);
+    assert_eq!(code, 0);
+    let shared =
+        redline::share::decode(link.trim().strip_prefix("plan=").unwrap(), &redline::share::id_table()).unwrap();
+    assert_eq!(shared.as_of.map(|d| d.to_string()).as_deref(), Some("2025-06"));
 }
 
 #[test]
@@ -315,11 +322,11 @@ fn a_plan_files_scenario_is_honoured_and_shown() {
     let (code, out, err) = cli(&["eval", "us-28-point", "--set-aside", "no-such-position"]);
     assert_eq!(code, 2);
     assert!(out.is_empty() && err.contains("--set-aside: no position `no-such-position`"), "{err}");
-    // `link` carries the scenario (a version-2 link), saying what the library lacks.
+    // `link` carries the scenario, saying what the library lacks.
     let (code, out, err) = cli(&["link", plan.to_str().unwrap()]);
     assert_eq!(code, 0);
     assert!(err.contains("no position `retired-position`"), "{err}");
     let lib = redline::library::Library::embedded().unwrap();
     let (linked, _) = redline::share::open_fragment(out.trim(), &lib).unwrap().unwrap();
-    assert!(linked.scenario.set_aside.contains(&"retired-position".to_string()), "{:?}", linked.scenario);
+    assert!(linked.plan.scenario.set_aside.contains(&"retired-position".to_string()), "{:?}", linked.plan.scenario);
 }

@@ -5,7 +5,7 @@ use proptest::prelude::*;
 use redline::library::Library;
 use redline::plan::{Plan, PlanItem};
 use redline::share::{
-    check, decode, encode, fragment, id_table, open_fragment, LinkError, CHAT_SAFE_LENGTH, FRAGMENT_PREFIX,
+    check, decode, encode, fragment, id_table, open_fragment, LinkError, Shared, CHAT_SAFE_LENGTH, FRAGMENT_PREFIX,
 };
 
 fn library() -> Library {
@@ -17,10 +17,10 @@ fn link_lengths_meet_their_targets() {
     let lib = library();
     let table = id_table();
     let with_caveat = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
-    let caveat_link = fragment(&with_caveat, &table).unwrap();
+    let caveat_link = fragment(&Shared::latest(with_caveat.clone()), &table).unwrap();
     // The clauses and title alone: what the target was set for.
     let us28 = Plan { notes: String::new(), ..with_caveat.clone() };
-    let us28_link = fragment(&us28, &table).unwrap();
+    let us28_link = fragment(&Shared::latest(us28.clone()), &table).unwrap();
     let every = Plan {
         title: "Every clause".into(),
         notes: String::new(),
@@ -31,7 +31,7 @@ fn link_lengths_meet_their_targets() {
             .collect(),
         ..Plan::default()
     };
-    let every_link = fragment(&every, &table).unwrap();
+    let every_link = fragment(&Shared::latest(every.clone()), &table).unwrap();
     println!(
         "share link fragment: US 28-point plan ({} clauses) {} characters (target <= 120), {} with its caveats in the notes; every clause ({}) {} characters (target <= 400)",
         us28.items.len(),
@@ -44,7 +44,7 @@ fn link_lengths_meet_their_targets() {
     assert!(us28_link.len() <= 120, "{} characters", us28_link.len());
     assert!(every_link.len() <= 400, "{} characters", every_link.len());
     // Every clause at once breaks "one answer per question", so only the codec is checked here.
-    assert_eq!(decode(&every_link[FRAGMENT_PREFIX.len()..], &table).unwrap(), every);
+    assert_eq!(decode(&every_link[FRAGMENT_PREFIX.len()..], &table).unwrap().plan, every);
 }
 
 #[test]
@@ -53,8 +53,9 @@ fn only_plan_fragments_are_read_as_links() {
     assert!(open_fragment("#draft-heading", &lib).is_none());
     assert!(open_fragment("", &lib).is_none());
     let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
-    let link = format!("#{}", fragment(&us28, &id_table()).unwrap());
-    assert_eq!(open_fragment(&link, &lib).unwrap().unwrap().0, us28);
+    let shared = Shared { plan: us28, as_of: Some(redline::date::Date::parse("2025-11-24").unwrap()) };
+    let link = format!("#{}", fragment(&shared, &id_table()).unwrap());
+    assert_eq!(open_fragment(&link, &lib).unwrap().unwrap().0, shared);
     assert_eq!(open_fragment(&format!("#{FRAGMENT_PREFIX}"), &lib).unwrap().unwrap_err(), LinkError::Empty);
 }
 
@@ -62,7 +63,7 @@ fn only_plan_fragments_are_read_as_links() {
 fn every_kind_of_broken_link_is_named() {
     let lib = library();
     let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
-    let link = fragment(&us28, &id_table()).unwrap();
+    let link = fragment(&Shared::latest(us28), &id_table()).unwrap();
     let open = |f: &str| open_fragment(f, &lib).unwrap().unwrap_err();
     for cut in 1..link.len() - FRAGMENT_PREFIX.len() {
         let error = open(&link[..link.len() - cut]);
@@ -84,7 +85,8 @@ fn a_link_changed_on_its_way_never_opens_as_another_plan() {
     for preset in ["us-28-point", "twenty-point", "russia-war-aims-2024"] {
         let mut plan = Plan::from_preset(&lib, lib.preset_ix(preset).unwrap_or_else(|| panic!("{preset}")));
         plan.scenario.set_aside = vec!["russia-neutrality".into()];
-        let payload = encode(&plan, &table).unwrap().into_bytes();
+        let shared = Shared { plan, as_of: Some(redline::date::Date::parse("2025-06").unwrap()) };
+        let payload = encode(&shared, &table).unwrap().into_bytes();
         let refused = |changed: &[u8], what: &str| {
             let text = std::str::from_utf8(changed).unwrap();
             assert!(decode(text, &table).is_err(), "{preset}: {what} opened as a plan");
@@ -133,7 +135,8 @@ fn a_link_from_the_first_version_still_opens_to_the_same_plan() {
     let items = ids.split_whitespace().map(|id| PlanItem { id: id.into(), value: value(id) }).collect();
     let expected = Plan { title: "US 28-point plan".into(), notes: String::new(), items, ..Plan::default() };
     let decoded = decode(FIRST_VERSION_LINK, &table).expect("the pinned link decodes");
-    let (plan, warnings) = check(decoded, &lib).expect("the pinned link fits the library");
+    assert_eq!(decoded.as_of, None, "read against each actor's latest positions");
+    let (plan, warnings) = check(decoded.plan, &lib).expect("the pinned link fits the library");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(plan, expected);
 }
@@ -148,6 +151,7 @@ proptest! {
         title in ".{0,80}",
         notes in "(?s).{0,400}",
         set_aside in proptest::collection::vec("[a-z:-]{1,24}", 0..4),
+        as_of in proptest::option::of((1000u16..=9999, proptest::option::of((1u8..=12, proptest::option::of(1u8..=28))))),
     ) {
         let table = id_table();
         let mut items: Vec<PlanItem> = Vec::new();
@@ -159,9 +163,15 @@ proptest! {
         }
         let mut plan = Plan { title, notes, items, ..Plan::default() };
         plan.scenario.set_aside = set_aside;
-        let link = encode(&plan, &table).unwrap();
+        let as_of = as_of.map(|(year, month)| redline::date::Date {
+            year,
+            month: month.map(|(m, _)| m),
+            day: month.and_then(|(_, d)| d),
+        });
+        let shared = Shared { plan, as_of };
+        let link = encode(&shared, &table).unwrap();
         prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
-        prop_assert_eq!(decode(&link, &table).unwrap(), plan);
+        prop_assert_eq!(decode(&link, &table).unwrap(), shared);
     }
 }
 

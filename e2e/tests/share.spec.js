@@ -82,6 +82,46 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await fresh.close();
 });
 
+test('a link carries the date the verdicts are read as of, and going back restores the reader\'s own', async ({ page, browser }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const timeline = (p) => p.getByRole('slider', { name: 'Positions as stated by' });
+  await timeline(page).focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expect(timeline(page)).toHaveAttribute('aria-valuetext', /^14 Jun 2024: /);
+  const field = await openShare(page);
+  const said = page.locator('.share-panel .as-of-shared');
+  await expect(said).toHaveText('The link opens with the positions as stated by 14 Jun 2024, as you see them now.');
+  const link = await field.inputValue();
+  const expected = await verdicts(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const problems = watchProblems(other);
+  await other.goto(link);
+  const bar = other.getByRole('region', { name: /^Viewing a shared plan/ });
+  await expect(bar).toContainText('Shared as of 14 Jun 2024: the verdicts count only the positions stated by then.');
+  await expect(timeline(other)).toHaveAttribute('aria-valuetext', /^14 Jun 2024: /);
+  expect(await verdicts(other)).toEqual(expected);
+  // The reader's own drafts come back with the reader's own date: the latest.
+  await bar.getByRole('button', { name: 'Back to your drafts' }).click();
+  await expect(bar).toBeHidden();
+  await expect(timeline(other)).toHaveAttribute('aria-valuetext', /^Latest, /);
+  await expect(other.getByRole('button', { name: 'Latest', exact: true })).toBeDisabled();
+  expect(problems).toEqual([]);
+  await fresh.close();
+
+  // At the latest positions the link says nothing of dates, and opens at the latest.
+  await page.getByRole('button', { name: 'Latest', exact: true }).click();
+  await expect(said).toHaveCount(0);
+  const latest = await field.inputValue();
+  expect(latest).not.toBe(link);
+  await page.goto(latest);
+  await expect(page.getByRole('region', { name: /^Viewing a shared plan/ })).not.toContainText('Shared as of');
+  await expect(timeline(page)).toHaveAttribute('aria-valuetext', /^Latest, /);
+});
+
 test('an edit to a shared plan saves a copy first, and says so', async ({ page, browser }) => {
   await openApp(page);
   await startFrom(page, US28);

@@ -8,7 +8,9 @@
 //!   redline-cli matrix [--as-of DATE] [--json]  actor × preset verdicts (parties, then commentators
 //!                                               and analysts apart), with each breach's quote
 //!   redline-cli compare A B [--as-of DATE]      two plans (preset ids or plan files), as JSON
-//!   redline-cli link PLAN_OR_PRESET             the share-link fragment for a plan
+//!   redline-cli link PLAN_OR_PRESET [--as-of DATE]
+//!                                               the share-link fragment for a plan (and the date
+//!                                               its verdicts are read as of)
 //!   redline-cli agree ACTOR... [--strict S] [--settle Q,...|default|draft|all|none]
 //!                 [--from PLAN_OR_PRESET] [--lock CLAUSE,...] [--lock-value CLAUSE,...] [--as-of DATE]
 //!                                               the nearest settlement these parties can all accept
@@ -41,7 +43,7 @@ const USAGE: &str = "usage:
   redline-cli presets
   redline-cli matrix [--as-of YYYY-MM-DD] [--json]
   redline-cli compare PLAN_OR_PRESET PLAN_OR_PRESET [--as-of YYYY-MM-DD]
-  redline-cli link PLAN_OR_PRESET
+  redline-cli link PLAN_OR_PRESET [--as-of YYYY-MM-DD]
   redline-cli agree ACTOR... [--strict hard|firm|preference] [--settle QUESTION,...|default|draft|all|none]
                     [--from PLAN_OR_PRESET] [--lock CLAUSE,...] [--lock-value CLAUSE,...] [--as-of YYYY-MM-DD]
   redline-cli coalitions [--strict hard|firm|preference] [--settle ...] [--from ...] [--lock ...] [--as-of ...]
@@ -149,7 +151,8 @@ fn run(args: &[String]) -> Result<String, String> {
             Ok(json(&ComparisonReport::new(&library, &compare(&library, &before, &after, options.as_of))))
         }
         ("link", [plan]) => {
-            redline::share::fragment(&load_plan_or_preset(&library, plan)?, &redline::share::id_table())
+            let shared = redline::share::Shared { plan: load_plan_or_preset(&library, plan)?, as_of: options.as_of };
+            redline::share::fragment(&shared, &redline::share::id_table())
         }
         ("agree", actors) if !actors.is_empty() => agree::agree(&library, actors, &options),
         ("coalitions", []) => agree::coalitions(&library, &options),

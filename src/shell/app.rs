@@ -303,10 +303,16 @@ fn SharedPlanBar() -> impl IntoView {
         persist.viewing.get().map(|title| {
             let warnings = persist.shared.with_value(|v| v.as_ref().map(|v| v.warnings.join(". "))).unwrap_or_default();
             let warnings = (!warnings.is_empty()).then(|| view! { <p class="hint">{warnings} "."</p> });
+            let as_of = persist.shared.with_value(|v| v.as_ref().and_then(|v| v.as_of)).map(|date| view! {
+                <p class="as-of-shared">
+                    {format!("Shared as of {}: the verdicts count only the positions stated by then. The timeline under Verdicts moves to later ones.", date.human())}
+                </p>
+            });
             view! {
                 <section class="viewing-bar" role="region" aria-labelledby="viewing-heading">
                     <h2 id="viewing-heading">"Viewing a shared plan: " <span class="shared-title">{title}</span></h2>
                     <p>"Your drafts are untouched. Nothing is stored unless you save a copy; a change saves one."</p>
+                    {as_of}
                     {warnings}
                     <button type="button" class="primary" on:click=move |_| persist.save_shared_copy()>"Save a copy"</button>
                     <button type="button" on:click=move |_| persist.leave_shared(true)>"Back to your drafts"</button>

@@ -18,7 +18,7 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
     let read = move || {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {
-            Some(Ok((plan, warnings))) => persist.view_shared(plan, warnings),
+            Some(Ok((shared, warnings))) => persist.view_shared(shared, warnings),
             Some(Err(e)) => persist.broken_link.set(Some(e.to_string())),
             // Back or forward to the address without a fragment: the reader's
             // own drafts. A page anchor (a skip link) changes nothing.

@@ -12,11 +12,14 @@ use wasm_bindgen::JsCast;
 
 use super::state::State;
 use super::storage::BrowserStorage;
+use crate::date::Date;
 use crate::drafts::{
     decode, draft_key, is_draft_key, new_id, Draft, DraftStore, OtherTabSave, SaveError, StorageError, Unreadable,
 };
 use crate::editor::Editor;
 use crate::plan::Plan;
+use crate::share::Shared;
+use crate::timeline::{as_of_at, step_of, timeline};
 
 const SAVE_DELAY: Duration = Duration::from_millis(600);
 
@@ -41,6 +44,10 @@ pub struct Viewing {
     pub warnings: Vec<String>,
     /// The draft that was open before, to go back to.
     pub previous: Draft,
+    /// The as-of date the reader had chosen before the link set its own.
+    pub previous_as_of: Option<Date>,
+    /// The as-of date the link carried, to say so in the bar.
+    pub as_of: Option<Date>,
 }
 
 /// A message about one draft: shown only while that draft is open, so it
@@ -441,21 +448,30 @@ impl Persistence {
 
     /// Shows a shared plan without storing it, remembering the draft that
     /// was open. Nothing is stored until the reader saves a copy or edits it.
-    pub fn view_shared(self, plan: Plan, warnings: Vec<String>) {
+    /// Shows a shared plan with the verdicts as of the link's date (the
+    /// reader's own choice of date comes back with their drafts).
+    pub fn view_shared(self, shared: Shared, warnings: Vec<String>) {
         self.broken_link.set(None);
-        let previous = match self.shared.get_value() {
-            Some(v) => v.previous,
+        let (previous, previous_as_of) = match self.shared.get_value() {
+            Some(v) => (v.previous, v.previous_as_of),
             None => {
                 self.save_now();
                 let mut previous = self.current.get_untracked();
                 previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
-                previous
+                (previous, self.state.as_of.get_untracked())
             }
         };
+        let Shared { plan, as_of } = shared;
+        // A date between two the library knows reads as the earlier one, as the control does.
+        let as_of = as_of.and_then(|date| {
+            let moments = timeline(self.state.library);
+            as_of_at(&moments, step_of(&moments, Some(date)))
+        });
         let title = if plan.title.trim().is_empty() { "Untitled".to_string() } else { plan.title.clone() };
         self.current.set(Draft::new(self.next_id(), now(), plan.clone()));
         self.state.editor.set(Editor::new(plan));
-        self.shared.set_value(Some(Viewing { title: title.clone(), warnings, previous }));
+        self.state.as_of.set(as_of);
+        self.shared.set_value(Some(Viewing { title: title.clone(), warnings, previous, previous_as_of, as_of }));
         self.viewing.set(Some(title));
     }
 
@@ -478,6 +494,7 @@ impl Persistence {
         if push {
             super::links::push_without_fragment();
         }
+        self.state.as_of.set(v.previous_as_of);
         self.reopen(v.previous);
     }
 

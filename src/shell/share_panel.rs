@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::links::url_with_fragment;
 use super::state::State;
 use crate::qr::Qr;
-use crate::share::{fragment, id_table, CHAT_SAFE_LENGTH};
+use crate::share::{fragment, id_table, Shared, CHAT_SAFE_LENGTH};
 
 /// The panel's code, with the QR code's, is split off the main wasm
 /// (shell/on_demand.rs): only this function may call into it.
@@ -22,8 +22,10 @@ pub(super) fn share_panel(on_export: Callback<()>) -> Result<AnyView, leptos::wa
 fn SharePanel(on_export: Callback<()>) -> impl IntoView {
     let state = expect_context::<State>();
     let table = id_table();
+    // The date travels with the plan: the recipient sees the verdicts shown here.
     let link = Memo::new(move |_| {
-        state.editor.with(|e| fragment(e.plan(), &table).map(|f| url_with_fragment(&f)).unwrap_or_default())
+        let shared = Shared { plan: state.editor.with(|e| e.plan().clone()), as_of: state.as_of.get() };
+        fragment(&shared, &table).map(|f| url_with_fragment(&f)).unwrap_or_default()
     });
     let qr = Memo::new(move |_| link.with(|l| Qr::of(l).map(|q| (q.view_box(), q.path))));
     let message = RwSignal::new(String::new());
@@ -67,6 +69,11 @@ fn SharePanel(on_export: Callback<()>) -> impl IntoView {
                 {move || format!("{} characters. ", link.with(String::len))}
                 "The whole draft is in the link, after the #: it is never sent to any server."
             </p>
+            {move || state.as_of.get().map(|date| view! {
+                <p class="hint as-of-shared">
+                    {format!("The link opens with the positions as stated by {}, as you see them now.", date.human())}
+                </p>
+            })}
             {move || (link.with(String::len) > CHAT_SAFE_LENGTH).then(|| view! {
                 <div class="banner warning" role="alert">
                     <p>{format!("This link is longer than {CHAT_SAFE_LENGTH} characters: chat apps and some mail programs cut it. Send the draft as a file instead.")}</p>
