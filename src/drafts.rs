@@ -352,6 +352,79 @@ pub fn is_draft_key(key: &str) -> bool {
     key.starts_with(DRAFT_PREFIX)
 }
 
+/// What the page says about the stored values that could not be read, and
+/// the file that holds their texts: one message, however many there are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableReport {
+    pub message: String,
+    pub file_name: String,
+    /// One value's raw text as it was; several, each under a header line.
+    pub contents: String,
+    pub several: bool,
+}
+
+/// Says what went wrong with `unreadable` in one message (a page of thirty
+/// junk values once showed thirty alerts), `None` when all was read.
+pub fn report_unreadable(unreadable: &[Unreadable]) -> Option<UnreadableReport> {
+    const SHOWN_PROBLEMS: usize = 3;
+    let kept = |bad: &Unreadable| match &bad.backup_key {
+        Some(k) => format!("kept under {k}"),
+        None => "left where it was".to_string(),
+    };
+    match unreadable {
+        [] => None,
+        [bad] => Some(UnreadableReport {
+            message: format!(
+                "A stored draft could not be read ({}). Its text is {}. The other drafts are fine.",
+                bad.problem,
+                kept(bad)
+            ),
+            file_name: format!("{}.txt", bad.key.replace(':', "-")),
+            contents: bad.raw.clone(),
+            several: false,
+        }),
+        several => {
+            // The same problem once, with its count, in the order first met.
+            let mut problems: Vec<(&str, usize)> = Vec::new();
+            for bad in several {
+                match problems.iter_mut().find(|(p, _)| *p == bad.problem) {
+                    Some((_, n)) => *n += 1,
+                    None => problems.push((&bad.problem, 1)),
+                }
+            }
+            let mut named: Vec<String> = problems
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|(p, n)| if *n == 1 { p.to_string() } else { format!("{n} times: {p}") })
+                .collect();
+            if problems.len() > SHOWN_PROBLEMS {
+                named.push(format!("{} other problems", problems.len() - SHOWN_PROBLEMS));
+            }
+            let left = several.iter().filter(|b| b.backup_key.is_none()).count();
+            let kept_all = match left {
+                0 => format!("Their texts are kept under {BACKUP_PREFIX}… keys."),
+                n if n == several.len() => "Their texts are left where they were.".to_string(),
+                n => format!("Their texts are kept under {BACKUP_PREFIX}… keys, {n} of them left where they were."),
+            };
+            let contents = several
+                .iter()
+                .map(|bad| format!("=== {} ({}), {}\n{}\n", bad.key, bad.problem, kept(bad), bad.raw))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Some(UnreadableReport {
+                message: format!(
+                    "{} stored drafts could not be read ({}). {kept_all} The other drafts are fine.",
+                    several.len(),
+                    named.join("; ")
+                ),
+                file_name: "redline-unreadable-drafts.txt".to_string(),
+                contents,
+                several: true,
+            })
+        }
+    }
+}
+
 /// A draft id from the clock and a per-session counter: unique in one
 /// browser without a random-number crate.
 pub fn new_id(now: u64, counter: u32) -> String {
@@ -450,6 +523,56 @@ mod tests {
         let names: Vec<String> = s.load_all().unwrap().drafts.iter().map(|d| d.name().to_string()).collect();
         assert_eq!(names, ["New", "Old"]);
         assert_eq!(s.last_open().as_deref(), Some("old"));
+    }
+
+    #[test]
+    fn many_unreadable_values_make_one_message_and_one_file() {
+        let mut s = store();
+        s.save(&sample("good", "Good"), 0, 10).unwrap();
+        for n in 0..30 {
+            let junk = if n < 28 { format!("junk{{{n}") } else { r#"{"id":"x"}"#.to_string() };
+            s.storage.values.insert(format!("redline:draft:j{n:02}"), junk);
+        }
+        let loaded = s.load_all().unwrap();
+        assert_eq!(loaded.drafts.len(), 1);
+        let report = report_unreadable(&loaded.unreadable).unwrap();
+        assert!(report.several);
+        assert_eq!(
+            report.message,
+            "30 stored drafts could not be read (28 times: not JSON (line 1, column 1); 2 times: no schema number, \
+             so Redline did not write it). Their texts are kept under redline:backup:… keys. The other drafts are fine."
+        );
+        assert_eq!(report.file_name, "redline-unreadable-drafts.txt");
+        for bad in &loaded.unreadable {
+            assert!(report.contents.contains(&format!("=== {} ({})", bad.key, bad.problem)));
+            assert!(report.contents.contains(&format!("\n{}\n", bad.raw)), "{}", bad.raw);
+        }
+        // One value: its own words and its text as it was.
+        let one = report_unreadable(&loaded.unreadable[..1]).unwrap();
+        assert_eq!(
+            one.message,
+            "A stored draft could not be read (not JSON (line 1, column 1)). Its text is kept under \
+             redline:backup:j00. The other drafts are fine."
+        );
+        assert_eq!(
+            (one.file_name.as_str(), one.contents.as_str(), one.several),
+            ("redline-draft-j00.txt", "junk{0", false)
+        );
+        assert_eq!(report_unreadable(&[]), None);
+        // Many kinds of problem: three are named, the rest counted.
+        let kinds: Vec<Unreadable> = (0..5)
+            .map(|n| Unreadable {
+                key: format!("k{n}"),
+                raw: String::new(),
+                problem: format!("problem {n}"),
+                backup_key: None,
+            })
+            .collect();
+        assert_eq!(
+            report_unreadable(&kinds).unwrap().message,
+            "5 stored drafts could not be read (problem 0; problem 1; problem 2; 2 other problems). Their texts are \
+             left where they were. The other drafts are fine."
+        );
     }
 
     #[test]

@@ -106,6 +106,31 @@ test('a corrupted stored draft is set aside with its text kept, and the other dr
   await saved(page);
 });
 
+test('thirty unreadable stored values make one message and one file, not thirty alerts', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Healthy');
+  await saved(page);
+  await page.evaluate(() => {
+    for (let n = 0; n < 30; n++) localStorage.setItem(`redline:draft:junk${String(n).padStart(2, '0')}`, n < 28 ? `junk{${n}` : '{"id":"x"}');
+  });
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('Healthy');
+  const alerts = page.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(alerts).toHaveCount(1);
+  await expect(alerts).toContainText('30 stored drafts could not be read (28 times: not JSON (line 1, column 1); 2 times: no schema number, so Redline did not write it).');
+  await expect(alerts).toContainText('The other drafts are fine.');
+  const [download] = await Promise.all([page.waitForEvent('download'), alerts.getByRole('button', { name: 'Download their texts (one file)' }).click()]);
+  expect(download.suggestedFilename()).toBe('redline-unreadable-drafts.txt');
+  const text = await readFile(await download.path(), 'utf8');
+  for (let n = 0; n < 30; n++) {
+    const key = `redline:draft:junk${String(n).padStart(2, '0')}`;
+    expect(text).toContain(`=== ${key} (`);
+    expect(await page.evaluate((k) => localStorage.getItem(k.replace('draft', 'backup')), key)).toBe(n < 28 ? `junk{${n}` : '{"id":"x"}');
+  }
+  await page.getByLabel('Title').fill('Healthy, edited');
+  await saved(page);
+});
+
 test('with storage blocked the app works, says drafts will not persist, and offers export', async ({ page }) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {

@@ -10,6 +10,7 @@ use super::links::clear_fragment;
 use super::persist::{download, Persistence, Status, UndoStep};
 use super::share_panel::share_panel;
 use super::state::State;
+use crate::drafts::{report_unreadable, UnreadableReport};
 use crate::plan::Plan;
 
 #[component]
@@ -123,7 +124,7 @@ enum Action {
     RetrySave,
     TakeTheirs,
     KeepMineAsCopy,
-    Download { file: String, raw: String },
+    Download { file: String, raw: String, several: bool },
     UndoDelete,
     DismissDeleted,
     UndoNotice(UndoStep),
@@ -138,7 +139,8 @@ impl Action {
             Action::RetrySave => "Try saving again",
             Action::TakeTheirs => "Load the other tab's version",
             Action::KeepMineAsCopy => "Keep mine as a new draft",
-            Action::Download { .. } => "Download its text",
+            Action::Download { several: false, .. } => "Download its text",
+            Action::Download { several: true, .. } => "Download their texts (one file)",
             Action::UndoDelete => "Undo delete",
             Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
             Action::UndoNotice(UndoStep::Clear) => "Undo clear",
@@ -156,7 +158,7 @@ impl Action {
             }
             Action::TakeTheirs => persist.take_theirs(),
             Action::KeepMineAsCopy => persist.keep_mine_as_copy(),
-            Action::Download { file, raw } => download(file, "text/plain", raw),
+            Action::Download { file, raw, .. } => download(file, "text/plain", raw),
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
             Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
@@ -212,18 +214,10 @@ fn page_alerts(persist: Persistence) -> Vec<Banner> {
             vec![Action::DismissLink],
         ));
     }
-    persist.unreadable.with(|u| {
-        for bad in u {
-            let kept = match &bad.backup_key {
-                Some(k) => format!("Its text is kept under {k}."),
-                None => "Its text is left where it was.".to_string(),
-            };
-            out.push(alert(
-                format!("A stored draft could not be read ({}). {kept} The other drafts are fine.", bad.problem),
-                vec![Action::Download { file: format!("{}.txt", bad.key.replace(':', "-")), raw: bad.raw.clone() }],
-            ));
-        }
-    });
+    if let Some(report) = persist.unreadable.with(|u| report_unreadable(u)) {
+        let UnreadableReport { message, file_name, contents, several } = report;
+        out.push(alert(message, vec![Action::Download { file: file_name, raw: contents, several }]));
+    }
     out
 }
 
