@@ -160,6 +160,13 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   // Smallest first.
   const sizes = await sets.evaluateAll((ls) => ls.map((l) => Number(l.dataset.size)));
   expect(sizes).toEqual([...sizes].sort((a, b) => a - b));
+  // Of one size, fewer hard red lines first: setting one aside asks more than a firm demand.
+  const asks = await sets.evaluateAll((ls) => ls.map((l) => [Number(l.dataset.size), Number(l.dataset.hard)]));
+  for (let i = 1; i < asks.length; i++) {
+    if (asks[i][0] === asks[i - 1][0]) expect(asks[i][1], `set ${i}`).toBeGreaterThanOrEqual(asks[i - 1][1]);
+  }
+  expect(new Set(asks.map(([, hard]) => hard)).size, 'sets with and without hard red lines').toBeGreaterThan(1);
+  await expect(page.locator('#what-it-takes')).toContainText('Of sets of one size, those with fewer hard red lines come first');
   const last = sets.last();
   const n = Number(await last.getAttribute('data-size'));
   await last.getByRole('button', { name: /^Make this the scenario/ }).click();

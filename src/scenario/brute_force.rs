@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use crate::library::{ClauseIx, Library, PositionIx, Selection, Strength};
-use crate::scenario::{what_would_it_take, Limits, Scenario, WhatItTakes};
+use crate::scenario::{what_would_it_take, Correction, Limits, Scenario, WhatItTakes};
 use crate::settle::universe::*;
 use crate::settle::{SettlementSearch, Strictness, Terms};
 use serde_json::{json, Value};
@@ -171,6 +171,16 @@ proptest! {
                     prop_assert!(search.is_settlement(&c.settlement.result) && search.keeps_locks(&plan, &c.settlement.result));
                 }
                 prop_assert!(masks.windows(2).all(|w| w[0].count_ones() <= w[1].count_ones()), "smallest first");
+                // Within a size, fewer hard red lines first, then fewer firm demands, ...
+                let cost = |c: &Correction| {
+                    let mut cost = [0usize; 4];
+                    for &p in &c.positions {
+                        cost[lib.positions[p].strength as usize] += 1;
+                    }
+                    cost
+                };
+                prop_assert!(found.sets.windows(2).all(|w| w[0].positions.len() < w[1].positions.len() || cost(&w[0]) <= cost(&w[1])),
+                    "within a size, what asks least first: {:?}", found.sets.iter().map(cost).collect::<Vec<_>>());
                 let mut distinct = masks.clone();
                 distinct.sort_unstable();
                 distinct.dedup();

@@ -23,9 +23,13 @@
 
 use std::collections::BTreeSet;
 
-use crate::library::{ActorIx, Library, PositionIx, Selection};
+use crate::library::{ActorIx, Library, PositionIx, Selection, Strength};
 use crate::repair::Repair;
 use crate::settle::{Answer, Conflict, SettlementSearch, Terms};
+
+/// How many positions of each strength a correction set holds, strongest
+/// first: compared as it stands, fewer hard red lines sort first.
+type Cost = [u8; 4];
 
 /// How far the search goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +65,8 @@ pub enum WhatItTakes {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Corrections {
-    /// Smallest first; within a size, in the coalition's order of positions.
+    /// Smallest first; within a size, those with fewer hard red lines first
+    /// (then fewer firm demands, preferences), then in the coalition's order.
     pub sets: Vec<Correction>,
     /// Every minimal correction set of at most this many positions is in
     /// `sets`; larger ones may be missing (beyond the size searched, past
@@ -109,19 +114,19 @@ pub fn what_would_it_take(
     let mut complete_up_to = 0;
     let mut all = false;
     let mut searched = 0;
-    // Level 0 is the root, whose conflict is known; each level in
-    // lexicographic order of candidate indices, so a capped list keeps the
-    // first sets in the coalition's order.
+    // Level 0 is the root, whose conflict is known. Each level is visited
+    // by what it asks (`Tree::cost`), then in lexicographic order of
+    // candidate indices, so a capped list keeps the sets that ask least.
     // Inserted one by one: collecting sorts first, and a sort is kilobytes of wasm.
-    let mut level: BTreeSet<Vec<usize>> = BTreeSet::new();
+    let mut level: BTreeSet<(Cost, Vec<usize>)> = BTreeSet::new();
     for &x in &root {
-        level.insert(vec![x]);
+        level.insert((tree.cost(&[x]), vec![x]));
     }
     let mut size = 1;
     'levels: while size <= limits.max_size && !level.is_empty() {
-        let mut next: BTreeSet<Vec<usize>> = BTreeSet::new();
+        let mut next: BTreeSet<(Cost, Vec<usize>)> = BTreeSet::new();
         let expand = size < limits.max_size;
-        for node in &level {
+        for (_, node) in &level {
             if found.iter().any(|f| is_subset(f, node)) {
                 continue;
             }
@@ -159,7 +164,7 @@ pub fn what_would_it_take(
             for &x in label.iter().flatten().filter(|_| expand) {
                 let mut child = node.clone();
                 child.insert(child.partition_point(|&y| y < x), x);
-                next.insert(child);
+                next.insert((tree.cost(&child), child));
             }
         }
         complete_up_to = size;
@@ -205,6 +210,25 @@ impl Tree<'_> {
 
     fn possible(&self, set_aside: &[usize]) -> bool {
         self.without(set_aside).possible(self.plan)
+    }
+
+    /// What setting `set_aside` aside asks of the coalition: how many hard
+    /// red lines, then firm demands, preferences and concerns. Of two sets
+    /// of one size, the one with fewer hard red lines asks less, whatever
+    /// the rest: an actor's "will never accept" weighs more than its "must".
+    fn cost(&self, set_aside: &[usize]) -> Cost {
+        let mut cost = [0u8; 4];
+        for &i in set_aside {
+            let strength = self.library.positions[self.candidates[i]].strength;
+            let slot = match strength {
+                Strength::Hard => 0,
+                Strength::Firm => 1,
+                Strength::Preference => 2,
+                Strength::Concern => 3,
+            };
+            cost[slot] = cost[slot].saturating_add(1);
+        }
+        cost
     }
 
     /// A conflict's positions as sorted candidate indices (in candidate

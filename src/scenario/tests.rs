@@ -328,7 +328,9 @@ fn what_it_takes_is_each_minimal_set_with_its_nearest_settlement() {
     };
     let names: Vec<Vec<&str>> =
         found.sets.iter().map(|c| c.positions.iter().map(|&p| lib.positions[p].id.as_str()).collect()).collect();
-    assert_eq!(names, [["ua-nato-2"], ["ru-no-guarantee-with-monitoring"], ["ru-neutral"]]);
+    // One position each: Russia's preference first, as it asks least; then
+    // the two firm demands in the coalition's order (Ukraine's, Russia's).
+    assert_eq!(names, [["ru-no-guarantee-with-monitoring"], ["ua-nato-2"], ["ru-neutral"]]);
     let twice = [coalition[0], coalition[1], coalition[1]];
     assert_eq!(
         what_would_it_take(&lib, &twice, &terms, &blank, Limits::default()),

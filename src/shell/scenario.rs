@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::State;
 use super::{data_of, esc};
-use crate::library::{ActorIx, InScenario, Library, PositionIx};
+use crate::library::{ActorIx, InScenario, Library, PositionIx, Strength};
 use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};
 
 /// Shown whenever the scenario differs from the sources, in print too.
@@ -283,7 +283,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
     }
     let _ = write!(
         h,
-        "<p>What would it take: the smallest sets of positions whose setting aside makes a settlement possible (exact; computed in {ms} ms).</p><ol class=\"corrections\">"
+        "<p>What would it take: the smallest sets of positions whose setting aside makes a settlement possible (exact; computed in {ms} ms). Of sets of one size, those with fewer hard red lines come first, then fewer firm demands.</p><ol class=\"corrections\">"
     );
     let off = if stale { " disabled" } else { "" };
     for (i, set) in found.sets.iter().enumerate() {
@@ -334,8 +334,9 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
             .collect();
         let _ = write!(
             h,
-            "<li class=\"correction\" data-size=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
+            "<li class=\"correction\" data-size=\"{}\" data-hard=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
             set.positions.len(),
+            set.positions.iter().filter(|&&p| library.positions[p].strength == Strength::Hard).count(),
             said.join(", and "),
             clauses.join("; "),
             if set.positions.len() == 1 { "it".to_string() } else { format!("these {}", set.positions.len()) }
