@@ -195,7 +195,7 @@ pub fn VerdictsPanel() -> impl IntoView {
                 <p class="as-of-now">{now}</p>
                 <p class="hint">{move || match state.as_of.get() {
                     None => "Each actor's latest stated position applies.".to_string(),
-                    Some(d) => format!("Only positions stated by {} count; later ones are ignored.", d.human()),
+                    Some(d) => format!("Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.", d.human()),
                 }}</p>
             </div>
             <ul class="legend" aria-label="Key">
