@@ -392,7 +392,7 @@ mod agree {
     use redline::library::{ActorIx, ClauseIx, InScenario, Library, PositionIx, QuestionIx, Selection};
     use redline::plan::Plan;
     use redline::repair::Edit;
-    use redline::scenario::{self, Limits, Scenario, WhatItTakes};
+    use redline::scenario::{self, Correction, Limits, Scenario, WhatItTakes};
     use redline::settle::{self, Answer, SettlementSearch, Strictness, Terms};
     use serde_json::{json, Value};
 
@@ -519,23 +519,10 @@ mod agree {
             WhatItTakes::Corrections(found) => {
                 out.push_str("no settlement as they stand.\n");
                 for c in &found.sets {
-                    out.push_str(&format!("\n{}\n", correction_sentence(library, &c.positions, &c.settlement.result)));
+                    out.push_str(&format!("\n{}\n", correction_sentence(library, c)));
                 }
-                let limits = Limits::default();
                 out.push('\n');
-                out.push_str(&if found.all {
-                    "These are all the smallest sets: any other set that works holds one of them.".to_string()
-                } else if found.sets.is_empty() {
-                    format!("No set of up to {} positions makes a settlement possible.", limits.max_size)
-                } else if found.sets.len() >= limits.max_sets {
-                    format!(
-                        "The first {} sets; every set of up to {} positions is listed.",
-                        found.sets.len(),
-                        found.complete_up_to
-                    )
-                } else {
-                    format!("Every set of up to {} positions is listed.", found.complete_up_to)
-                });
+                out.push_str(&found.extent());
             }
         }
         Ok(out)
@@ -543,44 +530,39 @@ mod agree {
 
     /// "if Russia set aside: X (firm demand, Putin, 14 Jun 2024) [id], and
     /// Ukraine set aside: Y (…), a settlement exists: A; B at 600,000 personnel."
-    fn correction_sentence(library: &Library, positions: &[PositionIx], result: &Selection) -> String {
-        let mut by_actor: Vec<(ActorIx, Vec<String>)> = Vec::new();
-        for &p in positions {
-            let pos = &library.positions[p];
-            let said = match pos.scenario {
-                InScenario::AddedByReader => format!("{}, {}", pos.strength.label(), pos.speaker),
-                InScenario::Reweighed(sourced) => format!(
-                    "{} in this scenario, {} in the sources, {}",
-                    pos.strength.label(),
-                    sourced.label(),
-                    library.attribution(p)
-                ),
-                InScenario::AsSourced | InScenario::SetAside => {
-                    format!("{}, {}", pos.strength.label(), library.attribution(p))
-                }
-            };
-            // Redline's reading, not the source's words: no quotation marks.
-            let text = format!("{} ({said}) [{}]", settle::gist(&pos.summary), pos.id);
-            match by_actor.iter_mut().find(|(a, _)| *a == pos.actor) {
-                Some((_, list)) => list.push(text),
-                None => by_actor.push((pos.actor, vec![text])),
-            }
-        }
-        let parts: Vec<String> = by_actor
-            .iter()
-            .map(|(a, list)| format!("{} set aside: {}", library.actors[*a].in_text(), list.join(" and ")))
-            .collect();
-        let clauses: Vec<String> = result
-            .iter()
-            .map(|c| {
-                let clause = &library.clauses[c];
-                match (&clause.param, result.value(c)) {
-                    (Some(param), Some(v)) => format!("{} at {}", clause.title, param.format(v)),
-                    _ => clause.title.clone(),
-                }
+    fn correction_sentence(library: &Library, correction: &Correction) -> String {
+        let parts: Vec<String> = correction
+            .by_actor(library)
+            .into_iter()
+            .map(|(a, positions)| {
+                let list: Vec<String> = positions.iter().map(|&p| position_in_words(library, p)).collect();
+                format!("{} set aside: {}", library.actors[a].in_text(), list.join(" and "))
             })
             .collect();
-        format!("if {}, a settlement exists: {}.", parts.join(", and "), clauses.join("; "))
+        format!(
+            "if {}, a settlement exists: {}.",
+            parts.join(", and "),
+            correction.settlement_clauses(library).join("; ")
+        )
+    }
+
+    /// Redline's reading, not the source's words (no quotation marks), with
+    /// strength, attribution and id.
+    fn position_in_words(library: &Library, p: PositionIx) -> String {
+        let pos = &library.positions[p];
+        let said = match pos.scenario {
+            InScenario::AddedByReader => format!("{}, {}", pos.strength.label(), pos.speaker),
+            InScenario::Reweighed(sourced) => format!(
+                "{} in this scenario, {} in the sources, {}",
+                pos.strength.label(),
+                sourced.label(),
+                library.attribution(p)
+            ),
+            InScenario::AsSourced | InScenario::SetAside => {
+                format!("{}, {}", pos.strength.label(), library.attribution(p))
+            }
+        };
+        format!("{} ({said}) [{}]", settle::gist(&pos.summary), pos.id)
     }
 
     fn coalition(library: &Library, actors: &[String], command: &str) -> Result<Vec<ActorIx>, String> {

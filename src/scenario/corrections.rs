@@ -85,6 +85,54 @@ pub struct Correction {
     pub settlement: Repair,
 }
 
+impl Correction {
+    /// Its positions, one group per actor in the order each first appears:
+    /// "If Ukraine set aside …, and Russia …" on the page and in the CLI.
+    pub fn by_actor(&self, library: &Library) -> Vec<(ActorIx, Vec<PositionIx>)> {
+        let mut groups: Vec<(ActorIx, Vec<PositionIx>)> = Vec::new();
+        for &p in &self.positions {
+            let actor = library.positions[p].actor;
+            match groups.iter_mut().find(|(a, _)| *a == actor) {
+                Some((_, list)) => list.push(p),
+                None => groups.push((actor, vec![p])),
+            }
+        }
+        groups
+    }
+
+    /// The settlement's clauses as people read them: "Army cap at 800,000 personnel".
+    pub fn settlement_clauses(&self, library: &Library) -> Vec<String> {
+        let result = &self.settlement.result;
+        result
+            .iter()
+            .map(|c| match (&library.clauses[c].param, result.value(c)) {
+                (Some(param), Some(v)) => format!("{} at {}", library.clauses[c].title, param.format(v)),
+                _ => library.clauses[c].title.clone(),
+            })
+            .collect()
+    }
+}
+
+impl Corrections {
+    /// How far the list goes, in one sentence.
+    pub fn extent(&self) -> String {
+        let limits = Limits::default();
+        if self.all {
+            "These are all the smallest sets: any other set that works holds one of them.".to_string()
+        } else if self.sets.is_empty() {
+            format!("No set of up to {} positions makes a settlement possible.", limits.max_size)
+        } else if self.sets.len() >= limits.max_sets {
+            format!(
+                "The first {} sets; every set of up to {} positions is listed.",
+                self.sets.len(),
+                self.complete_up_to
+            )
+        } else {
+            format!("Every set of up to {} positions is listed.", self.complete_up_to)
+        }
+    }
+}
+
 /// The minimal correction sets for `coalition` under `terms` from `plan`:
 /// the candidates are the positions the coalition's search counts (in
 /// force, at a strength the strictness counts).

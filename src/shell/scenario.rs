@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::state::State;
 use super::{data_of, esc};
 use crate::library::{ActorIx, InScenario, Library, PositionIx, Strength};
-use crate::scenario::{ActorScope, AddForm, Choice, Limits, ReaderPosition, Scenario, WhatItTakes};
+use crate::scenario::{ActorScope, AddForm, Choice, ReaderPosition, Scenario, WhatItTakes};
 
 /// Shown whenever the scenario differs from the sources, in print too.
 #[component]
@@ -287,20 +287,15 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
     );
     let off = if stale { " disabled" } else { "" };
     for (i, set) in found.sets.iter().enumerate() {
-        let mut actors: Vec<ActorIx> = Vec::new();
-        for &p in &set.positions {
-            if !actors.contains(&library.positions[p].actor) {
-                actors.push(library.positions[p].actor);
-            }
-        }
-        let said: Vec<String> = actors
-            .iter()
-            .map(|&a| {
+        let said: Vec<String> = set
+            .by_actor(library)
+            .into_iter()
+            .map(|(a, positions)| {
                 // Redline's reading goes in parentheses: quotation marks
                 // are for the sources' words. One group per kind: "its hard
                 // red lines (A; B) and its firm demand (C)".
                 let mut groups: Vec<(bool, &str, Vec<String>)> = Vec::new();
-                for &p in set.positions.iter().filter(|&&p| library.positions[p].actor == a) {
+                for &p in &positions {
                     let own = library.positions[p].scenario == InScenario::AddedByReader;
                     let kind = library.kind_of(p);
                     let gist = esc(crate::settle::gist(&library.positions[p].summary));
@@ -324,14 +319,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
                 format!("{} set aside {}", esc(&library.actors[a].in_text()), gists.join(" and "))
             })
             .collect();
-        let result = &set.settlement.result;
-        let clauses: Vec<String> = result
-            .iter()
-            .map(|c| match (&library.clauses[c].param, result.value(c)) {
-                (Some(param), Some(v)) => format!("{} at {}", esc(&library.clauses[c].title), param.format(v)),
-                _ => esc(&library.clauses[c].title),
-            })
-            .collect();
+        let clauses: Vec<String> = set.settlement_clauses(library).iter().map(|c| esc(c)).collect();
         let _ = write!(
             h,
             "<li class=\"correction\" data-size=\"{}\" data-hard=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
@@ -343,13 +331,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
         );
     }
     h.push_str("</ol><p class=\"hint\">");
-    h.push_str(&if found.all {
-        "These are all the smallest sets: any other set that works holds one of them.".to_string()
-    } else if found.sets.is_empty() {
-        format!("No set of up to {} positions makes a settlement possible.", Limits::default().max_size)
-    } else {
-        format!("Every set of up to {} positions is listed.", found.complete_up_to)
-    });
+    h.push_str(&esc(&found.extent()));
     h.push_str("</p>");
     h
 }
