@@ -115,7 +115,7 @@ test('the analyses are linked from the top: each opens at its own fragment, and 
   await expect(page.getByLabel('Compare the draft with')).toBeVisible();
 });
 
-test('on a phone, the verdict stays in sight in the Library tab, follows every click, and opens the verdicts', async ({ page }) => {
+test('on a phone, the verdict stays in sight in the Library tab, follows every click, opens the verdicts and steps aside there', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
   await welcome(page).getByRole('button', { name: /^US 28-point plan/ }).click();
@@ -138,6 +138,10 @@ test('on a phone, the verdict stays in sight in the Library tab, follows every c
   await bar.click();
   await expect(regions(page).verdicts).toBeVisible();
   await expect(regions(page).library).toBeHidden();
+  // On the Verdicts tab it would only repeat the summary above: it goes, and comes back on another tab.
+  await expect(bar).toBeHidden();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft', exact: true }).click();
+  await expect(bar).toBeInViewport();
 });
 
 test('the verdict bar, which a wide screen hides and leaves as it was, shows the draft as it is once the window narrows', async ({ page }) => {
