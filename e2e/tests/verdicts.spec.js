@@ -56,8 +56,13 @@ test('proposers do not object to their own plans: the Istanbul model and Russia,
 test('a preset shows its caveats where it is offered, and a draft based on it says so until edited away', async ({ page }) => {
   await openApp(page);
   const start = page.locator('.start-from');
-  await page.locator('#start-preset').selectOption({ label: 'US 28-point plan (partly described)' });
   const caveat = start.locator('.preset-caveat');
+  // A blank draft's picker offers, and shows no plan's caveat beside the draft until one is picked.
+  await expect(page.locator('#start-preset option:checked')).toHaveText('Choose a plan…');
+  await expect(caveat).toHaveCount(0);
+  await expect(start.getByRole('button', { name: 'Start from this plan' })).toBeDisabled();
+  await page.locator('#start-preset').selectOption({ label: 'US 28-point plan (partly described)' });
+  await expect(start.getByRole('button', { name: 'Start from this plan' })).toBeEnabled();
   await expect(caveat).toContainText('proposed by United States');
   await expect(caveat).toContainText('Described only in part by the sources');
   await expect(caveat.locator('.completeness')).toContainText('point numbers');

@@ -17,7 +17,9 @@ pub fn DraftPanel() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
     let library = state.library;
-    let chosen_preset = RwSignal::new(0 as PresetIx);
+    // None until a plan is picked: a blank draft's picker shows no plan's
+    // caveat, which beside it read as the draft's own.
+    let chosen_preset = RwSignal::new(None::<PresetIx>);
     // Signals set only on change, so a click that leaves these as they were
     // writes nothing to the page.
     let DraftFacts { title, notes, count, retired, can_undo, can_redo, .. } = state.facts;
@@ -33,7 +35,7 @@ pub fn DraftPanel() -> impl IntoView {
     // signal moves only with the origin: typing in the notes keeps a reader's pick.
     Effect::new(move |_| {
         if let Some(p) = state.facts.based_on.get() {
-            chosen_preset.set(p);
+            chosen_preset.set(Some(p));
         }
     });
 
@@ -86,14 +88,16 @@ pub fn DraftPanel() -> impl IntoView {
             </div>
             <div class="start-from">
                 <label for="start-preset">"Start from a plan"</label>
-                <select id="start-preset" inner_html=preset_options(library) prop:value=move || chosen_preset.get().to_string() on:change=move |ev| {
-                    if let Ok(p) = event_target_value(&ev).parse() { chosen_preset.set(p) }
+                <select id="start-preset" inner_html=format!("<option value=\"\" disabled selected>Choose a plan…</option>{}", preset_options(library))
+                    prop:value=move || chosen_preset.get().map(|p| p.to_string()).unwrap_or_default() on:change=move |ev| {
+                    chosen_preset.set(event_target_value(&ev).parse().ok())
                 }></select>
-                <button type="button" on:click=move |_| {
-                    let p = chosen_preset.get();
-                    persist.adopt(Plan::from_preset(library, p), &library.presets[p].subject(), &[]);
+                <button type="button" disabled=move || chosen_preset.get().is_none() on:click=move |_| {
+                    if let Some(p) = chosen_preset.get() {
+                        persist.adopt(Plan::from_preset(library, p), &library.presets[p].subject(), &[]);
+                    }
                 }>"Start from this plan"</button>
-                {move || preset_caveat(library, chosen_preset.get())}
+                {move || chosen_preset.get().map(|p| preset_caveat(library, p))}
             </div>
 
             <p class="count" aria-live="polite">{move || match count() {
