@@ -326,7 +326,36 @@ test('on a phone each skip link shows the tab its target is in and moves focus t
     await expect(target).toBeFocused();
     await expect(target).toBeInViewport();
     await expect(tabs.getByRole('button', { name: tab, exact: true })).toHaveAttribute('aria-current', 'true');
+    // Not under the sticky tabs.
+    const [box, bar] = [await target.boundingBox(), await tabs.boundingBox()];
+    expect(box.y, link).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
   }
+});
+
+test('on a tablet, tabbing through the library never leaves focus under the sticky tabs or the verdict bar', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft', exact: true }).click();
+  await startFrom(page, US28);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByLabel('Search clauses, topics, actors, plans').focus();
+  let checked = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const seen = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || !el.closest('.library')) return null;
+      const r = el.getBoundingClientRect();
+      const tabs = document.querySelector('.tabs').getBoundingClientRect();
+      const bar = document.querySelector('.verdict-bar').getBoundingClientRect();
+      return { label: el.textContent.trim().slice(0, 40), top: r.top, bottom: r.bottom, under: tabs.bottom, over: bar.top };
+    });
+    if (!seen) continue;
+    checked++;
+    expect(seen.top, seen.label).toBeGreaterThanOrEqual(seen.under - 1);
+    expect(seen.bottom, seen.label).toBeLessThanOrEqual(seen.over + 1);
+  }
+  expect(checked).toBeGreaterThan(20);
 });
 
 test('on a wide screen the three regions stand side by side', async ({ page }) => {

@@ -167,6 +167,23 @@ test('the grid is one tab stop; arrows move by cell and by row, Enter opens a ce
   await page.keyboard.press('Tab');
   await page.keyboard.press('Shift+Tab');
   await expect(cells.nth(1 + columns)).toBeFocused();
+  // Escape closes the reasons; focus stays on the cell.
+  await page.keyboard.press('Escape');
+  await expect(grid.locator('#cell-reasons h3')).toHaveCount(0);
+  await expect(cells.nth(1 + columns)).toBeFocused();
+});
+
+test('on a tablet, a cell opened far above its reasons brings them into view', async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await openApp(page);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Draft', exact: true }).click();
+  await startFrom(page, US28);
+  const grid = await openGrid(page);
+  const cell = grid.getByRole('button', { name: /^Russia: .* on Crimea/ });
+  await cell.scrollIntoViewIfNeeded();
+  await cell.press('Enter');
+  await expect(grid.locator('#cell-reasons h3')).toBeInViewport();
+  await expect(cell).toBeFocused();
 });
 
 for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {

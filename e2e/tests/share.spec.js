@@ -107,6 +107,8 @@ test('a link carries the date the verdicts are read as of, and going back restor
   // The reader's own drafts come back with the reader's own date: the latest.
   await bar.getByRole('button', { name: 'Back to your drafts' }).click();
   await expect(bar).toBeHidden();
+  // Focus goes to the draft now open, not to the top of the page.
+  await expect(other.locator('#draft-heading')).toBeFocused();
   await expect(timeline(other)).toHaveAttribute('aria-valuetext', /^Latest, /);
   await expect(other.getByRole('button', { name: 'Latest', exact: true })).toBeDisabled();
   expect(problems).toEqual([]);

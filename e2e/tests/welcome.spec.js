@@ -63,13 +63,25 @@ test('a plan started from the welcome is the one the draft\'s picker shows, with
   await page.getByRole('button', { name: 'Start from this plan' }).click();
   await expect(page.locator('#draft-title')).toHaveValue('Paris Declaration');
   await expect(picker.locator('option:checked')).toHaveText('Paris Declaration (partly described)');
+  // Cleared, the draft is based on no plan: the picker offers again, with no caveat.
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(picker.locator('option:checked')).toHaveText('Choose a plan…');
+  await expect(caveat).toHaveCount(0);
+  // Undo brings the plan back, and the picker shows it again.
+  await page.getByRole('button', { name: 'Undo clear' }).click();
+  await expect(picker.locator('option:checked')).toHaveText('Paris Declaration (partly described)');
 });
 
 test('the welcome goes once the draft has a clause, and "Start blank" leaves an empty draft', async ({ page }) => {
   await openApp(page);
-  // "Open a draft file" opens the file picker of the Drafts menu's import, closed as it is.
+  // "Open a draft file" opens the file picker of the Drafts menu's import,
+  // closed as it is, by keyboard too: it is the tab stop after "Start blank".
+  // (Waited for first: the wait turns file-chooser interception on, which a key press outruns.)
   const chooser = page.waitForEvent('filechooser');
-  await welcome(page).getByText('Open a draft file').click();
+  await welcome(page).getByRole('button', { name: 'Start blank' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(welcome(page).getByRole('button', { name: 'Open a draft file' })).toBeFocused();
+  await page.keyboard.press('Enter');
   expect((await chooser).isMultiple()).toBe(false);
   await welcome(page).getByRole('button', { name: 'Start blank' }).click();
   await expect(welcome(page)).toHaveCount(0);
@@ -87,7 +99,7 @@ test('on a phone, a file opened from the welcome says what became of it where th
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
   const chooser = page.waitForEvent('filechooser');
-  await welcome(page).getByText('Open a draft file').click();
+  await welcome(page).getByRole('button', { name: 'Open a draft file' }).click();
   await (await chooser).setFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Meeting notes, not a draft.') });
   // The notice sits with the drafts, on the Draft tab: that tab opens and shows it.
   const notice = page.getByRole('status').filter({ hasText: 'notes.txt was not imported' });

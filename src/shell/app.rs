@@ -299,6 +299,7 @@ fn verdict_bar(state: State) -> impl IntoView {
 #[component]
 fn SharedPlanBar() -> impl IntoView {
     let persist = expect_context::<super::persist::Persistence>();
+    let state = expect_context::<State>();
     move || {
         persist.viewing.get().map(|title| {
             let warnings = persist.shared.with_value(|v| v.as_ref().map(|v| v.warnings.join(". "))).unwrap_or_default();
@@ -314,12 +315,19 @@ fn SharedPlanBar() -> impl IntoView {
                     <p>"Your drafts are untouched. Nothing is stored unless you save a copy; a change saves one."</p>
                     {as_of}
                     {warnings}
-                    <button type="button" class="primary" on:click=move |_| persist.save_shared_copy()>"Save a copy"</button>
-                    <button type="button" on:click=move |_| persist.leave_shared(true)>"Back to your drafts"</button>
+                    <button type="button" class="primary" on:click=move |_| { persist.save_shared_copy(); focus_draft(state) }>"Save a copy"</button>
+                    <button type="button" on:click=move |_| { persist.leave_shared(true); focus_draft(state) }>"Back to your drafts"</button>
                 </section>
             }
         })
     }
+}
+
+/// The bar and its buttons go once viewing ends: focus goes to the draft
+/// now open, where the notice about it is, not to the page's top.
+fn focus_draft(state: State) {
+    state.tab.set(Tab::Draft);
+    request_animation_frame(|| super::draft_rows::focus_soon(document().get_element_by_id("draft-heading")));
 }
 
 fn in_text_field(e: &web_sys::KeyboardEvent) -> bool {

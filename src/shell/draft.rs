@@ -80,6 +80,8 @@ pub fn DraftPanel() -> impl IntoView {
                 <button type="button" disabled=move || count() == 0
                     on:click=move |_| {
                         state.edit(|p| *p = Plan::default());
+                        // An empty draft is based on no plan: the picker offers again.
+                        chosen_preset.set(None);
                         persist.say("Cleared this draft: its clauses, title and notes.", Some(UndoStep::Clear));
                         // The button is disabled now: focus goes to the draft's
                         // heading, just above the notice with its Undo.

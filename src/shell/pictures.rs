@@ -172,6 +172,17 @@ fn Grid() -> impl IntoView {
             let mut at = cell.split(',').filter_map(|x| x.parse::<usize>().ok());
             if let (Some(a), Some(t)) = (at.next(), at.next()) {
                 opened.update(|o| *o = (*o != Some((a, t))).then_some((a, t)));
+                // The reasons show under the whole grid, a screen or more
+                // below the cell on a tablet: bring them into view.
+                if opened.get_untracked().is_some() {
+                    request_animation_frame(|| {
+                        if let Some(el) = document().get_element_by_id("cell-reasons") {
+                            let options = web_sys::ScrollIntoViewOptions::new();
+                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                            el.scroll_into_view_with_scroll_into_view_options(&options);
+                        }
+                    });
+                }
             }
         } else if data_of(&ev, "data-close").is_some() {
             opened.set(None);
@@ -179,7 +190,13 @@ fn Grid() -> impl IntoView {
     };
     view! {
         <section class="panel grid" aria-labelledby="grid-heading" on:click=on_click
-            on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && opened.get_untracked().is_some() {
+                    opened.set(None);
+                } else {
+                    super::rove::on_keydown(ev)
+                }
+            } on:focusin=super::rove::on_focusin>
             <h2 id="grid-heading">"Who objects to what"</h2>
             <p class="hint">"Each cell is the worst of an actor's positions on a topic for this draft: "
                 "✖ ▲ ◆ crossed, ? open, ✓ met, ○ not touched; an empty, hatched cell means no stated position. "

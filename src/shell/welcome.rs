@@ -50,7 +50,14 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
                             state.tab.set(Tab::Library);
                             super::draft_rows::focus_soon(document().get_element_by_id("library-heading"));
                         }>"Start blank"</button>
-                        <label for="import-file" class="file-button">"Open a draft file"</label>
+                        // A button, not a label of the Drafts menu's file
+                        // field: a label is no tab stop, so a keyboard never reached it.
+                        <button type="button" on:click=move |_| {
+                            use wasm_bindgen::JsCast;
+                            if let Some(input) = document().get_element_by_id("import-file").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                input.click();
+                            }
+                        }>"Open a draft file"</button>
                         <p class="hint">"A share link someone sent you opens its plan by itself."</p>
                     </div>
                 </section>
