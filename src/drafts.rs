@@ -365,46 +365,54 @@ pub struct UnreadableReport {
 
 /// Says what went wrong with `unreadable` in one message (a page of thirty
 /// junk values once showed thirty alerts), `None` when all was read.
-pub fn report_unreadable(unreadable: &[Unreadable]) -> Option<UnreadableReport> {
+/// `others`: how many drafts were read, so "the other drafts are fine" is
+/// said only when there are some.
+pub fn report_unreadable(unreadable: &[Unreadable], others: usize) -> Option<UnreadableReport> {
     const SHOWN_PROBLEMS: usize = 3;
     let kept = |bad: &Unreadable| match &bad.backup_key {
-        Some(k) => format!("kept under {k}"),
+        Some(k) => format!("kept apart in this browser (under {k})"),
         None => "left where it was".to_string(),
+    };
+    let fine = match others {
+        0 => "",
+        1 => " The other draft is fine.",
+        _ => " The other drafts are fine.",
     };
     match unreadable {
         [] => None,
         [bad] => Some(UnreadableReport {
-            message: format!(
-                "A stored draft could not be read ({}). Its text is {}. The other drafts are fine.",
-                bad.problem,
-                kept(bad)
-            ),
+            message: format!("A stored draft could not be read ({}). Its text is {}.{fine}", bad.problem, kept(bad)),
             file_name: format!("{}.txt", bad.key.replace(':', "-")),
             contents: bad.raw.clone(),
             several: false,
         }),
         several => {
-            // The same problem once, with its count, in the order first met.
-            let mut problems: Vec<(&str, usize)> = Vec::new();
+            // One kind of problem once, with its count, in the order first
+            // met: "not JSON" whatever line and column it stopped at.
+            let kind = |problem: &str| problem.split(" (").next().unwrap_or(problem).to_string();
+            let mut kinds: Vec<(String, usize)> = Vec::new();
             for bad in several {
-                match problems.iter_mut().find(|(p, _)| *p == bad.problem) {
+                let k = kind(&bad.problem);
+                match kinds.iter_mut().find(|(p, _)| *p == k) {
                     Some((_, n)) => *n += 1,
-                    None => problems.push((&bad.problem, 1)),
+                    None => kinds.push((k, 1)),
                 }
             }
-            let mut named: Vec<String> = problems
-                .iter()
-                .take(SHOWN_PROBLEMS)
-                .map(|(p, n)| if *n == 1 { p.to_string() } else { format!("{n} times: {p}") })
-                .collect();
-            if problems.len() > SHOWN_PROBLEMS {
-                named.push(format!("{} other problems", problems.len() - SHOWN_PROBLEMS));
+            let mut named: Vec<String> =
+                kinds.iter().take(SHOWN_PROBLEMS).map(|(p, n)| format!("{n} of them {p}")).collect();
+            if kinds.len() > SHOWN_PROBLEMS {
+                let rest: usize = kinds[SHOWN_PROBLEMS..].iter().map(|(_, n)| n).sum();
+                named.push(format!("{rest} of them other problems"));
             }
             let left = several.iter().filter(|b| b.backup_key.is_none()).count();
             let kept_all = match left {
-                0 => format!("Their texts are kept under {BACKUP_PREFIX}… keys."),
-                n if n == several.len() => "Their texts are left where they were.".to_string(),
-                n => format!("Their texts are kept under {BACKUP_PREFIX}… keys, {n} of them left where they were."),
+                0 => "Their texts are kept apart in this browser, and in the file below.".to_string(),
+                n if n == several.len() => {
+                    "Their texts are left where they were, and are in the file below.".to_string()
+                }
+                n => format!(
+                    "Their texts are kept apart in this browser ({n} left where they were), and in the file below."
+                ),
             };
             let contents = several
                 .iter()
@@ -413,7 +421,7 @@ pub fn report_unreadable(unreadable: &[Unreadable]) -> Option<UnreadableReport> 
                 .join("\n");
             Some(UnreadableReport {
                 message: format!(
-                    "{} stored drafts could not be read ({}). {kept_all} The other drafts are fine.",
+                    "{} stored drafts could not be read ({}). {kept_all}{fine}",
                     several.len(),
                     named.join("; ")
                 ),
@@ -535,30 +543,31 @@ mod tests {
         }
         let loaded = s.load_all().unwrap();
         assert_eq!(loaded.drafts.len(), 1);
-        let report = report_unreadable(&loaded.unreadable).unwrap();
+        let report = report_unreadable(&loaded.unreadable, loaded.drafts.len()).unwrap();
         assert!(report.several);
         assert_eq!(
             report.message,
-            "30 stored drafts could not be read (28 times: not JSON (line 1, column 1); 2 times: no schema number, \
-             so Redline did not write it). Their texts are kept under redline:backup:… keys. The other drafts are fine."
+            "30 stored drafts could not be read (28 of them not JSON; 2 of them no schema number, so Redline did \
+             not write it). Their texts are kept apart in this browser, and in the file below. The other draft is fine."
         );
         assert_eq!(report.file_name, "redline-unreadable-drafts.txt");
         for bad in &loaded.unreadable {
             assert!(report.contents.contains(&format!("=== {} ({})", bad.key, bad.problem)));
             assert!(report.contents.contains(&format!("\n{}\n", bad.raw)), "{}", bad.raw);
         }
-        // One value: its own words and its text as it was.
-        let one = report_unreadable(&loaded.unreadable[..1]).unwrap();
+        // One value: its own words and its text as it was; with no other
+        // draft, nothing is said of others.
+        let one = report_unreadable(&loaded.unreadable[..1], 0).unwrap();
         assert_eq!(
             one.message,
-            "A stored draft could not be read (not JSON (line 1, column 1)). Its text is kept under \
-             redline:backup:j00. The other drafts are fine."
+            "A stored draft could not be read (not JSON (line 1, column 1)). Its text is kept apart in this browser \
+             (under redline:backup:j00)."
         );
         assert_eq!(
             (one.file_name.as_str(), one.contents.as_str(), one.several),
             ("redline-draft-j00.txt", "junk{0", false)
         );
-        assert_eq!(report_unreadable(&[]), None);
+        assert_eq!(report_unreadable(&[], 3), None);
         // Many kinds of problem: three are named, the rest counted.
         let kinds: Vec<Unreadable> = (0..5)
             .map(|n| Unreadable {
@@ -569,9 +578,9 @@ mod tests {
             })
             .collect();
         assert_eq!(
-            report_unreadable(&kinds).unwrap().message,
-            "5 stored drafts could not be read (problem 0; problem 1; problem 2; 2 other problems). Their texts are \
-             left where they were. The other drafts are fine."
+            report_unreadable(&kinds, 2).unwrap().message,
+            "5 stored drafts could not be read (1 of them problem 0; 1 of them problem 1; 1 of them problem 2; 2 of them \
+             other problems). Their texts are left where they were, and are in the file below. The other drafts are fine."
         );
     }
 

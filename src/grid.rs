@@ -63,7 +63,7 @@ impl Cell {
     pub fn label(self, actor: &crate::library::Actor) -> &'static str {
         match self {
             Cell::Crossed(v) => v.label_for(actor),
-            Cell::Open => "open: a demand the draft does not settle",
+            Cell::Open => "open: a demand or preference the draft does not settle",
             Cell::Met => "met",
             Cell::Untouched => "not touched by the draft",
             Cell::NoPosition => "no stated position",

@@ -158,6 +158,24 @@ pub fn mark_labels(moments: &[Moment]) -> Vec<Option<u16>> {
     labels
 }
 
+/// The vaguest date among the positions in force on `as_of` whose year (or
+/// month) holds `as_of` but which name no day: such a position counts from
+/// its period's first day, though it may have been stated after `as_of`. The
+/// hint under the timeline says so, as the rule would otherwise pass unseen.
+pub fn counted_from_first_day(library: &Library, as_of: Date) -> Option<Date> {
+    let vague = |d: Date| {
+        d.day.is_none()
+            && d.year == as_of.year
+            && d.month.is_none_or(|m| as_of.month == Some(m))
+            && (d.month.is_some() || as_of.month.is_some())
+            && d != as_of
+    };
+    (0..library.positions.len())
+        .filter(|&p| library.in_force(p, Some(as_of)) && vague(library.positions[p].date))
+        .map(|p| library.positions[p].date)
+        .min()
+}
+
 /// When an actor's positions in force on a date were stated: what its card
 /// says, so a reader moving the timeline sees which statements a verdict
 /// rests on, and that "no stated objection" may mean "nothing stated yet".
@@ -237,6 +255,16 @@ impl Stated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_position_dated_only_by_its_year_is_named_when_the_date_falls_inside_that_year() {
+        let lib = Library::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let day = |t: &str| Date::parse(t).unwrap();
+        // The library holds positions dated only "2025" (the news digest's).
+        assert_eq!(counted_from_first_day(&lib, day("2025-02-12")), Some(day("2025")));
+        assert_eq!(counted_from_first_day(&lib, day("2025")), None, "the year itself is no later day");
+        assert_eq!(counted_from_first_day(&lib, day("2024-06-14")), None);
+    }
     use crate::evaluate::Standings;
     use crate::library::fixture;
     use crate::library::Selection;

@@ -150,7 +150,7 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await answer(page).getByRole('button', { name: /^What would it take\?/ }).click();
   const sets = page.locator('#what-it-takes li.correction');
   expect(await sets.count()).toBeGreaterThan(1);
-  await expect(page.locator('#what-it-takes')).toContainText(/the smallest sets of positions .* \(exact; computed in \d+ ms\)/);
+  await expect(page.locator('#what-it-takes')).toContainText(/the sets of positions whose setting aside makes a settlement possible, none holding a smaller set that would do \(exact; computed in \d+ ms\)/);
   // Redline's reading of each position in parentheses, not quotation marks.
   // One group per kind: "its hard red lines (A; B)", not the kind again for each.
   await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red lines?|firm demands?) \([^“”]+\).*, a settlement exists: .+\./);
@@ -166,11 +166,14 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
     if (asks[i][0] === asks[i - 1][0]) expect(asks[i][1], `set ${i}`).toBeGreaterThanOrEqual(asks[i - 1][1]);
   }
   expect(new Set(asks.map(([, hard]) => hard)).size, 'sets with and without hard red lines').toBeGreaterThan(1);
-  await expect(page.locator('#what-it-takes')).toContainText('Of sets of one size, those with fewer hard red lines come first');
+  await expect(page.locator('#what-it-takes')).toContainText('of sets of the same size, those with fewer hard red lines come first');
   const last = sets.last();
   const n = Number(await last.getAttribute('data-size'));
   await last.getByRole('button', { name: /^Make this the scenario/ }).click();
   await expect(banner(page)).toContainText(`Scenario: ${n} positions set aside.`);
+  // The pressed button is disabled now: focus goes to the answer, which says what happened.
+  await expect(page.locator('#agreement-answer')).toBeFocused();
+  await expect(page.locator('#agreement-answer .headline')).toHaveText(`${n} positions set aside in the scenario (the banner at the top says so; Undo restores it): find again for the settlement under it.`);
   // The pair can now agree, and a search finds a settlement.
   await expect(pairs(page).getByRole('button', { name: 'Russia and Ukraine: can agree' })).toBeVisible();
   await page.getByRole('button', { name: 'Find the nearest settlement' }).click();

@@ -86,6 +86,22 @@ test('the marks under the timeline sit under the thumb\'s steps, a few years lab
   expect(Math.abs(last - (right - 8))).toBeLessThan(1.5);
 });
 
+test('inside a year the sources give no day for, the hint says such positions count from its first day', async ({ page }) => {
+  await openApp(page);
+  const timeline = page.getByRole('slider', { name: 'Positions as stated by' });
+  await timeline.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 12 && !/^12 Feb 2025/.test(await timeline.getAttribute('aria-valuetext')); i++) {
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(timeline).toHaveAttribute('aria-valuetext', /^12 Feb 2025/);
+  await expect(page.locator('.as-of .hint')).toContainText('Positions dated only “2025” count from its first day, though they may have been stated after 12 Feb 2025.');
+  // At the year's own stop, nothing needs saying.
+  await page.keyboard.press('ArrowLeft');
+  await expect(timeline).toHaveAttribute('aria-valuetext', /^2025: /);
+  await expect(page.locator('.as-of .hint')).not.toContainText('dated only');
+});
+
 for (const colorScheme of ['light', 'dark']) {
   test(`no serious axe violation in the verdicts and the timeline, ${colorScheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });

@@ -308,7 +308,7 @@ impl Preset {
         with_article(self.definite, "the", &self.name)
     }
 
-    /// The name beginning a sentence: "The US 28-point plan is now in this draft".
+    /// The name beginning a sentence: "The US 28-point plan opened as a new draft".
     pub fn subject(&self) -> String {
         with_article(self.definite, "The", &self.name)
     }

@@ -118,7 +118,7 @@ impl Corrections {
     pub fn extent(&self) -> String {
         let limits = Limits::default();
         if self.all {
-            "These are all the smallest sets: any other set that works holds one of them.".to_string()
+            "These are all such sets: any other set that works holds one of them.".to_string()
         } else if self.sets.is_empty() {
             format!("No set of up to {} positions makes a settlement possible.", limits.max_size)
         } else if self.sets.len() >= limits.max_sets {

@@ -337,7 +337,7 @@ fn what_it_takes_is_each_minimal_set_with_its_nearest_settlement() {
         WhatItTakes::Corrections(found.clone())
     );
     assert!(found.all && found.complete_up_to >= 1);
-    assert_eq!(found.extent(), "These are all the smallest sets: any other set that works holds one of them.");
+    assert_eq!(found.extent(), "These are all such sets: any other set that works holds one of them.");
     assert_eq!(found.sets[0].by_actor(&lib), [(coalition[1], found.sets[0].positions.clone())]);
     for c in &found.sets {
         assert_eq!(c.settlement_clauses(&lib).len(), c.settlement.result.iter().count());

@@ -67,6 +67,8 @@ struct Finder {
     settle: Vec<bool>,
     answer: Option<Answer>,
     applied: Option<usize>,
+    /// How many positions "Make this the scenario" set aside since the answer.
+    taken: Option<usize>,
     /// The largest coalitions, as markup, with the terms they were found for.
     coalitions: Option<(Asked, String)>,
     /// What would it take (#23), when asked of a conflict: for what, the
@@ -258,6 +260,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         finder.update(|f| {
             f.answer = Some(found);
             f.applied = None;
+            f.taken = None;
         });
     };
     // Checkboxes are markup (see `controls_html`), so a pick sets them here.
@@ -361,6 +364,10 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             });
             if let Some((lib, positions)) = picked {
                 state.edit(|p| p.scenario.set_aside_positions(lib, &positions));
+                finder.update(|f| f.taken = Some(positions.len()));
+                // The pressed button is disabled now (the answer is stale):
+                // focus goes to the answer's head, which says what happened.
+                focus_answer();
             }
         } else if data("data-coalitions").is_some() {
             let now = untrack(asked);
@@ -421,7 +428,13 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                             let rest = state.standings.with(|s| below(a.asked.library.0, &a.asked, s));
                             format!("{} applied: a settlement with nothing crossed or open at “{level}”.{rest} Undo restores the draft.", plural(n, "change", "changes"))
                         }
-                        (true, None) => "The draft, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
+                        (true, None) => match f.taken {
+                            Some(n) => format!(
+                                "{} set aside in the scenario (the banner at the top says so; Undo restores it): find again for the settlement under it.",
+                                plural(n, "position", "positions")
+                            ),
+                            None => "The draft, its scenario, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
+                        },
                     }
                 }))}</p>
                 <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(a.asked.library.0, a, stale.get())))></div>
@@ -574,7 +587,7 @@ fn answer_html(library: &Library, a: &Answer, stale: bool) -> String {
     }
     if a.kind == "conflict" && !a.positions.is_empty() {
         let off = if stale { " disabled" } else { "" };
-        let _ = write!(h, "<p><button type=\"button\" data-takes{off}>What would it take? The least each would have to set aside</button></p>");
+        let _ = write!(h, "<p><button type=\"button\" data-takes{off}>What would it take? The fewest positions to set aside</button></p>");
     }
     if !a.positions.is_empty() {
         h.push_str("<ul class=\"side-by-side\">");

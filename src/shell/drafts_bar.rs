@@ -130,6 +130,7 @@ enum Action {
     UndoNotice(UndoStep),
     DismissNotice,
     DismissLink,
+    DismissUnreadable,
 }
 
 impl Action {
@@ -145,7 +146,9 @@ impl Action {
             Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
             Action::UndoNotice(UndoStep::Clear) => "Undo clear",
             Action::UndoNotice(UndoStep::FilledBlank) => "Undo: empty the draft again",
-            Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
+            Action::DismissDeleted | Action::DismissNotice | Action::DismissLink | Action::DismissUnreadable => {
+                "Dismiss"
+            }
         }
     }
 
@@ -173,6 +176,7 @@ impl Action {
                 persist.broken_link.set(None);
                 clear_fragment();
             }
+            Action::DismissUnreadable => persist.unreadable.set(Vec::new()),
         }
     }
 }
@@ -214,9 +218,13 @@ fn page_alerts(persist: Persistence) -> Vec<Banner> {
             vec![Action::DismissLink],
         ));
     }
-    if let Some(report) = persist.unreadable.with(|u| report_unreadable(u)) {
+    let others = persist.entries.with(Vec::len);
+    if let Some(report) = persist.unreadable.with(|u| report_unreadable(u, others)) {
         let UnreadableReport { message, file_name, contents, several } = report;
-        out.push(alert(message, vec![Action::Download { file: file_name, raw: contents, several }]));
+        out.push(alert(
+            message,
+            vec![Action::Download { file: file_name, raw: contents, several }, Action::DismissUnreadable],
+        ));
     }
     out
 }

@@ -398,7 +398,9 @@ impl Persistence {
             self.state.editor.update(|e| {
                 e.replace(plan);
             });
-            self.say(format!("{what} is now in this draft, which was blank.{warned}"), Some(UndoStep::FilledBlank));
+            // "holds", not "is": "The Hegseth parameters is now in this draft".
+            let held = what.strip_prefix("The ").map_or_else(|| what.to_string(), |rest| format!("the {rest}"));
+            self.say(format!("This draft was blank; it now holds {held}.{warned}"), Some(UndoStep::FilledBlank));
             return;
         }
         self.save_now();

@@ -283,7 +283,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
     }
     let _ = write!(
         h,
-        "<p>What would it take: the smallest sets of positions whose setting aside makes a settlement possible (exact; computed in {ms} ms). Of sets of one size, those with fewer hard red lines come first, then fewer firm demands.</p><ol class=\"corrections\">"
+        "<p>What would it take: the sets of positions whose setting aside makes a settlement possible, none holding a smaller set that would do (exact; computed in {ms} ms). Fewest positions first; of sets of the same size, those with fewer hard red lines come first, then fewer firm demands.</p><ol class=\"corrections\">"
     );
     let off = if stale { " disabled" } else { "" };
     for (i, set) in found.sets.iter().enumerate() {

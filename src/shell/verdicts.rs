@@ -17,7 +17,7 @@ use super::state::State;
 use crate::changes::{changes, Change};
 use crate::evaluate::{evaluate_actor, ActorVerdict, Standings, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, Library, PositionIx};
-use crate::timeline::{as_of_at, mark_labels, stated, step_of, step_text, timeline, Moment};
+use crate::timeline::{as_of_at, counted_from_first_day, mark_labels, stated, step_of, step_text, timeline, Moment};
 
 /// What the cards share beyond [`State`]: which are open (kept here, so a
 /// card that moves to another verdict's group stays open), what the last
@@ -195,14 +195,20 @@ pub fn VerdictsPanel() -> impl IntoView {
                 <p class="as-of-now">{now}</p>
                 <p class="hint">{move || match state.as_of.get() {
                     None => "Each actor's latest stated position applies.".to_string(),
-                    Some(d) => format!("Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.", d.human()),
+                    Some(d) => {
+                        let vague = counted_from_first_day(state.lib(), d).map(|v| format!(
+                            " Positions dated only “{}” count from its first day, though they may have been stated after {}.",
+                            v.human(), d.human()
+                        ));
+                        format!("Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.{}", d.human(), vague.unwrap_or_default())
+                    }
                 }}</p>
             </div>
             <ul class="legend" aria-label="Key">
                 {Verdict::ALL.iter().map(|v| view! {
                     <li class=v.slug()><span class="symbol" aria-hidden="true">{v.symbol()}</span> " " {v.label()}</li>
                 }).collect_view()}
-                <li class="open-key">"open: a demand this draft does not settle (never a breach)"</li>
+                <li class="open-key">"open: a demand or preference this draft does not settle (never a breach)"</li>
             </ul>
             <h3 class="group-heading" id="parties-heading">"Parties: governments, institutions, coalitions, parliaments and parties"</h3>
             <ul class="cards" id="party-cards" aria-labelledby="parties-heading" node_ref=party_list>{group(true, party_list)}</ul>
@@ -320,7 +326,7 @@ fn CardReasons(actor: ActorIx, reasons: Reasons) -> impl IntoView {
             let none = v.breaches.is_empty().then(|| view! { <p>"This draft crosses none of its stated positions."</p> });
             let open_heading = (!v.open.is_empty()).then(|| view! {
                 <h4>"Not settled by this draft"</h4>
-                <p class="hint">"Demands the draft neither meets nor contradicts: open, which is never a breach."</p>
+                <p class="hint">"Demands and preferences the draft neither meets nor contradicts: open, which is never a breach."</p>
             });
             let met_heading = (!v.met.is_empty()).then(|| view! { <h4>"Demands this draft meets"</h4> });
             view! {
