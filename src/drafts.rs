@@ -340,6 +340,21 @@ impl<S: Storage> DraftStore<S> {
         out.sort_unstable();
         Ok(out)
     }
+
+    /// Deletes every text set aside, once the reader has asked to (they
+    /// would otherwise fill the browser's storage for good); how many went.
+    pub fn delete_backups(&mut self) -> Result<usize, StorageError> {
+        let keys: Vec<String> = self.storage.keys()?.into_iter().filter(|k| k.starts_with(BACKUP_PREFIX)).collect();
+        for key in &keys {
+            self.storage.remove(key)?;
+        }
+        Ok(keys.len())
+    }
+}
+
+/// The texts set aside, as one file: each under a line naming its key.
+pub fn backups_file(backups: &[(String, String)]) -> String {
+    backups.iter().map(|(key, raw)| format!("=== {key}\n{raw}\n")).collect::<Vec<_>>().join("\n")
 }
 
 /// The storage key of a draft.
@@ -603,6 +618,15 @@ mod tests {
         s.storage.values.insert("redline:draft:bad".into(), "also broken".into());
         assert_eq!(s.load_all().unwrap().unreadable[0].backup_key.as_deref(), Some("redline:backup:bad.2"));
         assert_eq!(s.backups().unwrap().len(), 2);
+        let file = backups_file(&s.backups().unwrap());
+        assert_eq!(
+            file,
+            "=== redline:backup:bad\n{\"schema\":1,\"id\":\"bad\",\n\n=== redline:backup:bad.2\nalso broken\n"
+        );
+        // Deleting them leaves the drafts alone.
+        assert_eq!(s.delete_backups().unwrap(), 2);
+        assert!(s.backups().unwrap().is_empty());
+        assert_eq!(s.load_all().unwrap().drafts.len(), 1);
     }
 
     #[test]

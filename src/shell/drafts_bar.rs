@@ -102,6 +102,19 @@ pub fn DraftsBar() -> impl IntoView {
                                 <input id="import-file" type="file" accept=".json,application/json" on:change=import />
                             </label>
                         </div>
+                        // Texts that were not drafts stay in storage until the reader decides.
+                        {move || match persist.kept_apart.get() {
+                            0 => None,
+                            n => Some(view! {
+                                <div class="kept-apart">
+                                    <p class="hint">{if n == 1 { "1 unreadable text is kept apart in this browser.".to_string() } else { format!("{n} unreadable texts are kept apart in this browser.") }}</p>
+                                    <div class="toolbar" role="toolbar" aria-label="Unreadable texts">
+                                        <button type="button" on:click=move |_| persist.download_kept_apart()>"Download them"</button>
+                                        <button type="button" on:click=move |_| persist.delete_kept_apart()>"Delete them"</button>
+                                    </div>
+                                </div>
+                            }),
+                        }}
                     </div>
                 </details>
                 <button type="button" class="share-button" aria-expanded=move || sharing.get().to_string()

@@ -97,6 +97,8 @@ pub struct Persistence {
     /// The open draft as stored: its id, creation time and revision.
     pub current: RwSignal<Draft>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// How many unreadable texts are kept apart in storage (Drafts menu).
+    pub kept_apart: RwSignal<usize>,
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -137,6 +139,7 @@ impl Persistence {
             entries: RwSignal::new(Vec::new()),
             current: RwSignal::new(Draft::new(new_id(now(), 0), now(), Plan::default())),
             unreadable: RwSignal::new(Vec::new()),
+            kept_apart: RwSignal::new(0),
             deleted: RwSignal::new(None),
             notice: RwSignal::new(None),
             pending: RwSignal::new(false),
@@ -153,6 +156,7 @@ impl Persistence {
         match store().load_all() {
             Ok(loaded) => {
                 p.unreadable.set(loaded.unreadable);
+                p.count_kept_apart();
                 let last = store().last_open();
                 let open =
                     loaded.drafts.iter().find(|d| Some(&d.id) == last.as_ref()).or(loaded.drafts.first()).cloned();
@@ -295,8 +299,39 @@ impl Persistence {
             self.set_entries(&loaded.drafts);
             if !loaded.unreadable.is_empty() {
                 self.unreadable.update(|u| u.extend(loaded.unreadable));
+                self.count_kept_apart();
             }
         }
+    }
+
+    fn count_kept_apart(self) {
+        self.kept_apart.set(store().backups().map_or(0, |b| b.len()));
+    }
+
+    /// The texts kept apart, as one file.
+    pub fn download_kept_apart(self) {
+        match store().backups() {
+            Ok(backups) => {
+                download("redline-unreadable-drafts.txt", "text/plain", &crate::drafts::backups_file(&backups))
+            }
+            Err(e) => self.say(format!("The kept texts could not be read ({e})."), None),
+        }
+    }
+
+    /// Deletes the texts kept apart, once the reader confirms.
+    pub fn delete_kept_apart(self) {
+        let n = self.kept_apart.get_untracked();
+        let question = format!(
+            "Delete the {n} unreadable texts kept apart in this browser? Download them first if you may want them. Your drafts are not touched."
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            return;
+        }
+        match store().delete_backups() {
+            Ok(gone) => self.say(format!("Deleted {gone} unreadable texts; your drafts are as they were."), None),
+            Err(e) => self.say(format!("The kept texts could not be deleted ({e})."), None),
+        }
+        self.count_kept_apart();
     }
 
     fn next_id(self) -> String {
