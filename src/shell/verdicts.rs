@@ -17,7 +17,9 @@ use super::state::State;
 use crate::changes::{changes, Change};
 use crate::evaluate::{evaluate_actor, ActorVerdict, Standings, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, Library, PositionIx};
-use crate::timeline::{as_of_at, counted_from_first_day, mark_labels, stated, step_of, step_text, timeline, Moment};
+use crate::timeline::{
+    as_of_at, counted_from_first_day, mark_labels, stated, step_of, step_text, timeline, Moment, Stated,
+};
 
 /// What the cards share beyond [`State`]: which are open (kept here, so a
 /// card that moves to another verdict's group stays open), what the last
@@ -143,7 +145,19 @@ pub fn VerdictsPanel() -> impl IntoView {
                                 <button type="button" class="disclosure quiet-toggle" aria-controls=list_id
                                     aria-expanded=move || quiet_shown.get().to_string()
                                     on:click=move |_| quiet_shown.update(|s| *s = !*s)>
-                                    {move || format!("{} No stated objection ({})", v.symbol(), quiet.with(Vec::len))}
+                                    {move || {
+                                        let count = quiet.with(Vec::len);
+                                        // Early on the timeline, "no objection" is mostly "nothing said yet".
+                                        let silent = state.as_of.get().map(|d| {
+                                            let n = quiet.with(|q| q.iter().filter(|&&a| matches!(stated(state.lib(), a, Some(d)), Some(Stated::NotYet { .. }))).count());
+                                            match n {
+                                                0 => String::new(),
+                                                n if n == count => format!("; none had stated a position by {}", d.human()),
+                                                n => format!("; {n} had stated no position by {}", d.human()),
+                                            }
+                                        }).unwrap_or_default();
+                                        format!("{} No stated objection ({count}{silent})", v.symbol())
+                                    }}
                                 </button>
                                 <span class="quiet-names">{move || quiet.with(|q| {
                                     q.iter().map(|&a| library.actors[a].name.as_str()).collect::<Vec<_>>().join(", ")
