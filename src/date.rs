@@ -39,6 +39,18 @@ impl Date {
         Ok(Date { year, month, day })
     }
 
+    /// A date from its parts, if they make one: a month without a year's
+    /// day in it, or a day the month does not have, do not.
+    pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Option<Date> {
+        let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
+        let day_ok = match (month, day) {
+            (_, None) => true,
+            (Some(m), Some(d)) => (1..=days_in_month(year, m)).contains(&d),
+            (None, Some(_)) => false,
+        };
+        (month_ok && day_ok).then_some(Date { year, month, day })
+    }
+
     /// A single number that orders dates by their first day.
     pub fn ordinal(self) -> u32 {
         u32::from(self.year) * 10_000 + u32::from(self.month.unwrap_or(1)) * 100 + u32::from(self.day.unwrap_or(1))

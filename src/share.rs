@@ -16,10 +16,11 @@
 //! plan without a scenario was written as version 1.
 //!
 //! Version 3 is version 2 with the scenario text always present (empty when
-//! there is none), the as-of date as one more text (`2025-06`; empty for
-//! each actor's latest positions: the verdicts the sender saw, not only the
-//! plan) and a CRC-16 of every byte before it at the end, two bytes,
-//! big-endian. Without it, one changed character could still decode, as
+//! there is none), the as-of date (the verdicts the sender saw, not only the
+//! plan) as a year varint, 0 for each actor's latest positions, then month
+//! and day bytes, 0 when the date does not name them, and a CRC-16 of every
+//! byte before it at the end, two bytes, big-endian. The date is bytes, not
+//! text: parsing text would be code every visitor downloads. Without it, one changed character could still decode, as
 //! another plan: a damaged 28-point link swapped two of its clauses. A CRC-16
 //! catches every change within 16 consecutive bits, so every changed, lost
 //! or swapped pair of neighbouring characters; it costs four characters.
@@ -57,7 +58,6 @@ const MAX_CLAUSES: usize = 1_000;
 const MAX_TITLE_BYTES: usize = 1_000;
 const MAX_NOTES_BYTES: usize = 20_000;
 const MAX_SCENARIO_BYTES: usize = 20_000;
-const MAX_DATE_BYTES: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkError {
@@ -151,7 +151,13 @@ pub fn encode(shared: &Shared, table: &[&str]) -> Result<String, String> {
         serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?
     };
     put_text(&mut out, &scenario);
-    put_text(&mut out, &shared.as_of.map(|d| d.to_string()).unwrap_or_default());
+    match shared.as_of {
+        None => put_varint(&mut out, 0),
+        Some(d) => {
+            put_varint(&mut out, u64::from(d.year));
+            out.extend_from_slice(&[d.month.unwrap_or(0), d.day.unwrap_or(0)]);
+        }
+    }
     out.extend_from_slice(&CHECKSUM.checksum(&out).to_be_bytes());
     Ok(URL_SAFE_NO_PAD.encode(out))
 }
@@ -209,9 +215,14 @@ pub fn decode(fragment: &str, table: &[&str]) -> Result<Shared, LinkError> {
         },
     };
     let as_of = match version {
-        LINK_VERSION => match r.text(MAX_DATE_BYTES, "date")? {
-            date if date.is_empty() => None,
-            date => Some(Date::parse(&date).map_err(|_| LinkError::BadValue(format!("an as-of date `{date}`")))?),
+        LINK_VERSION => match r.varint()? {
+            0 => None,
+            year => {
+                let (month, day) = (r.byte()?, r.byte()?);
+                let some = |n: u8| (n != 0).then_some(n);
+                let date = u16::try_from(year).ok().and_then(|y| Date::new(y, some(month), some(day)));
+                Some(date.ok_or_else(|| LinkError::BadValue(format!("an as-of date {year}-{month}-{day}")))?)
+            }
         },
         _ => None,
     };
@@ -379,10 +390,14 @@ mod tests {
         assert_eq!(decode(&link(&[1, 1, 0, 2, 0, 2, 0, 4, 0, 0]), &table), Err(LinkError::TooLarge("values")));
         assert!(decode(&"A".repeat(100_000), &table) == Err(LinkError::TooLarge("data")));
         // An as-of date that is not one, with a good checksum: a link no Redline wrote.
-        let mut bad_date = vec![3, 0, 0, 0, 0, 0];
-        put_text(&mut bad_date, "mid-2025");
-        bad_date.extend_from_slice(&CHECKSUM.checksum(&bad_date).to_be_bytes());
-        assert_eq!(decode(&link(&bad_date), &table), Err(LinkError::BadValue("an as-of date `mid-2025`".into())));
+        for (month, day) in [(13, 0), (2, 30), (0, 5)] {
+            let mut bad_date = vec![3, 0, 0, 0, 0, 0];
+            put_varint(&mut bad_date, 2025);
+            bad_date.extend_from_slice(&[month, day]);
+            bad_date.extend_from_slice(&CHECKSUM.checksum(&bad_date).to_be_bytes());
+            let said = LinkError::BadValue(format!("an as-of date 2025-{month}-{day}"));
+            assert_eq!(decode(&link(&bad_date), &table), Err(said));
+        }
     }
 
     /// Version 2 bytes of a plan with a title and a scenario, as Redline wrote them before checksums.
@@ -413,7 +428,7 @@ mod tests {
                           "note":"Ünïcode “quoted”","link":"https://example.org/a?b=c"}]}"#,
         )
         .unwrap();
-        for as_of in ["2025", "2025-06", "2024-02-29"] {
+        for as_of in ["2025", "2025-06", "2024-02-29", "2025-12-31"] {
             let shared = Shared { plan: plan.clone(), as_of: Some(Date::parse(as_of).unwrap()) };
             let link = encode(&shared, &table).unwrap();
             assert_eq!(URL_SAFE_NO_PAD.decode(&link).unwrap()[0], 3);

@@ -10,7 +10,6 @@ use super::links::clear_fragment;
 use super::persist::{download, Persistence, Status, UndoStep};
 use super::share_panel::share_panel;
 use super::state::State;
-use crate::drafts::{report_unreadable, UnreadableReport};
 use crate::plan::Plan;
 
 #[component]
@@ -102,19 +101,6 @@ pub fn DraftsBar() -> impl IntoView {
                                 <input id="import-file" type="file" accept=".json,application/json" on:change=import />
                             </label>
                         </div>
-                        // Texts that were not drafts stay in storage until the reader decides.
-                        {move || match persist.kept_apart.get() {
-                            0 => None,
-                            n => Some(view! {
-                                <div class="kept-apart">
-                                    <p class="hint">{if n == 1 { "1 unreadable text is kept apart in this browser.".to_string() } else { format!("{n} unreadable texts are kept apart in this browser.") }}</p>
-                                    <div class="toolbar" role="toolbar" aria-label="Unreadable texts">
-                                        <button type="button" on:click=move |_| persist.download_kept_apart()>"Download them"</button>
-                                        <button type="button" on:click=move |_| persist.delete_kept_apart()>"Delete them"</button>
-                                    </div>
-                                </div>
-                            }),
-                        }}
                     </div>
                 </details>
                 <button type="button" class="share-button" aria-expanded=move || sharing.get().to_string()
@@ -137,13 +123,11 @@ enum Action {
     RetrySave,
     TakeTheirs,
     KeepMineAsCopy,
-    Download { file: String, raw: String, several: bool },
     UndoDelete,
     DismissDeleted,
     UndoNotice(UndoStep),
     DismissNotice,
     DismissLink,
-    DismissUnreadable,
 }
 
 impl Action {
@@ -153,15 +137,11 @@ impl Action {
             Action::RetrySave => "Try saving again",
             Action::TakeTheirs => "Load the other tab's version",
             Action::KeepMineAsCopy => "Keep mine as a new draft",
-            Action::Download { several: false, .. } => "Download its text",
-            Action::Download { several: true, .. } => "Download their texts (one file)",
             Action::UndoDelete => "Undo delete",
             Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
             Action::UndoNotice(UndoStep::Clear) => "Undo clear",
             Action::UndoNotice(UndoStep::FilledBlank) => "Undo: empty the draft again",
-            Action::DismissDeleted | Action::DismissNotice | Action::DismissLink | Action::DismissUnreadable => {
-                "Dismiss"
-            }
+            Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
         }
     }
 
@@ -174,7 +154,6 @@ impl Action {
             }
             Action::TakeTheirs => persist.take_theirs(),
             Action::KeepMineAsCopy => persist.keep_mine_as_copy(),
-            Action::Download { file, raw, .. } => download(file, "text/plain", raw),
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
             Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
@@ -189,7 +168,6 @@ impl Action {
                 persist.broken_link.set(None);
                 clear_fragment();
             }
-            Action::DismissUnreadable => persist.unreadable.set(Vec::new()),
         }
     }
 }
@@ -231,14 +209,6 @@ fn page_alerts(persist: Persistence) -> Vec<Banner> {
             vec![Action::DismissLink],
         ));
     }
-    let others = persist.entries.with(Vec::len);
-    if let Some(report) = persist.unreadable.with(|u| report_unreadable(u, others)) {
-        let UnreadableReport { message, file_name, contents, several } = report;
-        out.push(alert(
-            message,
-            vec![Action::Download { file: file_name, raw: contents, several }, Action::DismissUnreadable],
-        ));
-    }
     out
 }
 
@@ -274,7 +244,13 @@ fn export_draft(state: State) {
 pub fn PageAlerts() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
-    banners(state, persist, true, Memo::new(move |_| page_alerts(persist)))
+    view! {
+        {banners(state, persist, true, Memo::new(move |_| page_alerts(persist)))}
+        // Texts that were not drafts are named until the reader deletes or dismisses them.
+        {move || (persist.unreadable.with(|u| !u.is_empty()) || persist.kept_apart.get() > 0).then(|| view! {
+            <div class="banners page-alerts">{super::on_demand(move || super::stored_junk::alert(persist))}</div>
+        })}
+    }
 }
 
 /// One view for both lists of banners (each view shape costs download). The

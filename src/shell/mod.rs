@@ -19,6 +19,7 @@ mod scenario;
 mod share_panel;
 mod state;
 mod storage;
+mod stored_junk;
 mod verdicts;
 mod welcome;
 

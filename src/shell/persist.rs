@@ -320,7 +320,7 @@ impl Persistence {
 
     /// Deletes the texts kept apart, once the reader confirms.
     pub fn delete_kept_apart(self) {
-        let n = self.kept_apart.get_untracked();
+        let n = store().backups().map_or(0, |b| b.len());
         let question = format!(
             "Delete the {n} unreadable texts kept apart in this browser? Download them first if you may want them. Your drafts are not touched."
         );
@@ -328,7 +328,10 @@ impl Persistence {
             return;
         }
         match store().delete_backups() {
-            Ok(gone) => self.say(format!("Deleted {gone} unreadable texts; your drafts are as they were."), None),
+            Ok(gone) => {
+                self.unreadable.set(Vec::new());
+                self.say(format!("Deleted {gone} unreadable texts; your drafts are as they were."), None)
+            }
             Err(e) => self.say(format!("The kept texts could not be deleted ({e})."), None),
         }
         self.count_kept_apart();
