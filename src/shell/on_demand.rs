@@ -1,5 +1,6 @@
 //! Parts of the page a reader opens on demand (the grid, the comparison,
-//! the agreement panel, a card's reasons, the share panel) whose code comes
+//! the agreement panel, a card's reasons, the share panel), or that only a
+//! rare start needs (the alert about stored values that are not drafts), whose code comes
 //! in wasm files of their own, split off the main one at build time
 //! (scripts/split-link), so a first visit waits for less. Each is loaded
 //! when first shown; a load that fails (a first visit gone offline) says so

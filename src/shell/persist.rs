@@ -97,7 +97,8 @@ pub struct Persistence {
     /// The open draft as stored: its id, creation time and revision.
     pub current: RwSignal<Draft>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
-    /// How many unreadable texts are kept apart in storage (Drafts menu).
+    /// How many unreadable texts are kept apart in storage, for the alert
+    /// that names them (shell/stored_junk.rs); 0 once the reader dismisses it.
     pub kept_apart: RwSignal<usize>,
     /// The last deleted draft, until undone or replaced.
     pub deleted: RwSignal<Option<Draft>>,
@@ -487,9 +488,9 @@ impl Persistence {
     }
 
     /// Shows a shared plan without storing it, remembering the draft that
-    /// was open. Nothing is stored until the reader saves a copy or edits it.
-    /// Shows a shared plan with the verdicts as of the link's date (the
-    /// reader's own choice of date comes back with their drafts).
+    /// was open, with the verdicts as of the link's date (the reader's own
+    /// date comes back with their drafts). Nothing is stored until the
+    /// reader saves a copy or edits it.
     pub fn view_shared(self, shared: Shared, warnings: Vec<String>) {
         self.broken_link.set(None);
         let (previous, previous_as_of) = match self.shared.get_value() {
