@@ -389,6 +389,11 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   await expect(names.first()).toBeVisible();
   expect(await names.first().innerText()).not.toContain('Add');
   await expect(verdicts.locator('.about-link').first()).toBeHidden();
+  // The commentators' views print too: a rule meant for the masthead's
+  // analyses links (also class "views") once hid their whole list.
+  await expect(verdicts.locator('#view-cards')).toBeVisible();
+  await expect(verdicts.locator('#view-cards li.card').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Analyses' })).toBeHidden();
   // Paper is white whatever the screen's scheme: a reader in dark mode
   // prints the light colours, not pale red and khaki on white.
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });

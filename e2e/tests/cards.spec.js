@@ -61,6 +61,15 @@ for (const [layout, viewport] of [['wide', { width: 1440, height: 900 }], ['phon
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(verdicts.locator(`#party-cards li.card[data-actor="${quiet[0].actor}"]`)).toBeVisible();
+    // The commentators' list looks like the parties' (a masthead rule for
+    // class "views" once made it a flex row and stripped its toggle's border).
+    const style = (sel) => verdicts.locator(sel).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { display: s.display, border: s.borderTopWidth };
+    });
+    expect(await style('#view-cards')).toEqual(await style('#party-cards'));
+    const viewsToggle = verdicts.locator('#view-cards .quiet-toggle');
+    if (await viewsToggle.isVisible()) expect((await style('#view-cards .quiet-toggle')).border).toBe((await style('#party-cards .quiet-toggle')).border);
   });
 }
 
