@@ -20,27 +20,22 @@ impl Date {
         let mut parts = text.split('-');
         let year = parts.next().filter(|y| y.len() == 4).ok_or_else(bad)?;
         let year: u16 = year.parse().map_err(|_| bad())?;
-        let month = match parts.next() {
-            None => None,
-            Some(m) if m.len() == 2 => Some(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?),
-            Some(_) => return Err(bad()),
+        // Two digits each; whether they make a date is `new`'s to say.
+        let two_digits = |parts: &mut std::str::Split<'_, char>| match parts.next() {
+            None => Ok(None),
+            Some(n) if n.len() == 2 => n.parse::<u8>().map(Some).map_err(|_| bad()),
+            Some(_) => Err(bad()),
         };
-        let day = match parts.next() {
-            None => None,
-            Some(d) if d.len() == 2 => {
-                let max = days_in_month(year, month.unwrap_or(1));
-                Some(d.parse::<u8>().ok().filter(|d| (1..=max).contains(d)).ok_or_else(bad)?)
-            }
-            Some(_) => return Err(bad()),
-        };
+        let month = two_digits(&mut parts)?;
+        let day = two_digits(&mut parts)?;
         if parts.next().is_some() {
             return Err(bad());
         }
-        Ok(Date { year, month, day })
+        Date::new(year, month, day).ok_or_else(bad)
     }
 
-    /// A date from its parts, if they make one: a month without a year's
-    /// day in it, or a day the month does not have, do not.
+    /// A date from its parts, if they make one: a month outside 1 to 12, a
+    /// day without a month, or a day its month does not have, do not.
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Option<Date> {
         let month_ok = month.is_none_or(|m| (1..=12).contains(&m));
         let day_ok = match (month, day) {
