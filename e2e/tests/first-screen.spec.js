@@ -4,6 +4,7 @@
 // then takes it over (public/start.js) without a layout shift, and nothing the
 // reader did meanwhile is lost: clicks, typed text, scroll, focus. A stored
 // draft and a `#plan=` link still open after the take-over.
+import { readFileSync } from 'node:fs';
 import { test, expect, appReady, clause, regions } from './fixtures.js';
 
 /**
@@ -129,10 +130,11 @@ test('a page whose first screen lacks the library\'s lists still gets them, writ
 });
 
 test('beside a start.js of another build that neither keeps the lists nor takes the app, the app still puts itself in place, whole', async ({ page }) => {
-  // What a host that caches start.js without revalidating it can serve after a deploy.
+  // What a host that caches start.js without revalidating it can serve after a
+  // deploy. From the source, as the build minifies its copy (scripts/post-build).
   await page.route(/\/start\.js$/, async (route) => {
     const response = await route.fetch();
-    let body = await response.text();
+    let body = readFileSync(new URL('../../public/start.js', import.meta.url), 'utf8');
     for (const line of ["addEventListener('redline:mounted', takeOver, { once: true });",
       "document.documentElement.setAttribute('data-kept-lists', keptLists.size);"]) {
       expect(body).toContain(line);
