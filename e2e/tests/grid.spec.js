@@ -222,6 +222,12 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(cmp.locator('tbody tr:not(.group-row):visible')).toHaveCount(all);
     // "Only in" lists follow the library's topic order.
     const only = cmp.locator('.diff section').nth(1);
+    // Each Add button ends its row, beside its title, never inside its lines.
+    for (const li of await only.locator('li').all()) {
+      const [row, title, button] = await Promise.all([li.boundingBox(), li.locator('span').boundingBox(), li.getByRole('button').boundingBox()]);
+      expect(Math.abs(row.x + row.width - (button.x + button.width))).toBeLessThan(2);
+      expect(title.x + title.width).toBeLessThanOrEqual(button.x);
+    }
     const listed = (await only.locator('li').allTextContents()).map((t) => t.replace(/\s*Add$/, '').trim());
     const libraryOrder = await page.locator('.library li.clause .title').allTextContents();
     const positions = listed.map((t) => libraryOrder.indexOf(t));

@@ -216,12 +216,15 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
             h.push_str("<p class=\"hint\">None.</p>");
             return;
         }
-        h.push_str("<ul>");
+        // A list with buttons is a list of rows, each button at its row's
+        // end: inline, a 44 px button split the title's lines apart.
+        h.push_str(if addable { "<ul class=\"addable\">" } else { "<ul>" });
         for &c in clauses {
             let title = esc(&library.clauses[c].title);
-            let _ = write!(h, "<li>{title}");
             if addable {
-                let _ = write!(h, " <button type=\"button\" class=\"add-clause\" data-add=\"{c}\" aria-label=\"Add to the draft: {title}\">Add</button>");
+                let _ = write!(h, "<li><span>{title}</span> <button type=\"button\" class=\"add-clause\" data-add=\"{c}\" aria-label=\"Add to the draft: {title}\">Add</button>");
+            } else {
+                let _ = write!(h, "<li>{title}");
             }
             h.push_str("</li>");
         }
