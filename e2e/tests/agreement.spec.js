@@ -18,6 +18,8 @@ async function openAgreement(page) {
 
 const card = (page, actor) => page.locator(`li.card[data-actor="${actor}"]`);
 const answer = (page) => page.locator('#agreement-answer');
+// Focus goes to the answer's headline, which says what happened (not the whole answer).
+const headline = (page) => page.locator('#agreement-headline');
 const outcome = (page) => answer(page).locator('[data-outcome]');
 const box = (page, name) => page.getByRole('checkbox', { name, exact: true });
 const strict = (page, label) => page.getByRole('radio', { name: label });
@@ -67,7 +69,8 @@ test('the nearest settlement for Ukraine and Russia at "hard red lines only" app
   await answer(page).getByRole('button', { name: new RegExp(`^Apply these \\d+ changes? \\(way ${count}\\)$`) }).click();
   for (const actor of ['ukraine', 'russia']) await expect(card(page, actor)).not.toHaveClass(/crosses-red-line/);
   await expect(answer(page).getByRole('status')).toContainText(/changes? applied: a settlement with nothing crossed or open at “hard red lines only”\. (Still crossed or open below that: \d+ positions?|Nothing weaker)/);
-  await expect(answer(page)).toBeFocused();
+  await expect(headline(page)).toBeFocused();
+  await expect(headline(page)).toBeInViewport();
   await expect(answer(page).getByRole('button', { name: /^Apply these \d+ changes? \(way 1\)$/ })).toBeDisabled();
   // Asked again on the applied draft: it is a settlement.
   await find(page).click();
@@ -120,7 +123,8 @@ test('who can agree with whom follows the strictness, leads with a sentence, and
   await expect(page.locator('#pairs-intro')).toContainText('every other pair can');
   expect(await pairs(page).locator('button.no').count()).toBeGreaterThan(0);
   await pairs(page).getByRole('button', { name: 'Russia and Ukraine: cannot agree' }).click();
-  await expect(answer(page)).toBeFocused();
+  await expect(headline(page)).toBeFocused();
+  await expect(headline(page)).toBeInViewport();
   await expect(box(page, 'Ukraine')).toBeChecked();
   await expect(box(page, 'Russia')).toBeChecked();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'conflict');
@@ -211,7 +215,8 @@ test('keyboard alone: open, pick, find, apply, undo, and a cell', async ({ page 
   for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement.dataset.apply !== undefined)); i++) await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await expect(card(page, 'ukraine')).not.toHaveClass(/crosses-red-line/);
-  await expect(answer(page)).toBeFocused();
+  await expect(headline(page)).toBeFocused();
+  await expect(headline(page)).toBeInViewport();
   await page.keyboard.press('Control+z');
   await expect(card(page, 'ukraine')).toHaveClass(/crosses-red-line/);
   // The pairs are one tab stop, with arrows inside, not one stop a pair.

@@ -147,10 +147,14 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await strict(page, 'red lines and firm demands').check();
   await pairs(page).getByRole('button', { name: 'Russia and Ukraine: cannot agree' }).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'conflict');
-  await answer(page).getByRole('button', { name: /^What would it take\?/ }).click();
+  await answer(page).getByRole('button', { name: /^What would it take\?/ }).focus();
+  await page.keyboard.press('Enter');
   const sets = page.locator('#what-it-takes li.correction');
   expect(await sets.count()).toBeGreaterThan(1);
-  await expect(page.locator('#what-it-takes')).toContainText(/the sets of positions whose setting aside makes a settlement possible, none holding a smaller set that would do \(exact; computed in \d+ ms\)/);
+  // The answer's heading takes focus and says it in a few words.
+  await expect(page.locator('#takes-heading')).toBeFocused();
+  await expect(page.locator('#takes-heading')).toHaveText(`What would it take: ${await sets.count()} sets of positions; setting aside any one of them would do`);
+  await expect(page.locator('#what-it-takes')).toContainText(/Each is a set of positions whose setting aside makes a settlement possible, none holding a smaller set that would do \(exact; computed in \d+ ms\)/);
   // Redline's reading of each position in parentheses, not quotation marks.
   // One group per kind: "its hard red lines (A; B)", not the kind again for each.
   await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red lines?|firm demands?) \([^“”]+\).*, a settlement exists: .+\./);
@@ -172,7 +176,8 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await last.getByRole('button', { name: /^Make this the scenario/ }).click();
   await expect(banner(page)).toContainText(`Scenario: ${n} positions set aside.`);
   // The pressed button is disabled now: focus goes to the answer, which says what happened.
-  await expect(page.locator('#agreement-answer')).toBeFocused();
+  await expect(page.locator('#agreement-headline')).toBeFocused();
+  await expect(page.locator('#agreement-headline')).toBeInViewport();
   await expect(page.locator('#agreement-answer .headline')).toHaveText(`${n} positions set aside in the scenario (the banner at the top says so; Undo restores it): find again for the settlement under it.`);
   // The pair can now agree, and a search finds a settlement.
   await expect(pairs(page).getByRole('button', { name: 'Russia and Ukraine: can agree' })).toBeVisible();

@@ -323,10 +323,12 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             }
         }
     });
-    // Focus goes to the answer after Apply (the button is disabled then)
-    // and after a cell (the answer is above the table).
+    // Focus goes to the answer's headline after Apply (the button is
+    // disabled then) and after a cell (the answer is above the table): the
+    // line that says what happened, brought into view, not the whole answer,
+    // whose top can be a screen above the headline's news.
     let focus_answer = || {
-        if let Some(el) = document().get_element_by_id("agreement-answer") {
+        if let Some(el) = document().get_element_by_id("agreement-headline") {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
@@ -355,6 +357,12 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             );
             let ms = (js_sys::Date::now() - started) as u32;
             finder.update(|f| f.takes = Some((now, found, ms)));
+            // The sets appear below the button: their heading says how many.
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("takes-heading") {
+                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
         } else if let Some(i) = number("data-take") {
             let picked = finder.with_untracked(|f| match &f.takes {
                 Some((asked, WhatItTakes::Corrections(c), _)) => {
@@ -418,8 +426,8 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         <div class="panel agreement-panel" on:click=on_click on:change=on_change
             on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <div inner_html=controls></div>
-            <div id="agreement-answer" tabindex="-1">
-                <p class="headline" role="status">{move || finder.with(|f| f.answer.as_ref().map(|a| {
+            <div id="agreement-answer">
+                <p class="headline" id="agreement-headline" tabindex="-1" role="status">{move || finder.with(|f| f.answer.as_ref().map(|a| {
                     match (stale.get(), f.applied) {
                         (false, _) => a.headline.clone(),
                         (true, Some(i)) => {

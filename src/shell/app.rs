@@ -22,6 +22,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
     let analyses = Analyses { grid: RwSignal::new(false), compare: RwSignal::new(false), agree: RwSignal::new(false) };
     provide_context(analyses);
     super::links::watch(state, persist, analyses);
+    super::focus_home::watch();
     // A first visit (no stored draft, no shared plan) starts with the welcome;
     // it goes once the draft has clauses, and "How to start" brings it back.
     let welcome_shown =

@@ -244,11 +244,21 @@ fn export_draft(state: State) {
 pub fn PageAlerts() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
+    let shown = Memo::new(move |_| page_alerts(persist));
+    // A new alert comes into view: storage filling up while a phone reader
+    // is on the library tab, far down, was said where nobody looked.
+    Effect::new(move |before: Option<usize>| {
+        let now = shown.with(Vec::len);
+        if now > before.unwrap_or(0) {
+            super::bring_into_view(".page-alerts");
+        }
+        now
+    });
     view! {
-        {banners(state, persist, true, Memo::new(move |_| page_alerts(persist)))}
+        {banners(state, persist, true, shown)}
         // Texts that were not drafts are named until the reader deletes or dismisses them.
         {move || (persist.unreadable.with(|u| !u.is_empty()) || persist.kept_apart.get() > 0).then(|| view! {
-            <div class="banners page-alerts">{super::on_demand(move || super::stored_junk::alert(persist))}</div>
+            <div class="banners page-alerts" data-focus-home="draft-heading">{super::on_demand(move || super::stored_junk::alert(persist))}</div>
         })}
     }
 }
@@ -259,7 +269,7 @@ fn banners(state: State, persist: Persistence, alerts: bool, shown: Memo<Vec<Ban
     let (list, banner, role) =
         if alerts { ("banners page-alerts", "banner warning", "alert") } else { ("banners", "banner", "status") };
     view! {
-        <div class=list>
+        <div class=list data-focus-home=alerts.then_some("draft-heading")>
             {move || shown.get().into_iter().map(|b| view! {
                 <div class=banner role=role>
                     <p>{b.text}</p>
@@ -282,4 +292,6 @@ fn show_notices(state: State) {
             bar.scroll_into_view();
         }
     });
+    // The welcome, whose button opened the file, is gone with it.
+    super::focus_home::home_if_lost("draft-heading");
 }

@@ -15,11 +15,23 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
     if super::PRERENDERING {
         return;
     }
-    let read = move || {
+    // `arrived`: a link pasted into a page already scrolled (no reload) puts
+    // its bar or its alert into view, as a page opened afresh shows them.
+    let read = move |arrived: bool| {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {
-            Some(Ok((shared, warnings))) => persist.view_shared(shared, warnings),
-            Some(Err(e)) => persist.broken_link.set(Some(e.to_string())),
+            Some(Ok((shared, warnings))) => {
+                persist.view_shared(shared, warnings);
+                if arrived {
+                    super::bring_into_view(".viewing-bar");
+                }
+            }
+            Some(Err(e)) => {
+                persist.broken_link.set(Some(e.to_string()));
+                if arrived {
+                    super::bring_into_view(".page-alerts");
+                }
+            }
             // Back or forward to the address without a fragment: the reader's
             // own drafts. A page anchor (a skip link) changes nothing.
             None if hash.trim_start_matches('#').is_empty() => {
@@ -33,8 +45,8 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
             }
         }
     };
-    read();
-    let listener = window_event_listener(ev::hashchange, move |_| read());
+    read(false);
+    let listener = window_event_listener(ev::hashchange, move |_| read(true));
     on_cleanup(move || listener.remove());
 }
 

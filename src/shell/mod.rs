@@ -10,6 +10,7 @@ mod cite;
 mod draft;
 mod draft_rows;
 mod drafts_bar;
+mod focus_home;
 mod library_panel;
 mod links;
 mod persist;
@@ -99,6 +100,18 @@ fn next_root() -> Option<web_sys::HtmlElement> {
 /// The element an event came from (or its ancestor) carrying the attribute
 /// `name`, and that attribute's value: how the markup panels' delegated
 /// handlers tell which control was used.
+/// Scrolls the first element `selector` finds into view in the next frame,
+/// as little as it takes (none if it is in view).
+pub(crate) fn bring_into_view(selector: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().query_selector(selector).ok().flatten() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
 pub(crate) fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;

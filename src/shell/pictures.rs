@@ -175,13 +175,7 @@ fn Grid() -> impl IntoView {
                 // The reasons show under the whole grid, a screen or more
                 // below the cell on a tablet: bring them into view.
                 if opened.get_untracked().is_some() {
-                    request_animation_frame(|| {
-                        if let Some(el) = document().get_element_by_id("cell-reasons") {
-                            let options = web_sys::ScrollIntoViewOptions::new();
-                            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                            el.scroll_into_view_with_scroll_into_view_options(&options);
-                        }
-                    });
+                    super::bring_into_view("#cell-reasons");
                 }
             }
         } else if data_of(&ev, "data-close").is_some() {

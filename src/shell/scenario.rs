@@ -23,7 +23,7 @@ pub fn ScenarioBanner() -> impl IntoView {
     move || {
         state.scenario.with(|s| s.describe(state.lib())).map(|said| {
             view! {
-                <section class="scenario-banner" aria-label="Scenario">
+                <section class="scenario-banner" aria-label="Scenario" data-focus-home="verdicts-heading">
                     <p><strong>{said}</strong> ". Verdicts, pictures and agreement follow it, not the sources alone."</p>
                     <button type="button" on:click=move |_| state.edit(|p| p.scenario = Scenario::default())>
                         "Back to the sources' positions"
@@ -270,20 +270,28 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 /// settlement exists: …", with a button that makes it the
 /// scenario. `stale`: the draft or terms changed since (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
+    // A heading that says the answer in a few words takes focus when the
+    // answer comes: the sets themselves are long.
+    let heading = |said: &str| format!("<h3 id=\"takes-heading\" tabindex=\"-1\">What would it take: {said}</h3>");
     let found = match takes {
-        WhatItTakes::NothingToSetAside => return "<p>A settlement exists without setting anything aside.</p>".into(),
+        WhatItTakes::NothingToSetAside => {
+            return heading("nothing") + "<p>A settlement exists without setting anything aside.</p>"
+        }
         WhatItTakes::Impossible(_) => {
-            return "<p>Setting positions aside cannot help: the locks and the questions to decide alone leave no settlement.</p>".into()
+            return heading("no set of positions would do") + "<p>Setting positions aside cannot help: the locks and the questions to decide alone leave no settlement.</p>"
         }
         WhatItTakes::Corrections(found) => found,
     };
-    let mut h = String::new();
+    let mut h = heading(&match found.sets.len() {
+        1 => "one set of positions to set aside".to_string(),
+        n => format!("{n} sets of positions; setting aside any one of them would do"),
+    });
     if stale {
         h.push_str("<p class=\"hint\">The draft, the scenario or the terms changed since: ask again.</p>");
     }
     let _ = write!(
         h,
-        "<p>What would it take: the sets of positions whose setting aside makes a settlement possible, none holding a smaller set that would do (exact; computed in {ms} ms). Fewest positions first; of sets of the same size, those with fewer hard red lines come first, then fewer firm demands.</p><ol class=\"corrections\">"
+        "<p>Each is a set of positions whose setting aside makes a settlement possible, none holding a smaller set that would do (exact; computed in {ms} ms). Fewest positions first; of sets of the same size, those with fewer hard red lines come first, then fewer firm demands.</p><ol class=\"corrections\">"
     );
     let off = if stale { " disabled" } else { "" };
     for (i, set) in found.sets.iter().enumerate() {

@@ -34,7 +34,7 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
     move || {
         shown.get().then(|| {
             view! {
-                <section class="welcome" aria-labelledby="welcome-heading">
+                <section class="welcome" aria-labelledby="welcome-heading" data-focus-home="draft-heading">
                     <h2 id="welcome-heading">"How to start"</h2>
                     <p>
                         "Assemble a settlement of the Russia-Ukraine war from the clauses of the real proposals, and see at once
