@@ -172,7 +172,7 @@ pub fn decode(text: &str) -> Result<Draft, String> {
         // When schema 3 comes, the older shapes are parsed here and
         // converted one step at a time.
         newer if newer > DRAFT_SCHEMA => {
-            return Err(format!("saved by a newer Redline (schema {newer}; this one reads up to {DRAFT_SCHEMA})"))
+            return Err(format!("saved by a newer Redline: schema {newer}, where this one reads up to {DRAFT_SCHEMA}"))
         }
         other => return Err(format!("schema {other} was never written by Redline")),
     };
@@ -253,9 +253,11 @@ impl<S: Storage> DraftStore<S> {
             let Some(raw) = self.storage.get(&key)? else { continue };
             match decode(&raw) {
                 Ok(draft) if draft_key(&draft.id) == key => loaded.drafts.push(draft),
-                Ok(draft) => {
-                    loaded.unreadable.push(self.set_aside(key, raw, format!("it names itself `{}`", draft.id)))
-                }
+                Ok(draft) => loaded.unreadable.push(self.set_aside(
+                    key,
+                    raw,
+                    format!("its text is of draft `{}`, under another draft's key", draft.id),
+                )),
                 Err(problem) => loaded.unreadable.push(self.set_aside(key, raw, problem)),
             }
         }
@@ -721,7 +723,9 @@ mod tests {
         assert!(decode(&wrong_plan).unwrap_err().contains("other-plan"));
         let mut s = store();
         s.storage.values.insert("redline:draft:x".into(), encode(&sample("y", "Y")));
-        assert!(s.load_all().unwrap().unreadable[0].problem.contains("names itself `y`"));
+        assert!(s.load_all().unwrap().unreadable[0]
+            .problem
+            .contains("its text is of draft `y`, under another draft's key"));
     }
 
     #[test]

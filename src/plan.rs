@@ -227,6 +227,16 @@ impl Plan {
     }
 
     fn read_document(text: &str, library: &Library) -> Result<(Plan, Vec<String>), PlanError> {
+        if let Some(e) = too_large(text.len()) {
+            return Err(e);
+        }
+        if text.trim().is_empty() {
+            return Err(PlanError {
+                message: "not a Redline plan: the file is empty".into(),
+                line: None,
+                column: None,
+            });
+        }
         let doc: PlanDocument = serde_json::from_str(text).map_err(|e| {
             // serde_json ends its message with the place, which the error
             // carries apart: said once, not twice.
@@ -236,12 +246,26 @@ impl Plan {
                 serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
                     format!("not a Redline plan, as it is not JSON; {what}")
                 }
-                _ => what.to_string(),
+                _ => format!("not a Redline plan: {what}"),
             };
             PlanError { message, line: Some(e.line()), column: Some(e.column()) }
         })?;
         doc.into_plan(library)
     }
+}
+
+/// The largest plan file read. A plan with every clause, long notes and a
+/// scenario is some 20 KB; a file fifty times that is no plan, and parsing
+/// 10 MB held a phone's page for seconds.
+pub const MAX_PLAN_BYTES: usize = 1_000_000;
+
+/// Refuses a file of `bytes` before it is read, when it is too large to be a plan.
+pub fn too_large(bytes: usize) -> Option<PlanError> {
+    (bytes > MAX_PLAN_BYTES).then(|| PlanError {
+        message: "not a Redline plan: the file is over 1 MB, and a plan is a few KB".into(),
+        line: None,
+        column: None,
+    })
 }
 
 pub const PLAN_FORMAT: &str = "redline-plan";
@@ -457,6 +481,23 @@ mod tests {
     }
 
     #[test]
+    fn a_file_too_large_for_a_plan_is_refused_before_it_is_parsed() {
+        let lib = fixture::library();
+        let notes = "x".repeat(MAX_PLAN_BYTES);
+        let text = format!(r#"{{"format":"redline-plan","version":1,"notes":"{notes}","clauses":[]}}"#);
+        let error = Plan::from_json(&text, &lib).unwrap_err().to_string();
+        assert_eq!(error, "not a Redline plan: the file is over 1 MB, and a plan is a few KB");
+        assert!(too_large(MAX_PLAN_BYTES).is_none());
+        // Every clause of the real library with long notes is far below the limit.
+        let real = Library::embedded().unwrap();
+        let mut plan = Plan { notes: "n".repeat(20_000), ..Plan::default() };
+        for c in 0..real.clauses.len() {
+            plan.add(&real, c as ClauseIx);
+        }
+        assert!(plan.to_json().len() * 20 < MAX_PLAN_BYTES, "{}", plan.to_json().len());
+    }
+
+    #[test]
     fn bad_documents_say_what_and_where() {
         let lib = fixture::library();
         let cases = [
@@ -481,7 +522,14 @@ mod tests {
                 r#"{"format":"redline-plan","version":1,"clauses":[{"id":"crimea-de-jure"},{"id":"crimea-de-facto"}]}"#,
                 "already answers the question \"Status of Crimea\"",
             ),
-            (r#"{"format":"redline-plan","version":1,"clauses":[],"extra":1}"#, "unknown field `extra`"),
+            (
+                r#"{"format":"redline-plan","version":1,"clauses":[],"extra":1}"#,
+                "not a Redline plan: unknown field `extra`",
+            ),
+            (r#"{"hello":1}"#, "not a Redline plan: unknown field `hello`"),
+            ("[1,2,3]", "not a Redline plan: invalid type"),
+            ("", "not a Redline plan: the file is empty"),
+            (" \n", "not a Redline plan: the file is empty"),
         ];
         for (text, expected) in cases {
             let error = Plan::from_json(text, &lib).expect_err(text).to_string();

@@ -279,6 +279,56 @@ test('export then import gives the same draft, as a new one', async ({ page }) =
   expect(Object.keys(await storedDrafts(page))).toHaveLength(2);
 });
 
+test('on a phone, storage filling up far down the library is said in view; a plan opened over changes it refused asks first, and Undo brings them back', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__storageFull = false;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+  await openApp(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Draft', exact: true }).click();
+  await page.getByLabel('Title').fill('Filling up');
+  await saved(page);
+  await sections.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.evaluate(() => { window.__storageFull = true; });
+  const last = page.locator('.library li.clause').last();
+  const id = await last.getAttribute('data-clause');
+  await last.locator('.toggle').click();
+  const banner = page.getByRole('alert').filter({ hasText: 'storage is full' });
+  await expect(banner).toBeInViewport();
+  // Opening a file now would leave that change on Undo only: the page asks.
+  const file = { name: 'other.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"Other","clauses":[{"id":"army-cap"}]}') };
+  const input = page.locator('.drafts-bar input[type=file]');
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await input.setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: 'was not opened' }))
+    .toContainText('The file other.json was not opened, so “Filling up” stays on screen with its unsaved changes.');
+  expect(asked).toContain("“Filling up” has changes that could not be saved (the browser's storage is full). Open the file other.json in its place anyway?");
+  await expect(page.getByLabel('Title')).toHaveValue('Filling up');
+  expect(await draftIds(page)).toEqual([id]);
+  page.once('dialog', (d) => d.accept());
+  await input.setInputFiles(file);
+  const notice = page.getByRole('status').filter({ hasText: 'opened as a new draft' });
+  await expect(notice).toContainText('“Filling up” was not saved: Undo brings it back while this notice shows.');
+  await expect(page.getByLabel('Title')).toHaveValue('Other');
+  await notice.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Filling up');
+  expect(await draftIds(page)).toEqual([id]);
+  // The change storage refused is saved once it can be.
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.getByLabel('Title').fill('Filling up again');
+  await saved(page);
+  const stored = Object.values(await storedDrafts(page)).find((d) => d.plan.title === 'Filling up again');
+  expect(stored.plan.clauses.map((c) => c.id)).toEqual([id]);
+});
+
 test('a file that is not a draft is refused with what is wrong and where, and nothing changes', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Untouched');
@@ -291,6 +341,15 @@ test('a file that is not a draft is refused with what is wrong and where, and no
   const notJson = page.getByRole('status').filter({ hasText: 'notes.txt was not imported' });
   // What is wrong, then where, once: "…: not a Redline plan, as it is not JSON; expected value (line 1, column 1)".
   await expect(notJson).toContainText('not a Redline plan, as it is not JSON; expected value (line 1, column 1). Nothing was changed.');
+  // JSON of another kind, an empty file, a file far too large for a plan (refused before it is read).
+  for (const [name, body, said] of [
+    ['settings.json', '{"theme":"dark"}', 'settings.json was not imported: not a Redline plan: unknown field `theme`'],
+    ['empty.json', '', 'empty.json was not imported: not a Redline plan: the file is empty. Nothing was changed.'],
+    ['huge.json', `{"notes":"${'x'.repeat(3_000_000)}"}`, 'huge.json was not imported: not a Redline plan: the file is over 1 MB, and a plan is a few KB. Nothing was changed.'],
+  ]) {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    await expect(page.getByRole('status').filter({ hasText: `${name} was not imported` })).toContainText(said);
+  }
   await expect(page.getByLabel('Title')).toHaveValue('Untouched');
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
 });

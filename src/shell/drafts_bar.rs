@@ -54,6 +54,12 @@ pub fn DraftsBar() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
         input.set_value("");
         let name = file.name();
+        // Refused unread: a 30 MB file held the page for 26 s while it was parsed.
+        if let Some(e) = crate::plan::too_large(file.size() as usize) {
+            persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None);
+            show_notices(state);
+            return;
+        }
         leptos::task::spawn_local(async move {
             let text = match JsFuture::from(file.text()).await {
                 Ok(t) => t.as_string().unwrap_or_default(),

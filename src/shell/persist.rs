@@ -36,6 +36,19 @@ pub enum Status {
     Failed(String),
 }
 
+impl Status {
+    /// Why a change is not saved, in a clause: "(the browser's storage is full)".
+    fn reason(&self) -> String {
+        match self {
+            Status::Unavailable(_) => "this browser keeps no storage for Redline".into(),
+            Status::Full => "the browser's storage is full".into(),
+            Status::Conflict(_) => "another tab changed this draft".into(),
+            Status::Failed(e) => format!("storage failed: {e}"),
+            Status::Saved => "storage failed".into(),
+        }
+    }
+}
+
 /// A shared plan on screen, not stored: the page is in viewing mode until
 /// the reader saves a copy, edits it (which saves a copy) or leaves.
 #[derive(Debug, Clone, PartialEq)]
@@ -445,9 +458,24 @@ impl Persistence {
         self.save_now();
         let mut previous = self.current.get_untracked();
         previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
-        let kept = match self.is_viewing() {
-            true => "The shared plan is no longer on screen; its link still opens it.".to_string(),
-            false => format!("“{}” is kept in your drafts.", previous.name()),
+        let kept = if self.is_viewing() {
+            "The shared plan is no longer on screen; its link still opens it.".to_string()
+        } else if self.dirty() {
+            // Storage refused the open draft's latest changes: opening the
+            // plan in its place would leave them only on Undo. Ask first.
+            let (name, held) =
+                (previous.name(), what.strip_prefix("The ").map_or_else(|| what.to_string(), |r| format!("the {r}")));
+            let question = format!(
+                "“{name}” has changes that could not be saved ({}). Open {held} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
+                self.status.with_untracked(Status::reason)
+            );
+            if !window().confirm_with_message(&question).unwrap_or(false) {
+                self.say(format!("{what} was not opened, so “{name}” stays on screen with its unsaved changes."), None);
+                return;
+            }
+            format!("“{name}” was not saved: Undo brings it back while this notice shows.")
+        } else {
+            format!("“{}” is kept in your drafts.", previous.name())
         };
         self.end_viewing();
         self.store_as_new(plan);
@@ -468,10 +496,19 @@ impl Persistence {
     }
 
     /// Shows a draft that was open before: as stored now, or as it was
-    /// when it was left (storage unavailable, or never stored).
+    /// when it was left (storage unavailable, or never stored). Changes
+    /// storage refused when it was left come back unsaved, so they are
+    /// saved once storage allows; a later save by another tab wins.
     fn reopen(self, previous: Draft) {
         let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
-        self.show(stored.unwrap_or(previous));
+        match stored {
+            Some(stored) if stored.revision == previous.revision && stored.plan != previous.plan => {
+                self.show(stored);
+                self.state.editor.set(Editor::new(previous.plan));
+            }
+            Some(stored) => self.show(stored),
+            None => self.show(previous),
+        }
     }
 
     fn is_stored(self) -> bool {

@@ -39,7 +39,7 @@ pub(super) fn alert(persist: Persistence) -> Result<AnyView, leptos::wasm_split:
                 <p>{message}</p>
                 <button type="button" on:click=download_them>{label}</button>
                 {(kept > 0).then(|| view! {
-                    <button type="button" on:click=move |_| persist.delete_kept_apart()>"Delete them"</button>
+                    <button type="button" on:click=move |_| persist.delete_kept_apart()>{if kept == 1 { "Delete it" } else { "Delete them" }}</button>
                 })}
                 <button type="button" on:click=move |_| {
                     persist.unreadable.set(Vec::new());
