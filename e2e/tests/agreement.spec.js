@@ -135,6 +135,19 @@ test('who can agree with whom follows the strictness, leads with a sentence, and
   await expect(pairs(page)).toBeHidden();
 });
 
+test('on a phone, the pairs table keeps the party names in view while it scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  await openAgreement(page);
+  const region = pairs(page);
+  await region.scrollIntoViewIfNeeded();
+  expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+  await region.evaluate((r) => { r.scrollLeft = r.scrollWidth; });
+  const [box, name] = await Promise.all([region.boundingBox(), region.locator('tbody th[scope=row]').last().boundingBox()]);
+  expect(name.x).toBeGreaterThanOrEqual(box.x - 1);
+  expect(name.x + name.width).toBeLessThanOrEqual(box.x + box.width * 0.4);
+});
+
 test('the questions to decide: the major plans\' by default, only the draft\'s, or everything', async ({ page }) => {
   await openApp(page);
   await startFrom(page, 'Witkoff paper (partly described)');
