@@ -19,6 +19,18 @@ async function storedDrafts(page) {
     .map((k) => [k, JSON.parse(localStorage.getItem(k))])));
 }
 
+/** A switch the test flips (`window.__storageFull`): while on, every write throws as a full quota does. */
+async function storageThatFills(page) {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    window.__storageFull = false;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+}
+
 async function exportDraft(page, button) {
   button ??= (await draftsMenu(page)).getByRole('button', { name: 'Export file' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -185,15 +197,7 @@ test('on a phone, storage that is blocked is said on the library tab, where the 
 });
 
 test('with storage full the draft stays in the tab, export is offered, and saving resumes', async ({ page }) => {
-  // A switch the test flips: while on, every write throws as a full quota does.
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    window.__storageFull = false;
-    Storage.prototype.setItem = function (k, v) {
-      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, k, v);
-    };
-  });
+  await storageThatFills(page);
   await openApp(page);
   await page.getByLabel('Title').fill('Filling up');
   await saved(page);
@@ -281,14 +285,7 @@ test('export then import gives the same draft, as a new one', async ({ page }) =
 
 test('on a phone, storage filling up far down the library is said in view; a plan opened over changes it refused asks first, and Undo brings them back', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.addInitScript(() => {
-    const setItem = Storage.prototype.setItem;
-    window.__storageFull = false;
-    Storage.prototype.setItem = function (k, v) {
-      if (window.__storageFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return setItem.call(this, k, v);
-    };
-  });
+  await storageThatFills(page);
   await openApp(page);
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await sections.getByRole('button', { name: 'Draft', exact: true }).click();
