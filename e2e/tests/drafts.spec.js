@@ -1,7 +1,7 @@
 // Drafts kept in local storage, and every way storage can fail: each test
 // reproduces one failure and checks that no draft is lost.
 import { readFile } from 'node:fs/promises';
-import { test, expect, openApp, regions, clause, startFrom, draftsMenu } from './fixtures.js';
+import { test, expect, openApp, appReady, regions, clause, startFrom, draftsMenu } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 const saved = (page) => expect(page.locator('.save-status')).toHaveText('Saved in this browser.');
@@ -406,6 +406,8 @@ test('starting from a plan on a draft with work in it makes a new draft; the old
   await expect(page.getByLabel('Notes')).toHaveValue(/^Based on: Witkoff paper, proposed by/);
   await saved(page);
   await page.reload();
+  // The picker is the live app's once it has taken over the first screen.
+  await appReady(page);
   const after = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('redline:draft:')).map((k) => [k, localStorage.getItem(k)])));
   expect(Object.keys(after)).toHaveLength(2);
   for (const [key, value] of Object.entries(rawMine)) expect(after[key]).toBe(value);

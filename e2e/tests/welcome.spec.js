@@ -108,6 +108,18 @@ test('on a phone, a file opened from the welcome says what became of it where th
   await expect(notice).toContainText('Nothing was changed.');
 });
 
+test('a draft file opened from the welcome by keyboard leaves focus on the draft, not on the page\'s body', async ({ page }) => {
+  await openApp(page);
+  const chooser = page.waitForEvent('filechooser');
+  await welcome(page).getByRole('button', { name: 'Open a draft file' }).focus();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'plan.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"From a file","clauses":[{"id":"army-cap"}]}') });
+  await expect(page.getByLabel('Title')).toHaveValue('From a file');
+  await expect(welcome(page)).toHaveCount(0);
+  await expect(page.locator('#draft-heading')).toBeFocused();
+});
+
 test('the analyses are linked from the top: each opens at its own fragment, and back goes back', async ({ page }) => {
   await openApp(page);
   const analyses = page.getByRole('navigation', { name: 'Analyses' });
