@@ -327,11 +327,12 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
     // disabled then) and after a cell (the answer is above the table): the
     // line that says what happened, brought into view, not the whole answer,
     // whose top can be a screen above the headline's news.
-    let focus_answer = || {
-        if let Some(el) = document().get_element_by_id("agreement-headline") {
+    let focus = |id: &str| {
+        if let Some(el) = document().get_element_by_id(id) {
             let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
         }
     };
+    let focus_answer = move || focus("agreement-headline");
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let data = |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|e| e.get_attribute(name));
@@ -358,11 +359,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             let ms = (js_sys::Date::now() - started) as u32;
             finder.update(|f| f.takes = Some((now, found, ms)));
             // The sets appear below the button: their heading says how many.
-            request_animation_frame(|| {
-                if let Some(el) = document().get_element_by_id("takes-heading") {
-                    let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
-            });
+            request_animation_frame(move || focus("takes-heading"));
         } else if let Some(i) = number("data-take") {
             let picked = finder.with_untracked(|f| match &f.takes {
                 Some((asked, WhatItTakes::Corrections(c), _)) => {

@@ -252,10 +252,12 @@ pub fn PageAlerts() -> impl IntoView {
     let persist = expect_context::<Persistence>();
     let shown = Memo::new(move |_| page_alerts(persist));
     // A new alert comes into view: storage filling up while a phone reader
-    // is on the library tab, far down, was said where nobody looked.
-    Effect::new(move |before: Option<usize>| {
-        let now = shown.with(Vec::len);
-        if now > before.unwrap_or(0) {
+    // is on the library tab, far down, was said where nobody looked; so was
+    // a link pasted into a page already scrolled. New by its words: a second
+    // broken link replaces the first alert.
+    Effect::new(move |before: Option<Vec<String>>| {
+        let now: Vec<String> = shown.with(|s| s.iter().map(|b| b.text.clone()).collect());
+        if now.iter().any(|t| !before.as_ref().is_some_and(|b| b.contains(t))) {
             super::bring_into_view(".page-alerts");
         }
         now

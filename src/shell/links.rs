@@ -16,7 +16,8 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
         return;
     }
     // `arrived`: a link pasted into a page already scrolled (no reload) puts
-    // its bar or its alert into view, as a page opened afresh shows them.
+    // its bar into view, as a page opened afresh shows it (its alert, if
+    // broken, comes into view as every new page alert does).
     let read = move |arrived: bool| {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {
@@ -26,12 +27,7 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
                     super::bring_into_view(".viewing-bar");
                 }
             }
-            Some(Err(e)) => {
-                persist.broken_link.set(Some(e.to_string()));
-                if arrived {
-                    super::bring_into_view(".page-alerts");
-                }
-            }
+            Some(Err(e)) => persist.broken_link.set(Some(e.to_string())),
             // Back or forward to the address without a fragment: the reader's
             // own drafts. A page anchor (a skip link) changes nothing.
             None if hash.trim_start_matches('#').is_empty() => {

@@ -97,9 +97,6 @@ fn next_root() -> Option<web_sys::HtmlElement> {
     Some(document().create_element("div").ok()?.unchecked_into::<web_sys::HtmlElement>())
 }
 
-/// The element an event came from (or its ancestor) carrying the attribute
-/// `name`, and that attribute's value: how the markup panels' delegated
-/// handlers tell which control was used.
 /// Scrolls the first element `selector` finds into view in the next frame,
 /// as little as it takes (none if it is in view).
 pub(crate) fn bring_into_view(selector: &'static str) {
@@ -112,6 +109,9 @@ pub(crate) fn bring_into_view(selector: &'static str) {
     });
 }
 
+/// The element an event came from (or its ancestor) carrying the attribute
+/// `name`, and that attribute's value: how the markup panels' delegated
+/// handlers tell which control was used.
 pub(crate) fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
     use wasm_bindgen::JsCast;
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;

@@ -444,6 +444,8 @@ impl Persistence {
             [one] => format!(" One thing in it was not read as written: {one}."),
             more => format!(" {} things in it were not read as written: {}.", more.len(), more.join("; ")),
         };
+        // Inside a sentence: "the file x.json", "the US 28-point plan".
+        let held = what.strip_prefix("The ").map_or_else(|| what.to_string(), |rest| format!("the {rest}"));
         let reusable =
             !self.is_viewing() && self.state.editor.with_untracked(|e| e.plan().is_blank()) && !self.is_stored();
         if reusable {
@@ -451,7 +453,6 @@ impl Persistence {
                 e.replace(plan);
             });
             // "holds", not "is": "The Hegseth parameters is now in this draft".
-            let held = what.strip_prefix("The ").map_or_else(|| what.to_string(), |rest| format!("the {rest}"));
             self.say(format!("This draft was blank; it now holds {held}.{warned}"), Some(UndoStep::FilledBlank));
             return;
         }
@@ -463,8 +464,7 @@ impl Persistence {
         } else if self.dirty() {
             // Storage refused the open draft's latest changes: opening the
             // plan in its place would leave them only on Undo. Ask first.
-            let (name, held) =
-                (previous.name(), what.strip_prefix("The ").map_or_else(|| what.to_string(), |r| format!("the {r}")));
+            let name = previous.name();
             let question = format!(
                 "“{name}” has changes that could not be saved ({}). Open {held} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
                 self.status.with_untracked(Status::reason)
