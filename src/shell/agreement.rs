@@ -302,7 +302,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
     let table = pairs_html(library, &untrack(matrix), &untrack(terms));
     // Cells are patched where their verdict changed, not rebuilt: parsing and
     // laying out a new table of buttons took 20-40 ms per lock click.
-    Effect::new(move |_| {
+    super::effect(move || {
         let m = matrix();
         let doc = document();
         if let Some(intro) = doc.get_element_by_id("pairs-intro") {

@@ -27,7 +27,7 @@ pub fn App(library: &'static Library) -> impl IntoView {
     // it goes once the draft has clauses, and "How to start" brings it back.
     let welcome_shown =
         RwSignal::new(persist.entries.with_untracked(Vec::is_empty) && persist.viewing.with_untracked(Option::is_none));
-    Effect::new(move |_| {
+    super::effect(move || {
         if state.facts.count.get() > 0 {
             welcome_shown.set(false);
         }
@@ -155,7 +155,7 @@ impl Built {
             return built;
         }
         state.tabs.set(true);
-        Effect::new(move |_| {
+        super::effect(move || {
             match state.tab.get() {
                 Tab::Draft => built.build(built.draft),
                 Tab::Verdicts => built.build(built.verdicts),

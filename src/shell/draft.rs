@@ -33,14 +33,14 @@ pub fn DraftPanel() -> impl IntoView {
     // a file, a saved draft) has the picker show that preset, so the caveat
     // beside the picker is the draft's own, not the first preset's. The
     // signal moves only with the origin: typing in the notes keeps a reader's pick.
-    Effect::new(move |_| {
+    super::effect(move || {
         if let Some(p) = state.facts.based_on.get() {
             chosen_preset.set(Some(p));
         }
     });
 
     // Bring a clause a verdict pointed at into view, once the draft shows.
-    Effect::new(move |_| {
+    super::effect(move || {
         if let Some(clause) = state.highlighted.get() {
             let id = draft_row_id(library, clause);
             request_animation_frame(move || {

@@ -196,7 +196,7 @@ pub fn follow_topic(state: State, topic: TopicIx, list: NodeRef<leptos::html::Ul
         return;
     }
     let held = state.topic_rows[topic];
-    Effect::new(move |was: Option<Vec<(ClauseIx, web_sys::Element)>>| {
+    super::effect_with(move |was: Option<Vec<(ClauseIx, web_sys::Element)>>| {
         let mut old = was.unwrap_or_default();
         let Some(list) = list.get() else { return old };
         let now = held.get();
@@ -238,7 +238,7 @@ pub fn follow_row_states(state: State) {
     }
     let library = state.library;
     for lock in [Lock::Clause, Lock::Value] {
-        Effect::new(move |was: Option<Vec<ClauseIx>>| {
+        super::effect_with(move |was: Option<Vec<ClauseIx>>| {
             let now = lock.list(state).get();
             let was = was.unwrap_or_default();
             let moved = was.iter().filter(|c| !now.contains(c)).chain(now.iter().filter(|c| !was.contains(c)));
@@ -257,7 +257,7 @@ pub fn follow_row_states(state: State) {
         });
     }
 
-    Effect::new(move |was: Option<Option<ClauseIx>>| {
+    super::effect_with(move |was: Option<Option<ClauseIx>>| {
         let now = state.highlighted.get();
         let was = was.flatten();
         if was != now {
@@ -276,7 +276,7 @@ pub fn follow_row_states(state: State) {
         (0..library.clauses.len()).filter(|&c| library.clauses[c].param.is_some()).collect::<Vec<_>>().leak();
     let values = move || state.selection.with(|s| params.iter().map(|&c| s.value(c)).collect::<Vec<_>>());
     let shown = untrack(values);
-    Effect::new(move |was: Option<Vec<Option<i64>>>| {
+    super::effect_with(move |was: Option<Vec<Option<i64>>>| {
         let was = was.unwrap_or_else(|| shown.clone());
         if !state.shows(Tab::Draft) {
             return was;

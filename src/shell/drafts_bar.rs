@@ -255,7 +255,7 @@ pub fn PageAlerts() -> impl IntoView {
     // is on the library tab, far down, was said where nobody looked; so was
     // a link pasted into a page already scrolled. New by its words: a second
     // broken link replaces the first alert.
-    Effect::new(move |before: Option<Vec<String>>| {
+    super::effect_with(move |before: Option<Vec<String>>| {
         let now: Vec<String> = shown.with(|s| s.iter().map(|b| b.text.clone()).collect());
         if now.iter().any(|t| !before.as_ref().is_some_and(|b| b.contains(t))) {
             super::bring_into_view(".page-alerts");

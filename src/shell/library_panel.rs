@@ -259,7 +259,7 @@ fn follow_entries(
     let follow = std::rc::Rc::new(Follow { panel, order, entries: Default::default() });
 
     let held = follow.clone();
-    Effect::new(move |was: Option<Vec<bool>>| {
+    super::effect_with(move |was: Option<Vec<bool>>| {
         let now: Vec<bool> = state.selection.with(|s| (0..clauses).map(|c| s.has(c)).collect());
         let was = was.unwrap_or_else(|| vec![false; clauses]);
         for (c, li, button) in held.entries().map_or(&[][..], |e| &e.clauses) {
@@ -272,7 +272,7 @@ fn follow_entries(
     });
 
     let shown = follow.clone();
-    Effect::new(move |was: Option<Vec<bool>>| {
+    super::effect_with(move |was: Option<Vec<bool>>| {
         let now = visible.get();
         let was = was.unwrap_or_else(|| vec![true; clauses]);
         let Some(e) = shown.entries() else { return now };
@@ -291,7 +291,7 @@ fn follow_entries(
     });
 
     // Filtered to a preset, each of its clauses shows the point it is in that plan.
-    Effect::new(move |was: Option<Option<PresetIx>>| {
+    super::effect_with(move |was: Option<Option<PresetIx>>| {
         let now = preset_filter.get();
         let Some(e) = follow.entries() else { return now };
         let point = |p: Option<PresetIx>, c: ClauseIx| library.presets[p?].items.iter().find(|i| i.clause == c)?.point;

@@ -97,6 +97,27 @@ fn next_root() -> Option<web_sys::HtmlElement> {
     Some(document().create_element("div").ok()?.unchecked_into::<web_sys::HtmlElement>())
 }
 
+/// Runs `body` now and again whenever a signal it read changes, as Leptos's
+/// `Effect::new` does. Every effect goes through this one call, with one
+/// closure type: `Effect::new` compiles its whole task (its future, its
+/// state, the body inlined) once per closure type, about half a KB of the
+/// wasm each visitor downloads, per effect.
+pub(crate) fn effect(body: impl FnMut() + 'static) {
+    erased_effect(Box::new(body))
+}
+
+#[inline(never)]
+fn erased_effect(mut body: Box<dyn FnMut()>) {
+    Effect::new(move |_| body());
+}
+
+/// `effect`, handed what its body returned the time before (`None` the
+/// first time): how an effect writes only what changed.
+pub(crate) fn effect_with<T: 'static>(mut body: impl FnMut(Option<T>) -> T + 'static) {
+    let mut last = None;
+    effect(move || last = Some(body(last.take())));
+}
+
 /// Scrolls the first element `selector` finds into view in the next frame,
 /// as little as it takes (none if it is in view).
 pub(crate) fn bring_into_view(selector: &'static str) {

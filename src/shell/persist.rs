@@ -187,7 +187,7 @@ impl Persistence {
 
     fn watch(self) {
         // Every change to the plan is saved a moment after the last one.
-        Effect::new(move |_| {
+        super::effect(move || {
             let changed = self.state.editor.with(|e| self.current.with_untracked(|c| *e.plan() != c.plan));
             if changed {
                 self.schedule_save();

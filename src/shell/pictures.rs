@@ -143,7 +143,7 @@ fn Grid() -> impl IntoView {
     // focus and the roving tab stop survive a click elsewhere.
     let initial = state.standings.with_untracked(|s| topic_cells(state.applied.get_untracked().0, s));
     let table = grid_html(library, &initial);
-    Effect::new(move |previous: Option<Vec<Cell>>| {
+    super::effect_with(move |previous: Option<Vec<Cell>>| {
         let now = state.standings.with(|s| topic_cells(state.lib(), s));
         let before = previous.unwrap_or_else(|| initial.clone());
         let doc = document();

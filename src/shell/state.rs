@@ -115,7 +115,7 @@ impl State {
         // A lock on a clause that left the draft would keep nothing: drop it.
         let locked = RwSignal::new(Vec::<ClauseIx>::new());
         let value_locked = RwSignal::new(Vec::<ClauseIx>::new());
-        Effect::new(move |_| {
+        super::effect(move || {
             selection.with(|s| {
                 for list in [locked, value_locked] {
                     if list.with_untracked(|l| l.iter().any(|&c| !s.has(c))) {
@@ -265,7 +265,7 @@ impl DraftFacts {
             can_undo: RwSignal::new(e.can_undo()),
             can_redo: RwSignal::new(e.can_redo()),
         });
-        Effect::new(move |_| {
+        super::effect(move || {
             let known = selection.with(Selection::len);
             editor.with(|e| {
                 set_if_new(facts.title, &e.plan().title);
@@ -312,7 +312,7 @@ where
     let signals: Vec<RwSignal<T>> = initial.iter().cloned().map(RwSignal::new).collect();
     let feed = signals.clone();
     let mut seed = Some(initial);
-    Effect::new(move |previous: Option<Vec<T>>| {
+    super::effect_with(move |previous: Option<Vec<T>>| {
         let before = previous.or_else(|| seed.take()).unwrap_or_default();
         if !shown() {
             return before;

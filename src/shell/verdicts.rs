@@ -105,7 +105,7 @@ pub fn VerdictsPanel() -> impl IntoView {
         let initial = grouped(members, |i| shown[i]);
         // Returns the verdicts the list is in the order of: while the list
         // is not there to move, that stays the order it was built in.
-        Effect::new(move |before: Option<Vec<Verdict>>| {
+        super::effect_with(move |before: Option<Vec<Verdict>>| {
             let now = verdicts.get();
             let before = before.unwrap_or_else(|| shown.clone());
             if now == before {
@@ -509,7 +509,7 @@ fn announce_changes(state: State, changed: &'static [RwSignal<Option<String>>]) 
     // One frame callback for the page's life, made on the first edit (never
     // while prerendering): a new one per click cost the click about 25 µs.
     let next_frame = Rc::new(std::cell::OnceCell::<js_sys::Function>::new());
-    Effect::new(move |_| {
+    super::effect(move || {
         let mut w = watch.borrow_mut();
         // Tracked here; the draft's id and the standings copied only when they moved.
         // Both read on every run, so both stay tracked.
