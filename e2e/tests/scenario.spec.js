@@ -157,7 +157,14 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   await expect(page.locator('#what-it-takes')).toContainText(/Each is a set of positions whose setting aside makes a settlement possible, none holding a smaller set that would do \(exact; computed in \d+ ms\)/);
   // Redline's reading of each position in parentheses, not quotation marks.
   // One group per kind: "its hard red lines (A; B)", not the kind again for each.
-  await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red lines?|firm demands?) \([^“”]+\).*, a settlement exists: .+\./);
+  await expect(sets.first()).toContainText(/^If (Ukraine|Russia) set aside its (hard red lines?|firm demands?) \([^“”]+\).*, a settlement exists\.\s*One such settlement: \d+ clauses/);
+  // The settlement's clauses are a list, folded until asked for.
+  const settlement = sets.first().locator('details');
+  const listed = Number((await settlement.locator('summary').textContent()).match(/(\d+) clauses/)[1]);
+  await expect(settlement.locator('li').first()).toBeHidden();
+  await settlement.locator('summary').click();
+  await expect(settlement.locator('li')).toHaveCount(listed);
+  await expect(settlement.locator('li').first()).toBeVisible();
   for (const text of await sets.allInnerTexts()) {
     expect(text).not.toMatch(/its (hard red line|firm demand) \([^)]*\) and its \1 \(/);
   }

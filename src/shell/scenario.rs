@@ -267,7 +267,7 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 /// What would it take, as markup for the agreement panel: each minimal
 /// correction set as "If Ukraine set aside its hard red lines (X; Y) and
 /// its firm demand (Z), and Russia set aside its firm demand (W), a
-/// settlement exists: …", with a button that makes it the
+/// settlement exists.", the settlement's clauses folded under it, and a button that makes it the
 /// scenario. `stale`: the draft or terms changed since (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
     // A heading that says the answer in a few words takes focus when the
@@ -327,14 +327,27 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
                 format!("{} set aside {}", esc(&library.actors[a].in_text()), gists.join(" and "))
             })
             .collect();
-        let clauses: Vec<String> = set.settlement_clauses(library).iter().map(|c| esc(c)).collect();
+        // A settlement runs to dozens of clauses: a list, folded, so that
+        // the sets themselves can be read one after another.
+        let clauses = set.settlement_clauses(library);
         let _ = write!(
             h,
-            "<li class=\"correction\" data-size=\"{}\" data-hard=\"{}\"><p>If {}, a settlement exists: {}.</p><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
+            "<li class=\"correction\" data-size=\"{}\" data-hard=\"{}\"><p>If {}, a settlement exists.</p>\
+             <details><summary>One such settlement: {}</summary><ul>",
             set.positions.len(),
             set.positions.iter().filter(|&&p| library.positions[p].strength == Strength::Hard).count(),
             said.join(", and "),
-            clauses.join("; "),
+            match clauses.len() {
+                1 => "1 clause".to_string(),
+                n => format!("{n} clauses"),
+            },
+        );
+        for clause in &clauses {
+            let _ = write!(h, "<li>{}</li>", esc(clause));
+        }
+        let _ = write!(
+            h,
+            "</ul></details><button type=\"button\" data-take=\"{i}\"{off}>Make this the scenario (set {} aside)</button></li>",
             if set.positions.len() == 1 { "it".to_string() } else { format!("these {}", set.positions.len()) }
         );
     }
