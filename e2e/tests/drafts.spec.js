@@ -118,6 +118,24 @@ test('a corrupted stored draft is set aside with its text kept, and the other dr
   await saved(page);
 });
 
+test('on a phone, a reload far down the library still shows the alert about a stored draft that cannot be read', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Draft', exact: true }).click();
+  await page.getByLabel('Title').fill('Healthy');
+  await saved(page);
+  await page.evaluate(() => localStorage.setItem('redline:draft:broken', 'junk{'));
+  await sections.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(3000);
+  // The browser puts the reader back where they were; the alert comes after, at the top.
+  await page.reload();
+  await appReady(page);
+  const banner = page.getByRole('alert').filter({ hasText: 'A stored draft could not be read' });
+  await expect(banner).toBeInViewport();
+});
+
 test('thirty unreadable stored values make one message and one file, not thirty alerts; they are named on each visit until deleted', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Healthy');

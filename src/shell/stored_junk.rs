@@ -34,8 +34,11 @@ pub(super) fn alert(persist: Persistence) -> Result<AnyView, leptos::wasm_split:
             Some((name, contents)) => download(name, "text/plain", contents),
             None => persist.download_kept_apart(),
         };
+        // Said at start, when a reload may have put the reader far down the
+        // page; brought into view once built, as the part loads after the start.
+        super::bring_into_view(".stored-junk");
         view! {
-            <div class="banner warning" role="alert">
+            <div class="banner warning stored-junk" role="alert">
                 <p>{message}</p>
                 <button type="button" on:click=download_them>{label}</button>
                 {(kept > 0).then(|| view! {
