@@ -1,7 +1,7 @@
 // A first visit (#20): each file of the build arrives once, and the page is
 // never left blank: if the app cannot start, it says so, with a Retry.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveBuild, controlled, mounted, cleanUp, DIST } from './builds.js';
 import { clause, openCard } from './fixtures.js';
@@ -149,4 +149,14 @@ test.describe('a part of the page loaded on demand', () => {
     await expect(russia.locator('.card-body ul.positions:not(.open):not(.met) > li.position').first()).toContainText('NATO');
     await expect(alert).toHaveCount(0);
   });
+});
+
+test('the build carries none of the stream classes that Leptos\'s server functions export and Redline never calls', async () => {
+  const files = await readdir(DIST);
+  const glue = files.find((f) => /^redline-[0-9a-f]{1,16}\.js$/.test(f));
+  const wasm = files.find((f) => /^redline-[0-9a-f]{1,16}_bg\.wasm$/.test(f));
+  expect((await readFile(join(DIST, glue), 'utf8')).match(/IntoUnderlying\w*/gi) ?? []).toEqual([]);
+  const exported = WebAssembly.Module.exports(new WebAssembly.Module(await readFile(join(DIST, wasm)))).map((e) => e.name);
+  expect(exported).toContain('__wbindgen_start');
+  expect(exported.filter((name) => /intounderlying/i.test(name))).toEqual([]);
 });
