@@ -97,11 +97,11 @@ fn next_root() -> Option<web_sys::HtmlElement> {
     Some(document().create_element("div").ok()?.unchecked_into::<web_sys::HtmlElement>())
 }
 
-/// Runs `body` now and again whenever a signal it read changes, as Leptos's
-/// `Effect::new` does. Every effect goes through this one call, with one
-/// closure type: `Effect::new` compiles its whole task (its future, its
-/// state, the body inlined) once per closure type, about half a KB of the
-/// wasm each visitor downloads, per effect.
+/// Runs `body` once the current task is done, and again whenever a signal
+/// it read changes: Leptos's `Effect::new`. Every effect goes through this
+/// one call, with one closure type: `Effect::new` compiles its whole task
+/// (its future, its state, the body inlined) once per closure type, about
+/// half a KB of the wasm each visitor downloads, per effect.
 pub(crate) fn effect(body: impl FnMut() + 'static) {
     erased_effect(Box::new(body))
 }

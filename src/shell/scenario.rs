@@ -267,8 +267,9 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 /// What would it take, as markup for the agreement panel: each minimal
 /// correction set as "If Ukraine set aside its hard red lines (X; Y) and
 /// its firm demand (Z), and Russia set aside its firm demand (W), a
-/// settlement exists.", the settlement's clauses folded under it, and a button that makes it the
-/// scenario. `stale`: the draft or terms changed since (buttons disabled).
+/// settlement exists.", the settlement's clauses folded under it, and a
+/// button that makes it the scenario. `stale`: the draft or terms changed
+/// since (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
     // A heading that says the answer in a few words takes focus when the
     // answer comes: the sets themselves are long.
