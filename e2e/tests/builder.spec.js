@@ -372,10 +372,22 @@ test('on a wide screen the three regions stand side by side', async ({ page }) =
 test('printing shows the plan, every verdict with its reasons, and the sources', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);
+  const notes = Array.from({ length: 15 }, (_, i) => `Note line ${i + 1}`).join('\n');
+  await page.getByLabel('Notes').fill(notes);
   await page.emulateMedia({ media: 'print' });
+  // An A4 page at 96 dpi, less Chromium's default margins (1 cm each side).
+  await page.setViewportSize({ width: 718, height: 1047 });
   // What the browser fires when the user prints.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const { library, draft, verdicts } = regions(page);
+  // The notes print whole, as text, not as a box three lines high.
+  await expect(draft.getByLabel('Notes')).toBeHidden();
+  await expect(draft.locator('.on-paper .notes')).toBeVisible();
+  expect(await draft.locator('.on-paper .notes').innerText()).toBe(notes);
+  // Nothing is wider than the page: the browser would shrink every page to fit it.
+  await expect(page.locator('.grid table')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(718);
+  await expect(page.getByText('arrow keys move between cells')).toBeHidden();
   await expect(library).toBeHidden();
   await expect(draft).toBeVisible();
   await expect(verdicts.locator('li.card[data-actor="ukraine"] .card-body')).toBeVisible();

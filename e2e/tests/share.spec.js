@@ -61,6 +61,11 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await expect(bar).toBeVisible();
   expect(await draftIds(other)).toEqual(expected.ids);
   expect(await storage(other)).toEqual({});
+  // On paper the bar says what the plan is, without its buttons.
+  await other.emulateMedia({ media: 'print' });
+  await expect(bar).toBeVisible();
+  await expect(bar.getByRole('button', { name: 'Save a copy' })).toBeHidden();
+  await other.emulateMedia({ media: 'screen' });
   // A skip link (a page anchor) is no way out of viewing mode.
   await other.getByRole('link', { name: 'Skip to the verdicts' }).focus();
   await other.keyboard.press('Enter');

@@ -69,6 +69,12 @@ pub fn DraftPanel() -> impl IntoView {
             <textarea id="draft-notes" rows="3" maxlength="5000"
                 prop:value=notes
                 on:input=move |ev| state.editor.update(|e| e.type_text(TextField::Notes, event_target_value(&ev)))></textarea>
+            // On paper the fields would print at their height on screen, the
+            // notes cut to three lines: the text, whole, in their place.
+            <div class="on-paper" aria-hidden="true">
+                <p class="title">{move || title.get()}</p>
+                <p class="notes">{move || notes.get()}</p>
+            </div>
 
             <div class="toolbar" role="toolbar" aria-label="Draft">
                 <button type="button" disabled=move || !can_undo.get()

@@ -193,8 +193,8 @@ fn Grid() -> impl IntoView {
             } on:focusin=super::rove::on_focusin>
             <h2 id="grid-heading">"Who objects to what"</h2>
             <p class="hint">"Each cell is the worst of an actor's positions on a topic for this draft: "
-                "✖ ▲ ◆ crossed, ? open, ✓ met, ○ not touched; an empty, hatched cell means no stated position. "
-                "Open a cell for its positions; arrow keys move between cells."</p>
+                "✖ ▲ ◆ crossed, ? open, ✓ met, ○ not touched; an empty cell, hatched on screen, means no stated position. "
+                <span class="on-screen">"Open a cell for its positions; arrow keys move between cells."</span></p>
             <div class="scroll" role="region" aria-label="Actor by topic grid, scrollable" inner_html=table></div>
             <div id="cell-reasons" class="cell-reasons" aria-live="polite" inner_html=reasons></div>
         </section>
