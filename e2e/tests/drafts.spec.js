@@ -465,6 +465,23 @@ test('on a blank draft, starting from a plan fills it: no extra draft', async ({
   await expect(notice).toBeHidden();
 });
 
+test('a notice with Undo ends when the reader opens another draft: back on its draft, it would undo something else', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'US 28-point plan (partly described)');
+  const notice = page.getByRole('status').filter({ hasText: 'This draft was blank; it now holds the US 28-point plan.' });
+  await expect(notice).toBeVisible();
+  await page.getByLabel('Title').fill('Alpha');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Beta');
+  await saved(page);
+  await draftsMenu(page);
+  await page.locator('#draft-picker').selectOption({ label: 'Alpha' });
+  await expect(page.getByLabel('Title')).toHaveValue('Alpha');
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /Undo: empty the draft again/ })).toHaveCount(0);
+});
+
 test('Clear is an edit: its notice says so and offers Undo, and ends once the draft has clauses again', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Cleared by mistake');

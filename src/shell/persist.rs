@@ -363,10 +363,18 @@ impl Persistence {
         self.notice.set(Some(Notice { text: text.into(), draft, undo }));
     }
 
+    /// The reader leaves the open draft: its notice goes. Its Undo would
+    /// take an edit back from the editor's history, which the next draft
+    /// replaces: back on this draft it would undo the latest edit instead.
+    fn leave_notice(self) {
+        self.notice.set(None);
+    }
+
     pub fn open(self, id: &str) {
         if self.current.with_untracked(|c| c.id == id) {
             return;
         }
+        self.leave_notice();
         self.end_viewing();
         self.save_now();
         match store().load_all() {
@@ -380,6 +388,7 @@ impl Persistence {
 
     /// A new, empty draft; it is stored once it has a change.
     pub fn new_draft(self) {
+        self.leave_notice();
         self.end_viewing();
         self.save_now();
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
@@ -387,6 +396,7 @@ impl Persistence {
     }
 
     pub fn duplicate(self) {
+        self.leave_notice();
         self.end_viewing();
         self.save_now();
         let mut source = self.current.get_untracked();
