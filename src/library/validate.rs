@@ -243,6 +243,10 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             r.err(format!("{whose}: strength `{}` is not hard, firm, preference or concern", p.strength));
             Strength::Concern
         });
+        // The page writes "speaker, role": a role inside the speaker reads twice.
+        if let Some(role) = p.role.as_deref().filter(|role| p.speaker.contains(role)) {
+            r.err(format!("{whose}: the speaker `{}` already says the role `{role}`", p.speaker));
+        }
         let crossed_when = compile_condition(&mut r, &clause_ix, &clauses, p, &whose);
         let mut topics_touched: Vec<TopicIx> = Vec::new();
         for c in crossed_when.clauses() {
@@ -599,6 +603,14 @@ mod tests {
         assert_reports("source id `fixture.txt` is used twice", |r| {
             let dup = r.source[0].clone();
             r.source.push(dup)
+        });
+    }
+
+    #[test]
+    fn a_role_is_not_said_twice() {
+        assert_reports("position ua-no-crimea: the speaker `Prime Minister of Estonia, named \"Mihail\"` already says the role `Prime Minister of Estonia`", |r| {
+            r.position[0].speaker = "Prime Minister of Estonia, named \"Mihail\"".into();
+            r.position[0].role = Some("Prime Minister of Estonia".into());
         });
     }
 
