@@ -164,7 +164,13 @@ pub fn encode(shared: &Shared, table: &[&str]) -> Result<String, String> {
 
 /// Decodes a link fragment (with or without the `#`). Never panics; sizes are capped.
 pub fn decode(fragment: &str, table: &[&str]) -> Result<Shared, LinkError> {
-    let text = fragment.strip_prefix('#').unwrap_or(fragment).trim();
+    // A link pasted from a sentence keeps the sentence's last mark ("… see
+    // https://…#plan=ABC." or "(…#plan=ABC)"): none is a character of the
+    // link's alphabet, and the checksum still guards everything before it.
+    let text = fragment.strip_prefix('#').unwrap_or(fragment).trim().trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '>' | '"' | '\'' | '”' | '’' | '»')
+            || c.is_whitespace()
+    });
     if text.is_empty() {
         return Err(LinkError::Empty);
     }

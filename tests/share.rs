@@ -71,7 +71,22 @@ fn every_kind_of_broken_link_is_named() {
         assert!(error.to_string().contains("cut short"), "{error}");
     }
     assert_eq!(open(&format!("{link}%%")), LinkError::NotBase64);
+    assert_eq!(open(&format!("{link}%.")), LinkError::NotBase64);
     assert_eq!(open(&format!("{FRAGMENT_PREFIX}BA")), LinkError::NewerVersion(4));
+}
+
+/// A link copied out of a sentence brings its last marks along; they are no
+/// part of any link, so the plan opens as it was shared.
+#[test]
+fn a_link_with_a_sentence_s_last_marks_opens_the_plan() {
+    let lib = library();
+    let us28 = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let shared = Shared::latest(us28);
+    let link = format!("#{}", fragment(&shared, &id_table()).unwrap());
+    for end in [".", ",", ")", ").", "!", "?", "”", "' ", " \n", "»."] {
+        let opened = open_fragment(&format!("{link}{end}"), &lib).unwrap();
+        assert_eq!(opened.map(|o| o.0), Ok(shared.clone()), "{end:?}");
+    }
 }
 
 /// The reader's pass found a 28-point link that, with one character changed,

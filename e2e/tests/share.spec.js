@@ -87,6 +87,20 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await fresh.close();
 });
 
+test('a link copied out of a sentence, with its closing marks, opens the plan', async ({ page, browser }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  await page.getByLabel('Title').fill('Quoted in a message');
+  const link = await (await openShare(page)).inputValue();
+  const ids = await draftIds(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(`${link}).`);
+  await expect(other.getByRole('region', { name: 'Viewing a shared plan: Quoted in a message' })).toBeVisible();
+  expect(await draftIds(other)).toEqual(ids);
+  await fresh.close();
+});
+
 test('a link carries the date the verdicts are read as of, and going back restores the reader\'s own', async ({ page, browser }) => {
   await openApp(page);
   await startFrom(page, US28);
