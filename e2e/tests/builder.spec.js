@@ -86,6 +86,11 @@ test('a parameter is set from the values the sources name, and the verdict follo
   await expect(ukraine.locator('.card-head .verdict')).toHaveText('crosses a hard red line');
   await field.fill('800,000');
   await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  // A dot that groups thousands, as much of Europe writes them.
+  await field.fill('600.000');
+  await expect(row.getByRole('button', { name: /600,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
+  await field.fill('800.000');
+  await expect(row.getByRole('button', { name: /800,000 personnel/ })).toHaveAttribute('aria-pressed', 'true');
   // A value out of range is said beside the field; the draft keeps the last valid one.
   await field.fill('-5');
   await expect(field).toHaveAttribute('aria-invalid', 'true');

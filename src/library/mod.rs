@@ -135,10 +135,21 @@ impl Param {
     }
 
     /// Reads what a reader typed for this parameter: digits, with or without
-    /// separators ("800,000", "800 000", "800000"); a whole number in range,
-    /// or what is wrong, in words the field can show beside it.
+    /// separators ("800,000", "800 000", "800.000", "800000"); a whole number
+    /// in range, or what is wrong, in words the field can show beside it.
     pub fn parse_input(&self, text: &str) -> Result<i64, String> {
-        let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}' | '\u{202f}')).collect();
+        let mut cleaned: String =
+            text.chars().filter(|c| !matches!(c, ',' | ' ' | '_' | '\u{a0}' | '\u{202f}')).collect();
+        // A dot separates thousands only in whole groups of three ("800.000",
+        // as much of Europe writes it); "100.5" stays a fraction, refused.
+        let mut groups = cleaned.split('.');
+        let lead = groups.next().unwrap_or_default();
+        if cleaned.contains('.')
+            && (1..=3).contains(&lead.trim_start_matches('-').len())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+        {
+            cleaned.retain(|c| c != '.');
+        }
         let in_range = format!("from {} to {}", group_digits(self.min), group_digits(self.max));
         match cleaned.parse::<i64>() {
             Ok(v) if self.contains(v) => Ok(v),
@@ -533,12 +544,21 @@ mod tests {
         let lib = fixture::library();
         let param = lib.clauses[lib.clause_ix("army-cap").unwrap()].param.as_ref().unwrap();
         assert_eq!((param.min, param.max), (100, 1000));
-        for (typed, read) in [("800", 800), ("1,000", 1000), ("1 000", 1000), (" 250 ", 250), ("100", 100)] {
+        for (typed, read) in
+            [("800", 800), ("1,000", 1000), ("1 000", 1000), ("1.000", 1000), (" 250 ", 250), ("100", 100)]
+        {
             assert_eq!(param.parse_input(typed), Ok(read), "{typed:?}");
         }
         assert_eq!(param.parse_input("5"), Err("Out of range: enter a number from 100 to 1,000.".to_string()));
         assert_eq!(param.parse_input("-5"), Err("Out of range: enter a number from 100 to 1,000.".to_string()));
         assert_eq!(param.parse_input("8OO"), Err("Not a whole number: enter one from 100 to 1,000.".to_string()));
+        for fraction in ["100.5", "250.50", "1.0000", ".500", "500."] {
+            assert_eq!(
+                param.parse_input(fraction),
+                Err("Not a whole number: enter one from 100 to 1,000.".to_string()),
+                "{fraction:?}"
+            );
+        }
         assert_eq!(param.parse_input(""), Err("Not a whole number: enter one from 100 to 1,000.".to_string()));
         assert_eq!(group_digits(-1_234_567), "-1,234,567");
         assert_eq!(param.format(600), "600 thousand");
