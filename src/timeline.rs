@@ -176,6 +176,42 @@ pub fn counted_from_first_day(library: &Library, as_of: Date) -> Option<Date> {
         .min()
 }
 
+/// The hint under the control: what the as-of date `as_of` puts in force,
+/// and, where positions are dated only by a month or year that holds it,
+/// that they count from its first day. At "Latest" (`None`) the vague ones
+/// are said too: a position dated only "Jan 2026" sorts before "6 Jan 2026",
+/// the last day named, though it may have been stated after it.
+pub fn as_of_hint(library: &Library, moments: &[Moment], as_of: Option<Date>) -> String {
+    match as_of {
+        None => {
+            let last = moments.last().map(|m| m.date);
+            let vague = last.and_then(|last| Some((counted_from_first_day(library, last)?, last)));
+            match vague {
+                Some((vague, last)) => format!(
+                    "Each actor's latest stated position applies. Positions dated only “{}” may have been stated after {}, the latest day named.",
+                    vague.human(),
+                    last.human()
+                ),
+                None => "Each actor's latest stated position applies.".to_string(),
+            }
+        }
+        Some(d) => {
+            let vague = counted_from_first_day(library, d).map(|v| {
+                format!(
+                    " Positions dated only “{}” count from its first day, though they may have been stated after {}.",
+                    v.human(),
+                    d.human()
+                )
+            });
+            format!(
+                "Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.{}",
+                d.human(),
+                vague.unwrap_or_default()
+            )
+        }
+    }
+}
+
 /// When an actor's positions in force on a date were stated: what its card
 /// says, so a reader moving the timeline sees which statements a verdict
 /// rests on, and that "no stated objection" may mean "nothing stated yet".
@@ -255,6 +291,24 @@ impl Stated {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_latest_the_hint_names_the_month_dated_positions_that_may_be_later_than_the_last_day() {
+        let lib = Library::embedded().unwrap_or_else(|e| panic!("{e}"));
+        let moments = timeline(&lib);
+        // The policy paper's positions are dated only "2026-01"; the last day named is 6 Jan 2026.
+        assert_eq!(
+            as_of_hint(&lib, &moments, None),
+            "Each actor's latest stated position applies. Positions dated only “Jan 2026” may have been stated after 6 Jan 2026, the latest day named."
+        );
+        // A timeline whose last moment names no day has nothing later to warn of.
+        let fixture = fixture::library();
+        assert_eq!(as_of_hint(&fixture, &timeline(&fixture), None), "Each actor's latest stated position applies.");
+        let day = Date::parse("2025-02-12").unwrap();
+        assert!(as_of_hint(&lib, &moments, Some(day)).ends_with(
+            "Positions dated only “2025” count from its first day, though they may have been stated after 12 Feb 2025."
+        ));
+    }
 
     #[test]
     fn a_position_dated_only_by_its_year_is_named_when_the_date_falls_inside_that_year() {

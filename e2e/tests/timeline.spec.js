@@ -23,6 +23,9 @@ test('the timeline steps through the library\'s dates by keyboard, and verdicts 
   // At first: the latest positions, and the last step of the timeline.
   await expect(timeline).toHaveAttribute('aria-valuetext', /^Latest, 6 Jan 2026: Paris Declaration; /);
   await expect(latest).toBeDisabled();
+  // The policy paper's "Jan 2026" sorts before 6 Jan 2026, though it may be later: said.
+  await expect(page.locator('.as-of .hint')).toHaveText(
+    'Each actor\'s latest stated position applies. Positions dated only “Jan 2026” may have been stated after 6 Jan 2026, the latest day named.');
   await expect(ukraine.verdict).toHaveText('crosses a hard red line');
   await expect(russia.verdict).toHaveText('conflicts with a firm demand');
   await openCard(page, 'ukraine');

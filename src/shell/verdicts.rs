@@ -17,9 +17,7 @@ use super::state::State;
 use crate::changes::{changes, Change};
 use crate::evaluate::{evaluate_actor, ActorVerdict, Standings, Verdict};
 use crate::library::{ActorIx, Basis, ClauseIx, Completeness, Library, PositionIx};
-use crate::timeline::{
-    as_of_at, counted_from_first_day, mark_labels, stated, step_of, step_text, timeline, Moment, Stated,
-};
+use crate::timeline::{as_of_at, as_of_hint, mark_labels, stated, step_of, step_text, timeline, Moment, Stated};
 
 /// What the cards share beyond [`State`]: which are open (kept here, so a
 /// card that moves to another verdict's group stays open), what the last
@@ -207,16 +205,7 @@ pub fn VerdictsPanel() -> impl IntoView {
                 <button type="button" disabled=move || state.as_of.get().is_none()
                     on:click=move |_| state.as_of.set(None)>"Latest"</button>
                 <p class="as-of-now">{now}</p>
-                <p class="hint">{move || match state.as_of.get() {
-                    None => "Each actor's latest stated position applies.".to_string(),
-                    Some(d) => {
-                        let vague = counted_from_first_day(state.lib(), d).map(|v| format!(
-                            " Positions dated only “{}” count from its first day, though they may have been stated after {}.",
-                            v.human(), d.human()
-                        ));
-                        format!("Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.{}", d.human(), vague.unwrap_or_default())
-                    }
-                }}</p>
+                <p class="hint">{move || as_of_hint(state.lib(), moments, state.as_of.get())}</p>
             </div>
             <ul class="legend" aria-label="Key">
                 {Verdict::ALL.iter().map(|v| view! {
