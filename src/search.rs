@@ -51,15 +51,36 @@ impl SearchIndex {
                 haystacks[item.clause].push_str(&preset.name);
             }
         }
-        SearchIndex { haystacks: haystacks.into_iter().map(|h| fold(&h)).collect() }
+        // One space between words, as a quoted phrase has: a source's line
+        // break or double space must not hide "security guarantees".
+        let haystacks = haystacks.into_iter().map(|h| fold(&h).split_whitespace().collect::<Vec<_>>().join(" "));
+        SearchIndex { haystacks: haystacks.collect() }
     }
 
-    /// Clauses matching every word of `query`, in library order. An empty query matches all.
+    /// Clauses matching every term of `query` (see [`terms`]), in library
+    /// order. An empty query matches all.
     pub fn find(&self, query: &str) -> Vec<ClauseIx> {
-        let query = fold(query);
-        let words: Vec<&str> = query.split_whitespace().collect();
-        (0..self.haystacks.len()).filter(|&c| words.iter().all(|w| self.haystacks[c].contains(w))).collect()
+        let terms = terms(&fold(query));
+        (0..self.haystacks.len()).filter(|&c| terms.iter().all(|t| self.haystacks[c].contains(t.as_str()))).collect()
     }
+}
+
+/// A folded query's terms: its words, and a run in quote marks ("security
+/// guarantees") as one phrase, as search boxes read quotes. The marks are
+/// not searched for: readers type them to group words, and a title that
+/// holds them ("denazification") is found as well without them. A quote
+/// left open, as while typing, runs to the end.
+fn terms(query: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    for (i, part) in query.split('"').enumerate() {
+        if i % 2 == 1 {
+            terms.push(part.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else {
+            terms.extend(part.split_whitespace().map(str::to_string));
+        }
+    }
+    terms.retain(|t| !t.is_empty());
+    terms
 }
 
 /// Lower case, typographic quotes and dashes as plain ones (so "Kyiv's"
@@ -113,6 +134,26 @@ mod tests {
         assert_eq!(ids(&lib, index.find("28 points")), ["crimea-de-facto", "army-cap", "nato-ban"], "preset name");
         assert_eq!(ids(&lib, index.find("russia crimea de-facto")), ["crimea-de-facto"], "every word must match");
         assert!(index.find("zzz").is_empty());
+    }
+
+    #[test]
+    fn quote_marks_group_words_into_a_phrase_and_are_not_searched_for() {
+        assert_eq!(terms("\"security  guarantees\" us"), ["security guarantees", "us"]);
+        assert_eq!(terms("us \"open phrase"), ["us", "open phrase"]);
+        assert!(terms("\"\" \"").is_empty());
+        let lib = Library::embedded().unwrap();
+        let index = SearchIndex::new(&lib);
+        let phrase = index.find("\"security guarantees\"");
+        assert!(!phrase.is_empty());
+        // Typographic quotes read the same; a phrase is narrower than its words.
+        assert_eq!(index.find("“security guarantees”"), phrase);
+        let words = index.find("security guarantees");
+        assert!(phrase.iter().all(|c| words.contains(c)));
+        // A phrase keeps its words' order: the same words the other way round find less.
+        let reversed = index.find("\"guarantees security\"");
+        assert!(reversed.len() < words.len(), "{} against {}", reversed.len(), words.len());
+        // The quote marks of a title are not needed to find it, nor in the way.
+        assert_eq!(index.find("\"denazification\""), index.find("denazification"));
     }
 
     #[test]

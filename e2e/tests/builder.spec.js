@@ -421,6 +421,19 @@ test('printing shows the plan, every verdict with its reasons, and the sources',
   expect(colours).toEqual(['#8b1a1a', '#4a3f00', '#fff']);
 });
 
+test('on a phone, "/" from another tab shows the library with the search focused, and what is typed next lands in it', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Draft', exact: true }).click();
+  await page.keyboard.press('/');
+  await page.keyboard.type('Crimea');
+  const search = page.getByLabel('Search clauses, topics, actors, plans');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('Crimea');
+  await expect(page.locator('.builder')).toHaveAttribute('data-tab', 'library');
+});
+
 test('search finds speakers, quoted words and numbers either way, and says so when nothing matches', async ({ page }) => {
   await openApp(page);
   const { library } = regions(page);
@@ -436,6 +449,11 @@ test('search finds speakers, quoted words and numbers either way, and says so wh
   const plain = await library.locator('li.clause:visible').count();
   await search.fill('600,000');
   await expect(library.locator('li.clause:visible')).toHaveCount(plain);
+  // Quote marks make a phrase, and are not searched for themselves.
+  await search.fill('"security guarantees"');
+  expect(await library.locator('li.clause:visible').count()).toBeGreaterThan(0);
+  await search.fill('“security guarantees”');
+  expect(await library.locator('li.clause:visible').count()).toBeGreaterThan(0);
   await search.fill('zzzz nothing at all');
   const none = library.locator('.no-match');
   await expect(none).toContainText('No clause matches');

@@ -43,6 +43,12 @@ pub fn App(library: &'static Library) -> impl IntoView {
                 use wasm_bindgen::JsCast;
                 e.prevent_default();
                 state.tab.set(Tab::Library);
+                // On a phone the tab shows when its attribute follows the
+                // signal, after this handler: the field must show now, or the
+                // focus fails and the keys typed next go nowhere.
+                if let Some(builder) = document().query_selector("main.builder").ok().flatten() {
+                    let _ = builder.set_attribute("data-tab", "library");
+                }
                 let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
             }
             return;
