@@ -39,12 +39,16 @@ function cannotStart(why) {
   document.documentElement.classList.remove('starting');
 }
 
-// A node's address as element-child indices from `root`: the app renders the
+// A node's address: the nearest element with an id (itself or an ancestor
+// inside `root`), then element-child indices from there. The app renders the
 // same elements as the first screen (only comment markers differ), so the
-// address finds the same control in the live app.
+// address finds the same control in the live app, even where the two differ
+// above it (the welcome, shown on the first screen and not to a returning
+// reader, shifted every index after it).
 function pathOf(node, root) {
   const path = [];
   for (let el = node; el && el !== root; el = el.parentElement) {
+    if (el.id) return [`#${el.id}`, ...path];
     path.unshift(Array.prototype.indexOf.call(el.parentElement.children, el));
   }
   return path;
@@ -52,7 +56,9 @@ function pathOf(node, root) {
 
 function at(root, path) {
   let el = root;
-  for (const i of path) el = el?.children[i];
+  for (const i of path) {
+    el = typeof i === 'string' ? el?.querySelector(`[id="${CSS.escape(i.slice(1))}"]`) : el?.children[i];
+  }
   return el;
 }
 
@@ -84,8 +90,15 @@ function keepToggled(event) {
 }
 // The browser opens the page's local storage on first use, a few
 // milliseconds on a slow phone: here, while the wasm downloads, rather than
-// in its start, which reads the drafts.
-try { void localStorage.length; } catch { /* blocked: the app says so */ }
+// in its start, which reads the drafts. A reader with a stored draft, or
+// opening a shared plan, gets no welcome from the live app (app.rs): the
+// first screen hides it too (`html.returning`, style/app.css), so nothing
+// shifts at the take-over.
+try {
+  if (Object.keys(localStorage).some((k) => k.startsWith('redline:draft:')) || location.hash.startsWith('#plan=')) {
+    document.documentElement.classList.add('returning');
+  }
+} catch { /* blocked: the app says so */ }
 // The library's topic lists as the first screen has them, copied before the
 // reader can touch them: the live app leaves its own lists empty, marked
 // `data-adopt`, and takes these at the take-over (library_panel.rs,
@@ -130,7 +143,7 @@ function takeOver(event) {
   // Form fields are scanned, not told: a browser may restore their values without an event.
   for (const el of first.querySelectorAll('input, textarea, select')) {
     if ((el.localName === 'input' || el.localName === 'textarea') && el.value !== el.defaultValue) {
-      typed.push([pathOf(el, first), 'value', el.value]);
+      typed.push([pathOf(el, first), 'value', el.value, el.defaultValue]);
     }
     if (el.localName === 'input' && el.checked !== el.defaultChecked) typed.push([pathOf(el, first), 'checked']);
     if (el.localName === 'select' && !el.options[el.selectedIndex]?.defaultSelected) {
@@ -144,11 +157,17 @@ function takeOver(event) {
     const el = at(next, path);
     if (el) { el.scrollTop = top; el.scrollLeft = left; }
   }
-  for (const [path, what, value] of typed) {
+  // Text typed into the blank draft's fields of a returning reader's first
+  // screen is not written over the stored draft that opened in its place
+  // (the live fields get their values only after this): said instead.
+  const returning = document.documentElement.classList.contains('returning');
+  const unplaced = [];
+  for (const [path, what, value, typedOver] of typed) {
     const el = at(next, path);
     if (!el) continue;
     if (what === 'open') el.open = true;
     else if (what === 'checked') el.click();
+    else if (what === 'value' && (el.value !== typedOver || (returning && el.closest('.panel.draft')))) unplaced.push(value);
     else {
       el.value = value;
       el.dispatchEvent(new Event(what === 'select' ? 'change' : 'input', { bubbles: true }));
@@ -161,12 +180,14 @@ function takeOver(event) {
     if (button?.localName === 'button' && button.textContent === text) button.click();
     else missed += 1;
   }
-  // The page changed under the click (a stored draft opened): say so.
-  if (missed) {
+  // The page changed under the click or the typing (a stored draft opened): say so.
+  if (missed || unplaced.length) {
     const note = document.createElement('p');
     note.className = 'start-missed';
     note.setAttribute('role', 'status');
-    note.textContent = `${missed === 1 ? 'A click' : `${missed} clicks`} made while Redline was starting could not be carried out, as your draft opened meanwhile. Please click again.`;
+    const clicks = missed ? `${missed === 1 ? 'A click' : `${missed} clicks`} made while Redline was starting could not be carried out, as your draft opened meanwhile. Please click again.` : '';
+    const text = unplaced.length ? `Text typed while Redline was starting was not put into your draft, which opened meanwhile: ${unplaced.map((t) => `“${t}”`).join(', ')}.` : '';
+    note.textContent = [clicks, text].filter(Boolean).join(' ');
     next.prepend(note);
   }
   performance.mark('redline-ready');

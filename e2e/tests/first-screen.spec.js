@@ -230,6 +230,36 @@ test('a stored draft opens after the take-over, as without a first screen', asyn
   await expect(clause(page, 'crimea-de-facto-russian').locator('.toggle')).toHaveAttribute('aria-checked', 'true');
 });
 
+test('a returning reader\'s first screen has no welcome, as the live app has none; a search typed on it runs, and a title typed over the draft that opened is not written into it, but said', async ({ page }) => {
+  await page.goto('/');
+  await appReady(page);
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
+  await page.getByLabel('Title').fill('Stored title');
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.locator('#app .welcome')).toBeHidden();
+  await page.getByLabel('Title').fill('Typed over');
+  const search = page.getByLabel('Search clauses, topics, actors, plans');
+  await search.fill('Zelensky');
+  const before = await page.locator('.builder').boundingBox();
+  release();
+  await appReady(page);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // No welcome on either: the builder stays where the reader saw it (below the note the take-over adds).
+  await expect(page.locator('#app .welcome')).toHaveCount(0);
+  const note = await page.locator('.start-missed').boundingBox();
+  const after = await page.locator('.builder').boundingBox();
+  expect(after.y - before.y).toBeGreaterThanOrEqual(note.height);
+  expect(after.y - before.y).toBeLessThanOrEqual(note.height + 20);
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('Zelensky');
+  await expect(regions(page).library.locator('.count')).not.toHaveText('100 of 100 clauses');
+  await expect(page.getByLabel('Title')).toHaveValue('Stored title');
+  await expect(page.locator('.start-missed')).toHaveText('Text typed while Redline was starting was not put into your draft, which opened meanwhile: “Typed over”.');
+});
+
 test('a share link opens on its plan after the take-over', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
