@@ -11,6 +11,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::library::Library;
+#[cfg(test)]
+use crate::plan::PlanItem;
 use crate::plan::{Plan, PlanDocument, PLAN_FORMAT, PLAN_VERSION};
 
 const DRAFT_PREFIX: &str = "redline:draft:";
@@ -226,6 +229,16 @@ impl OtherTabSave {
     }
 }
 
+/// What an undone delete found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Restored {
+    /// The draft is back as it was deleted.
+    AsItWas,
+    /// Another tab saved the draft again after it was deleted here: its
+    /// version stays, as stored; nothing was written.
+    SavedAgain(Box<Draft>),
+}
+
 /// Drafts over a [`Storage`].
 pub struct DraftStore<S: Storage> {
     pub storage: S,
@@ -262,6 +275,30 @@ impl<S: Storage> DraftStore<S> {
             }
         }
         loaded.drafts.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
+        Ok(loaded)
+    }
+
+    /// As [`DraftStore::load_all`], and a draft whose plan breaks the
+    /// library's rules (a value out of range, a clause twice, two answers to
+    /// one question: what an imported file is refused for) is set aside as
+    /// unreadable, its text kept. Redline never stores such a plan; opened,
+    /// it would be judged as a plan the page cannot show or edit.
+    pub fn load_all_for(&mut self, library: &Library) -> Result<Loaded, StorageError> {
+        let mut loaded = self.load_all()?;
+        for draft in std::mem::take(&mut loaded.drafts) {
+            match draft.plan.to_document().into_plan(library) {
+                Ok(_) => loaded.drafts.push(draft),
+                Err(e) => {
+                    let key = draft_key(&draft.id);
+                    let raw = self.storage.get(&key)?.unwrap_or_else(|| encode(&draft));
+                    loaded.unreadable.push(self.set_aside(
+                        key,
+                        raw,
+                        format!("its plan breaks the library's rules: {e}"),
+                    ));
+                }
+            }
+        }
         Ok(loaded)
     }
 
@@ -309,9 +346,24 @@ impl<S: Storage> DraftStore<S> {
         Ok(existing)
     }
 
-    /// Writes a deleted draft back exactly as it was.
-    pub fn restore(&mut self, draft: &Draft) -> Result<(), StorageError> {
-        self.storage.set(&draft_key(&draft.id), &encode(draft))
+    /// Writes a deleted draft back exactly as it was, unless another tab
+    /// saved it again since (it still had it open): that version is newer
+    /// work and is never written over. The caller keeps the deleted one
+    /// some other way (see [`Restored::SavedAgain`]).
+    pub fn restore(&mut self, draft: &Draft) -> Result<Restored, StorageError> {
+        let key = draft_key(&draft.id);
+        if let Some(raw) = self.storage.get(&key)? {
+            match decode(&raw) {
+                Ok(theirs) => return Ok(Restored::SavedAgain(Box::new(theirs))),
+                Err(problem) => {
+                    if self.set_aside(key.clone(), raw, problem).backup_key.is_none() {
+                        return Err(StorageError::Full);
+                    }
+                }
+            }
+        }
+        self.storage.set(&key, &encode(draft))?;
+        Ok(Restored::AsItWas)
     }
 
     /// A copy under a new id, named "Copy of …", saved.
@@ -767,13 +819,70 @@ mod tests {
         let saved = s.save(&sample("a", "Plan A"), 0, 10).unwrap();
         let deleted = s.delete("a").unwrap().expect("it existed");
         assert!(s.load_all().unwrap().drafts.is_empty());
-        s.restore(&deleted).unwrap();
+        assert_eq!(s.restore(&deleted).unwrap(), Restored::AsItWas);
         assert_eq!(s.load_all().unwrap().drafts, vec![saved.clone()]);
         let copy = s.duplicate(&saved, new_id(20, 1), 20).unwrap();
         assert_eq!(copy.name(), "Copy of Plan A");
         assert_eq!(copy.plan.items, saved.plan.items);
         assert_eq!(s.load_all().unwrap().drafts.len(), 2);
         assert_ne!(new_id(20, 1), new_id(20, 2));
+    }
+
+    #[test]
+    fn undoing_a_delete_never_writes_over_a_version_another_tab_saved_since() {
+        let mut s = store();
+        let saved = s.save(&sample("a", "Plan A"), 0, 10).unwrap();
+        let deleted = s.delete("a").unwrap().expect("it existed");
+        // Another tab still had it open, and saved an edit: the key is back.
+        let mut theirs = saved.clone();
+        theirs.plan.title = "Plan A, edited in another tab".into();
+        let theirs = s.save(&theirs, saved.revision, 20).unwrap();
+        assert_eq!(s.restore(&deleted).unwrap(), Restored::SavedAgain(Box::new(theirs.clone())));
+        assert_eq!(s.load_all().unwrap().drafts, vec![theirs]);
+        // Something unreadable in its place is kept apart, then the draft is back.
+        s.delete("a").unwrap();
+        s.storage.values.insert(draft_key("a"), "{not json".into());
+        assert_eq!(s.restore(&deleted).unwrap(), Restored::AsItWas);
+        assert_eq!(s.load_all().unwrap().drafts, vec![deleted]);
+        assert_eq!(s.backups().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_stored_plan_the_library_forbids_is_set_aside_with_its_text_as_an_imported_one_is_refused() {
+        let lib = fixture::library();
+        let mut s = store();
+        let good = s.save(&sample("good", "Good"), 0, 10).unwrap();
+        let item = |id: &str, value: Option<i64>| PlanItem { id: id.into(), value };
+        let bad = |id: &str, items: Vec<PlanItem>| {
+            let mut d = sample(id, id);
+            d.plan.items = items;
+            d
+        };
+        let cases = [
+            bad("negative", vec![item("army-cap", Some(-5))]),
+            bad("twice", vec![item("army-cap", Some(600)), item("army-cap", Some(800))]),
+            bad("two-answers", vec![item("crimea-de-jure", None), item("crimea-ukrainian", None)]),
+        ];
+        for d in &cases {
+            s.storage.values.insert(draft_key(&d.id), encode(d));
+        }
+        // A clause the library lacks is kept, as in a file: not a reason to set a draft aside.
+        let retired = s.save(&bad("retired", vec![item("no-longer-in-the-library", None)]), 0, 5).unwrap();
+        let loaded = s.load_all_for(&lib).unwrap();
+        assert_eq!(loaded.drafts, vec![good, retired]);
+        let problems: Vec<&str> = loaded.unreadable.iter().map(|u| u.problem.as_str()).collect();
+        assert_eq!(problems.len(), 3);
+        assert!(
+            problems.iter().all(|p| p.starts_with("its plan breaks the library's rules: clauses[")),
+            "{problems:?}"
+        );
+        assert!(problems.iter().any(|p| p.contains("value -5 is not between")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("the clause appears twice")), "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("already answers the question")), "{problems:?}");
+        // Their texts are kept apart, word for word.
+        let kept = s.backups().unwrap();
+        assert_eq!(kept.len(), 3);
+        assert!(cases.iter().all(|d| kept.iter().any(|(_, raw)| *raw == encode(d))));
     }
 
     #[test]

@@ -118,6 +118,22 @@ test('a corrupted stored draft is set aside with its text kept, and the other dr
   await saved(page);
 });
 
+test('a stored draft whose plan the library forbids (a value out of range) is set aside with its text kept, not judged', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Healthy');
+  await saved(page);
+  const raw = JSON.stringify({ schema: 1, id: 'neg', created: 1, modified: 2e12, revision: 1,
+    plan: { format: 'redline-plan', version: 1, title: 'Negative army', notes: '', clauses: [{ id: 'army-cap', value: -5 }] } });
+  await page.evaluate((raw) => { localStorage.setItem('redline:draft:neg', raw); localStorage.setItem('redline:last-open', 'neg'); }, raw);
+  await page.reload();
+  // The newest and last open, yet not opened: the healthy draft is.
+  await expect(page.getByLabel('Title')).toHaveValue('Healthy');
+  const banner = page.getByRole('alert').filter({ hasText: 'A stored draft could not be read' });
+  await expect(banner).toContainText("its plan breaks the library's rules: clauses[0] (`army-cap`): value -5 is not between 100,000 and");
+  expect(await page.evaluate(() => localStorage.getItem('redline:backup:neg'))).toBe(raw);
+  expect(await page.evaluate(() => localStorage.getItem('redline:draft:neg'))).toBeNull();
+});
+
 test('on a phone, a reload far down the library still shows the alert about a stored draft that cannot be read', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
@@ -342,6 +358,107 @@ test('on a phone, storage filling up far down the library is said in view; a pla
   await saved(page);
   const stored = Object.values(await storedDrafts(page)).find((d) => d.plan.title === 'Filling up again');
   expect(stored.plan.clauses.map((c) => c.id)).toEqual([id]);
+});
+
+test('with storage full, a new draft or another draft from the picker asks before leaving changes it refused, and Undo brings them back', async ({ page }) => {
+  await storageThatFills(page);
+  await openApp(page);
+  const picker = page.locator('#draft-picker');
+  await page.getByLabel('Title').fill('Other');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Draft A');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  await page.getByLabel('Title').fill('Draft A, edited');
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  const unsaved = ['army-cap', 'crimea-restored-to-ukraine'];
+
+  // New draft: asked; cancelled, nothing moves.
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  expect(asked).toContain("“Draft A, edited” has changes that could not be saved (the browser's storage is full). Open a new draft in its place anyway?");
+  await expect(page.getByRole('status').filter({ hasText: 'was not opened' }))
+    .toContainText('A new draft was not opened, so “Draft A, edited” stays on screen with its unsaved changes.');
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A, edited');
+  expect(await draftIds(page)).toEqual(unsaved);
+  // Accepted: the new draft is open, the alert no longer speaks of it, and Undo brings the changes back.
+  page.once('dialog', (d) => d.accept());
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toHaveCount(0);
+  const notice = page.getByRole('status').filter({ hasText: 'A new draft is open.' });
+  await expect(notice).toContainText('“Draft A, edited” was not saved: Undo brings it back while this notice shows.');
+  await notice.getByRole('button', { name: 'Undo: delete the new draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A, edited');
+  expect(await draftIds(page)).toEqual(unsaved);
+
+  // The picker: cancelled, the picker still names the draft on screen.
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await (await draftsMenu(page)).locator('#draft-picker').selectOption({ label: 'Other' });
+  expect(asked).toContain('Open “Other” in its place anyway?');
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A, edited');
+  await expect(picker.locator('option:checked')).toHaveText(/^Draft A/);
+  // Accepted: "Other" opens as stored; Undo reopens the draft with its changes.
+  page.once('dialog', (d) => d.accept());
+  await picker.selectOption({ label: 'Other' });
+  await expect(page.getByLabel('Title')).toHaveValue('Other');
+  const reopen = page.getByRole('status').filter({ hasText: 'was not saved' });
+  await reopen.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A, edited');
+  expect(await draftIds(page)).toEqual(unsaved);
+  // Saved once storage has room.
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.getByLabel('Notes').fill('room again');
+  await saved(page);
+  const stored = Object.values(await storedDrafts(page)).find((d) => d.plan.title === 'Draft A, edited');
+  expect(stored.plan.clauses.map((c) => c.id).sort()).toEqual(unsaved);
+});
+
+test('a draft deleted right after an edit stays deleted: the pending save does not store it again', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Keep');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Doomed');
+  await saved(page);
+  const menu = await draftsMenu(page);
+  // An edit, then Delete before the save's pause has passed.
+  await page.getByLabel('Title').fill('Doomed, edited');
+  await menu.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted “Doomed, edited”.' })).toBeVisible();
+  await page.waitForTimeout(1000);
+  const titles = () => storedDrafts(page).then((d) => Object.values(d).map((x) => x.plan.title).sort());
+  expect(await titles()).toEqual(['Keep']);
+  await page.getByRole('button', { name: 'Undo delete' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Doomed, edited');
+  expect(await titles()).toEqual(['Doomed, edited', 'Keep']);
+});
+
+test('Undo delete in one tab never writes over what another tab saved to that draft since: both are kept', async ({ context }) => {
+  const a = await context.newPage();
+  await openApp(a);
+  await a.getByLabel('Title').fill('Shared');
+  await saved(a);
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  await (await draftsMenu(b)).getByRole('button', { name: 'Delete' }).click();
+  await expect(b.getByRole('button', { name: 'Undo delete' })).toBeVisible();
+  // A still has it open, and saves an edit: the draft is stored again.
+  await a.getByLabel('Title').fill('Shared, edited in A');
+  await clause(a, 'army-cap').locator('.toggle').click();
+  await saved(a);
+  await b.getByRole('button', { name: 'Undo delete' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'Another tab saved' }))
+    .toContainText('Another tab saved “Shared, edited in A” again after it was deleted here. That version is kept as saved; the one deleted here is back as “Copy of Shared”.');
+  await expect(b.getByLabel('Title')).toHaveValue('Copy of Shared');
+  const titles = Object.values(await storedDrafts(b)).map((d) => d.plan.title).sort();
+  expect(titles).toEqual(['Copy of Shared', 'Shared, edited in A']);
+  await expect(a.locator('.save-status')).toHaveText('Saved in this browser.');
 });
 
 test('a file that is not a draft is refused with what is wrong and where, and nothing changes', async ({ page }) => {

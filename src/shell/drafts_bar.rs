@@ -97,7 +97,11 @@ pub fn DraftsBar() -> impl IntoView {
                     <summary>"Drafts"</summary>
                     <div class="drafts-sheet">
                         <label for="draft-picker">"Open a draft"</label>
-                        <select id="draft-picker" on:change=move |ev| persist.open(&event_target_value(&ev))>{options}</select>
+                        <select id="draft-picker" on:change=move |ev| {
+                            persist.open(&event_target_value(&ev));
+                            // Whatever happened (asked and cancelled, or gone), the picker names the draft on screen.
+                            event_target::<web_sys::HtmlSelectElement>(&ev).set_value(&persist.current.with_untracked(|c| c.id.clone()));
+                        }>{options}</select>
                         <div class="toolbar" role="toolbar" aria-label="Saved drafts">
                             <button type="button" on:click=move |_| persist.new_draft()>"New draft"</button>
                             <button type="button" on:click=move |_| persist.duplicate()>"Duplicate"</button>
@@ -145,6 +149,7 @@ impl Action {
             Action::KeepMineAsCopy => "Keep mine as a new draft",
             Action::UndoDelete => "Undo delete",
             Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
+            Action::UndoNotice(UndoStep::Reopen(_)) => "Undo: reopen the unsaved draft",
             Action::UndoNotice(UndoStep::Clear) => "Undo clear",
             Action::UndoNotice(UndoStep::FilledBlank) => "Undo: empty the draft again",
             Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
@@ -163,6 +168,7 @@ impl Action {
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
             Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
+            Action::UndoNotice(UndoStep::Reopen(previous)) => persist.undo_reopen((**previous).clone()),
             Action::UndoNotice(UndoStep::Clear | UndoStep::FilledBlank) => {
                 state.editor.update(|e| {
                     e.undo();

@@ -180,3 +180,14 @@ pub enum Part {
     /// The static footer, which stays.
     Footer,
 }
+
+/// "Crosses a hard red line", "A new draft was not opened". ASCII only, on
+/// purpose: `char::to_uppercase` brings 13 KB of Unicode tables into the
+/// download; a text that starts with a quote mark is left as it is.
+pub fn capitalised(label: &str) -> String {
+    let mut out = label.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}

@@ -14,7 +14,8 @@ use super::state::State;
 use super::storage::BrowserStorage;
 use crate::date::Date;
 use crate::drafts::{
-    decode, draft_key, is_draft_key, new_id, Draft, DraftStore, OtherTabSave, SaveError, StorageError, Unreadable,
+    decode, draft_key, is_draft_key, new_id, Draft, DraftStore, OtherTabSave, Restored, SaveError, StorageError,
+    Unreadable,
 };
 use crate::editor::Editor;
 use crate::plan::Plan;
@@ -78,6 +79,9 @@ pub struct Notice {
 pub enum UndoStep {
     /// A new draft was made in place of the open one: delete it and reopen this one.
     NewDraft(Box<Draft>),
+    /// Another stored draft was opened over changes storage refused: reopen
+    /// this one with them (the other stays as stored).
+    Reopen(Box<Draft>),
     /// Clear emptied the draft: the editor's own undo. True while it is empty.
     Clear,
     /// A plan filled this blank draft: the editor's own undo. True while it is not blank.
@@ -88,7 +92,7 @@ impl UndoStep {
     /// Whether the notice carrying this step still says something true.
     pub fn still_true(&self, plan: &Plan) -> bool {
         match self {
-            UndoStep::NewDraft(_) => true,
+            UndoStep::NewDraft(_) | UndoStep::Reopen(_) => true,
             UndoStep::Clear => plan.items.is_empty(),
             UndoStep::FilledBlank => !plan.is_blank(),
         }
@@ -167,7 +171,7 @@ impl Persistence {
         if super::PRERENDERING {
             return p;
         }
-        match store().load_all() {
+        match store().load_all_for(p.state.library) {
             Ok(loaded) => {
                 p.unreadable.set(loaded.unreadable);
                 p.count_kept_apart();
@@ -295,6 +299,7 @@ impl Persistence {
 
     /// Puts a draft in the editor with a fresh history.
     fn show(self, draft: Draft) {
+        self.settle_status();
         self.state.editor.set(Editor::new(draft.plan.clone()));
         let _ = store().set_last_open(&draft.id);
         self.current.set(draft);
@@ -309,7 +314,7 @@ impl Persistence {
     }
 
     fn refresh_entries(self) {
-        if let Ok(loaded) = store().load_all() {
+        if let Ok(loaded) = store().load_all_for(self.state.library) {
             self.set_entries(&loaded.drafts);
             if !loaded.unreadable.is_empty() {
                 self.unreadable.update(|u| u.extend(loaded.unreadable));
@@ -374,12 +379,24 @@ impl Persistence {
         if self.current.with_untracked(|c| c.id == id) {
             return;
         }
+        let Some(name) = self.entries.with_untracked(|e| e.iter().find(|e| e.id == id).map(|e| e.name.clone())) else {
+            return;
+        };
+        let Some(unsaved) = self.may_leave(&format!("“{name}”")) else { return };
         self.leave_notice();
         self.end_viewing();
-        self.save_now();
-        match store().load_all() {
+        match store().load_all_for(self.state.library) {
             Ok(loaded) => match loaded.drafts.into_iter().find(|d| d.id == id) {
-                Some(draft) => self.show(draft),
+                Some(draft) => {
+                    self.show(draft);
+                    if let Some(previous) = unsaved {
+                        let text = format!(
+                            "“{}” was not saved: Undo brings it back while this notice shows.",
+                            previous.name()
+                        );
+                        self.say(text, Some(UndoStep::Reopen(Box::new(previous))));
+                    }
+                }
                 None => self.say("That draft is no longer stored (deleted in another tab?).", None),
             },
             Err(e) => self.status.set(Status::Unavailable(e.to_string())),
@@ -388,11 +405,67 @@ impl Persistence {
 
     /// A new, empty draft; it is stored once it has a change.
     pub fn new_draft(self) {
+        let Some(unsaved) = self.may_leave("a new draft") else { return };
         self.leave_notice();
         self.end_viewing();
-        self.save_now();
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
         self.state.editor.set(Editor::default());
+        self.settle_status();
+        if let Some(previous) = unsaved {
+            let text = format!(
+                "A new draft is open. “{}” was not saved: Undo brings it back while this notice shows.",
+                previous.name()
+            );
+            self.say(text, Some(UndoStep::NewDraft(Box::new(previous))));
+        }
+    }
+
+    /// Before the open draft leaves the screen for `other` ("a new draft",
+    /// "“Title”"): saves it, and if storage refuses its changes, asks whether
+    /// to go on. `None`: the reader stays (told why). `Some(None)`: nothing
+    /// is lost. `Some(Some(draft))`: the draft as it stands, unsaved, for the
+    /// notice's Undo. A shared plan on screen is never stored, so it is never asked about.
+    fn may_leave(self, other: &str) -> Option<Option<Draft>> {
+        self.save_now();
+        if self.is_viewing() || !self.dirty() {
+            return Some(None);
+        }
+        let mut previous = self.current.get_untracked();
+        previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        let name = previous.name();
+        let question = format!(
+            "“{name}” has changes that could not be saved ({}). Open {other} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
+            self.status.with_untracked(Status::reason)
+        );
+        if !window().confirm_with_message(&question).unwrap_or(false) {
+            self.say(
+                format!(
+                    "{} was not opened, so “{name}” stays on screen with its unsaved changes.",
+                    super::capitalised(other)
+                ),
+                None,
+            );
+            return None;
+        }
+        Some(Some(previous))
+    }
+
+    /// After another draft takes the screen: a full storage or another tab's
+    /// save spoke of the draft that left, not of this one. Storage that is
+    /// blocked still is.
+    fn settle_status(self) {
+        if matches!(self.status.get_untracked(), Status::Full | Status::Conflict(_) | Status::Failed(_)) {
+            self.status.set(Status::Saved);
+        }
+    }
+
+    /// Takes back an `open` over changes storage refused: the draft that was
+    /// open comes back with them, unsaved, as when it was left.
+    pub fn undo_reopen(self, previous: Draft) {
+        self.save_now();
+        self.end_viewing();
+        self.reopen(previous);
+        self.notice.set(None);
     }
 
     pub fn duplicate(self) {
@@ -417,6 +490,9 @@ impl Persistence {
             Ok(removed) => {
                 let mut gone = removed.unwrap_or_else(|| self.current.get_untracked());
                 gone.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+                // The edits not saved yet go with the deleted copy, kept for
+                // Undo: left pending, the next save would store the draft again.
+                self.current.update(|c| c.plan = gone.plan.clone());
                 self.deleted.set(Some(gone));
                 self.refresh_entries();
                 match self.entries.with_untracked(|e| e.first().map(|e| e.id.clone())) {
@@ -432,11 +508,32 @@ impl Persistence {
         let Some(draft) = self.deleted.get_untracked() else { return };
         self.save_now();
         match store().restore(&draft) {
-            Ok(()) => {
+            Ok(Restored::AsItWas) => {
                 self.deleted.set(None);
                 self.show(draft);
                 self.refresh_entries();
             }
+            Ok(Restored::SavedAgain(theirs)) if theirs.plan == draft.plan => {
+                self.deleted.set(None);
+                self.show(*theirs);
+                self.refresh_entries();
+                self.say("Another tab had already saved this draft again; it is back as that tab saved it.", None);
+            }
+            // Another tab saved its own version since: both are kept.
+            Ok(Restored::SavedAgain(theirs)) => match store().duplicate(&draft, self.next_id(), now()) {
+                Ok(copy) => {
+                    self.deleted.set(None);
+                    let text = format!(
+                        "Another tab saved “{}” again after it was deleted here. That version is kept as saved; the one deleted here is back as “{}”.",
+                        theirs.name(),
+                        copy.name()
+                    );
+                    self.show(copy);
+                    self.refresh_entries();
+                    self.say(text, None);
+                }
+                Err(e) => self.say(format!("Could not restore: {e}. Export it from the banner instead."), None),
+            },
             Err(e) => self.say(format!("Could not restore: {e}. Export it from the banner instead."), None),
         }
     }
@@ -466,24 +563,13 @@ impl Persistence {
             self.say(format!("This draft was blank; it now holds {held}.{warned}"), Some(UndoStep::FilledBlank));
             return;
         }
-        self.save_now();
+        let Some(unsaved) = self.may_leave(&held) else { return };
         let mut previous = self.current.get_untracked();
         previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
         let kept = if self.is_viewing() {
             "The shared plan is no longer on screen; its link still opens it.".to_string()
-        } else if self.dirty() {
-            // Storage refused the open draft's latest changes: opening the
-            // plan in its place would leave them only on Undo. Ask first.
-            let name = previous.name();
-            let question = format!(
-                "“{name}” has changes that could not be saved ({}). Open {held} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
-                self.status.with_untracked(Status::reason)
-            );
-            if !window().confirm_with_message(&question).unwrap_or(false) {
-                self.say(format!("{what} was not opened, so “{name}” stays on screen with its unsaved changes."), None);
-                return;
-            }
-            format!("“{name}” was not saved: Undo brings it back while this notice shows.")
+        } else if unsaved.is_some() {
+            format!("“{}” was not saved: Undo brings it back while this notice shows.", previous.name())
         } else {
             format!("“{}” is kept in your drafts.", previous.name())
         };
@@ -510,7 +596,10 @@ impl Persistence {
     /// storage refused when it was left come back unsaved, so they are
     /// saved once storage allows; a later save by another tab wins.
     fn reopen(self, previous: Draft) {
-        let stored = store().load_all().ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
+        let stored = store()
+            .load_all_for(self.state.library)
+            .ok()
+            .and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
         match stored {
             Some(stored) if stored.revision == previous.revision && stored.plan != previous.plan => {
                 self.show(stored);

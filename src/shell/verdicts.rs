@@ -164,7 +164,7 @@ pub fn VerdictsPanel() -> impl IntoView {
                         } else {
                             Either::Right(view! {
                                 <span class="symbol" aria-hidden="true">{v.symbol()}</span> " "
-                                {if parties { capitalised(v.label()) } else { format!("Views: {}", v.label()) }}
+                                {if parties { super::capitalised(v.label()) } else { format!("Views: {}", v.label()) }}
                             })
                         }}
                     </li>
@@ -552,16 +552,6 @@ fn added_note(state: State, cards: Cards, note: Added) -> impl IntoView {
             }>"Undo"</button>
         </p>
     }
-}
-
-/// "Crosses a hard red line", for a divider. ASCII only, on purpose:
-/// `char::to_uppercase` brings 13 KB of Unicode tables into the download.
-fn capitalised(label: &str) -> String {
-    let mut out = label.to_string();
-    if let Some(first) = out.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    out
 }
 
 /// "2 crossed · 3 open · 1 met", leaving out what is zero.
