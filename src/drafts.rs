@@ -158,6 +158,11 @@ struct SchemaProbe {
     schema: u32,
 }
 
+/// How [`decode`] starts its problem with a draft of a schema newer than
+/// this version's: such a draft is left where it is, as the newer version
+/// (in another tab, or after a reload) reads it.
+const SAVED_BY_NEWER: &str = "saved by a newer Redline";
+
 /// Decodes a stored draft of any schema this version knows, migrating older ones.
 pub fn decode(text: &str) -> Result<Draft, String> {
     // Said in the reader's words: serde's own ("expected struct
@@ -175,7 +180,9 @@ pub fn decode(text: &str) -> Result<Draft, String> {
         // When schema 3 comes, the older shapes are parsed here and
         // converted one step at a time.
         newer if newer > DRAFT_SCHEMA => {
-            return Err(format!("saved by a newer Redline: schema {newer}, where this one reads up to {DRAFT_SCHEMA}"))
+            return Err(format!(
+                "{SAVED_BY_NEWER}: schema {newer}, where this one reads up to {DRAFT_SCHEMA}; reload the page for that version"
+            ))
         }
         other => return Err(format!("schema {other} was never written by Redline")),
     };
@@ -271,6 +278,11 @@ impl<S: Storage> DraftStore<S> {
                     raw,
                     format!("its text is of draft `{}`, under another draft's key", draft.id),
                 )),
+                // Not unreadable, only new: moved aside, it would leave the
+                // newer version's list of drafts.
+                Err(problem) if problem.starts_with(SAVED_BY_NEWER) => {
+                    loaded.unreadable.push(Unreadable { key, raw, problem, backup_key: None })
+                }
                 Err(problem) => loaded.unreadable.push(self.set_aside(key, raw, problem)),
             }
         }
@@ -764,6 +776,19 @@ mod tests {
     fn newer_schemas_and_foreign_values_are_not_read_as_drafts() {
         let newer = r#"{"schema":3,"id":"x","created":1,"modified":1,"revision":1,"plan":{}}"#;
         assert!(decode(newer).unwrap_err().contains("newer Redline"));
+        // Left in place, not moved aside: the newer version, in another tab
+        // or after a reload, still lists it.
+        let mut s = store();
+        s.storage.values.insert("redline:draft:x".into(), newer.into());
+        let loaded = s.load_all().unwrap();
+        assert_eq!(loaded.unreadable[0].backup_key, None);
+        assert_eq!(s.storage.values.get("redline:draft:x").map(String::as_str), Some(newer));
+        assert!(s.backups().unwrap().is_empty());
+        let said = report_unreadable(&loaded.unreadable, 0).unwrap().message;
+        assert_eq!(
+            said,
+            "A stored draft could not be read (saved by a newer Redline: schema 3, where this one reads up to 2; reload the page for that version). Its text is left where it was."
+        );
         assert!(decode(r#"{"id":"x"}"#).unwrap_err().contains("no schema"));
         for junk in [r#""junk""#, "[1,2]", "42", "null"] {
             let said = decode(junk).unwrap_err();

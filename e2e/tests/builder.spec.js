@@ -461,6 +461,13 @@ test('search finds speakers, quoted words and numbers either way, and says so wh
   await expect(search).toHaveValue('');
   await expect(search).toBeFocused();
   await expect(none).toHaveCount(0);
+  // With a plan shown, the message and the button say that the plan filter is part of it.
+  await page.locator('#preset-filter').selectOption({ index: 1 });
+  await search.fill('zzzz nothing at all');
+  await expect(none).toContainText('No clause of the plan shown matches.');
+  await none.getByRole('button', { name: 'Clear the search and show every plan' }).click();
+  await expect(page.locator('#preset-filter')).toHaveValue('');
+  await expect(search).toHaveValue('');
   // Skip links reach the verdicts and the search.
   await expect(page.getByRole('link', { name: 'Skip to the verdicts' })).toHaveAttribute('href', '#verdicts-heading');
   await expect(page.getByRole('link', { name: 'Skip to the search' })).toHaveAttribute('href', '#clause-search');

@@ -292,6 +292,17 @@ test('a draft changed in another tab is followed, or, with changes here, nothing
   await a.close();
 });
 
+test('a file with a title of one long word opens, and the notice naming it wraps inside its box', async ({ page }) => {
+  await openApp(page);
+  const title = 'W'.repeat(300);
+  const input = page.locator('.drafts-bar input[type=file]');
+  await input.setInputFiles({ name: `${title}.json`, mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'redline-plan', version: 1, title, clauses: [{ id: 'army-cap' }] })) });
+  const notice = page.getByRole('status').filter({ hasText: 'This draft was blank' });
+  await expect(notice).toBeVisible();
+  expect(await notice.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+});
+
 test('export then import gives the same draft, as a new one', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);

@@ -90,7 +90,12 @@ pub fn LibraryPanel() -> impl IntoView {
                     {move || format!("{} of {} clauses", shown_count(), library.clauses.len())}
                 </p>
                 <Show when=move || shown_count() == 0>
-                    <p class="no-match">"No clause matches. Search looks in titles, texts, quotes, speakers, actors and plans."
+                    <p class="no-match">
+                        {move || if preset_filter.get().is_some() {
+                            "No clause of the plan shown matches. Search looks in titles, texts, quotes, speakers, actors and plans."
+                        } else {
+                            "No clause matches. Search looks in titles, texts, quotes, speakers, actors and plans."
+                        }}
                         " " <button type="button" class="clear-search" on:click=move |_| {
                             query.set(String::new());
                             preset_filter.set(None);
@@ -100,7 +105,7 @@ pub fn LibraryPanel() -> impl IntoView {
                             if let Some(field) = document().get_element_by_id("clause-search") {
                                 let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
                             }
-                        }>"Clear the search"</button>
+                        }>{move || if preset_filter.get().is_some() { "Clear the search and show every plan" } else { "Clear the search" }}</button>
                     </p>
                 </Show>
             </div>
