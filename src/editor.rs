@@ -16,6 +16,10 @@ pub struct Editor {
     redo: Vec<Plan>,
     /// The text field the last step typed into, while typing continues.
     typing_in: Option<TextField>,
+    /// Counts every change of the plan, undo and redo included: what a
+    /// notice's Undo checks, so that it takes back its own edit or nothing
+    /// (after a later edit, one undo would take back that one instead).
+    version: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +37,11 @@ impl Editor {
         &self.plan
     }
 
+    /// The plan's version: it changes with every edit, undo and redo.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Applies an edit; if it changed the plan, it becomes one undo step.
     /// Returns whether the plan changed.
     pub fn apply<R>(&mut self, edit: impl FnOnce(&mut Plan) -> R) -> bool {
@@ -43,6 +52,7 @@ impl Editor {
         }
         self.push_undo(before);
         self.typing_in = None;
+        self.version += 1;
         true
     }
 
@@ -68,6 +78,7 @@ impl Editor {
             TextField::Title => self.plan.title = text,
             TextField::Notes => self.plan.notes = text,
         }
+        self.version += 1;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -82,6 +93,7 @@ impl Editor {
         let Some(previous) = self.undo.pop() else { return false };
         self.redo.push(std::mem::replace(&mut self.plan, previous));
         self.typing_in = None;
+        self.version += 1;
         true
     }
 
@@ -89,6 +101,7 @@ impl Editor {
         let Some(next) = self.redo.pop() else { return false };
         self.undo.push(std::mem::replace(&mut self.plan, next));
         self.typing_in = None;
+        self.version += 1;
         true
     }
 
@@ -136,6 +149,36 @@ mod tests {
         editor.apply(|p| p.add(&lib, lib.clause_ix("nato-ban").unwrap()));
         assert!(!editor.apply(|p| p.add(&lib, lib.clause_ix("nato-ban").unwrap())));
         assert_eq!(editor.undo.len(), 1);
+    }
+
+    #[test]
+    fn the_version_moves_with_every_change_and_only_then() {
+        let lib = fixture::library();
+        let mut editor = Editor::default();
+        let mut seen = vec![editor.version()];
+        let mut moved = |editor: &Editor, expected: bool| {
+            let last = *seen.last().unwrap();
+            assert_eq!(editor.version() != last, expected);
+            seen.push(editor.version());
+        };
+        editor.apply(|p| p.add(&lib, lib.clause_ix("nato-ban").unwrap()));
+        moved(&editor, true);
+        editor.apply(|p| p.add(&lib, lib.clause_ix("nato-ban").unwrap()));
+        moved(&editor, false);
+        editor.type_text(TextField::Title, "T".into());
+        moved(&editor, true);
+        editor.type_text(TextField::Title, "T".into());
+        moved(&editor, false);
+        // Typing on in the same field is one undo step, yet a new version:
+        // a notice's Undo would take back the whole typing, not its own edit.
+        editor.type_text(TextField::Title, "Ti".into());
+        moved(&editor, true);
+        editor.undo();
+        moved(&editor, true);
+        editor.redo();
+        moved(&editor, true);
+        // Back to a plan seen before is still a new version.
+        assert_eq!(seen.iter().collect::<std::collections::HashSet<_>>().len(), 6);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 // all of it by keyboard. Exactness against brute force is tested natively
 // (src/settle/tests.rs, tests/repair.rs); here: what the page shows agrees
 // with the verdict cards and the sources.
-import { test, expect, openApp, regions, startFrom } from './fixtures.js';
+import { test, expect, openApp, regions, startFrom, clause, openCard } from './fixtures.js';
 
 const US28 = 'US 28-point plan (partly described)';
 
@@ -62,7 +62,7 @@ test('the nearest settlement for Ukraine and Russia at "hard red lines only" app
   await expect(answer(page)).toContainText(/does not yet respect \d+ positions?: \d+ of Ukraine/);
   // One sentence that leads into the list below it (it had read "…must decide): It leaves 2 questions of the chosen ones undecided.").
   await expect(answer(page).locator('p', { hasText: 'does not yet respect' }))
-    .toHaveText(/^The draft (leaves \d+ of the chosen questions undecided, and )?does not yet respect [^.]*\(crossed, or open where a settlement must decide\):$/);
+    .toHaveText(/^The draft (leaves \d+ of the chosen questions undecided, and )?does not yet respect [^.]*\(crossed, or left open: a settlement must meet each, whichever questions it decides\):$/);
   await expect(answer(page).locator('.side-by-side .position').first().locator('blockquote')).not.toBeEmpty();
 
   // Apply: a settlement; the coalition's cards show no red line crossed.
@@ -72,6 +72,10 @@ test('the nearest settlement for Ukraine and Russia at "hard red lines only" app
   await expect(headline(page)).toBeFocused();
   await expect(headline(page)).toBeInViewport();
   await expect(answer(page).getByRole('button', { name: /^Apply these \d+ changes? \(way 1\)$/ })).toBeDisabled();
+  // Another edit since: the headline no longer says the draft is that settlement, nor that Undo restores it.
+  await clause(page, 'crimea-de-facto-russian').locator('.toggle').click();
+  await expect(headline(page)).toHaveText(/changed since this answer: find again\.$/);
+  await draft.getByRole('button', { name: 'Undo', exact: true }).click();
   // Asked again on the applied draft: it is a settlement.
   await find(page).click();
   await expect(outcome(page)).toHaveAttribute('data-outcome', 'acceptable');
@@ -181,7 +185,13 @@ test('the largest coalitions: who can all agree, and why each outsider cannot jo
   await expect(page.locator('#coalitions')).toContainText('Adding Russia makes it impossible');
   // Other terms: the list says it no longer fits.
   await strict(page, 'hard red lines only').check();
-  await expect(page.locator('#coalitions')).toContainText('Found for other terms or locks');
+  await expect(page.locator('#coalitions')).toContainText('Found for other terms, locks or scenario');
+  await strict(page, 'red lines and firm demands').check();
+  await expect(page.locator('#coalitions')).not.toContainText('Found for other');
+  // Another scenario: the list no longer fits either.
+  const russia = await openCard(page, 'russia');
+  await russia.getByRole('button', { name: 'Set aside all its positions' }).click();
+  await expect(page.locator('#coalitions')).toContainText('Found for other terms, locks or scenario');
 });
 
 test('a locked clause keeps its place but its value may move; a locked value stays', async ({ page }) => {

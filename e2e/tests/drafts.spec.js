@@ -591,6 +591,12 @@ test('on a blank draft, starting from a plan fills it: no extra draft', async ({
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(rows(page)).toHaveCount(0);
   await expect(notice).toBeHidden();
+  // A new blank draft filled, then one more clause: "empty the draft again" would now take back only that clause, so it goes.
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await startFrom(page, 'US 28-point plan (partly described)');
+  await expect(notice).toBeVisible();
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  await expect(notice).toBeHidden();
 });
 
 test('a notice with Undo ends when the reader opens another draft: back on its draft, it would undo something else', async ({ page }) => {
@@ -630,4 +636,9 @@ test('Clear is an edit: its notice says so and offers Undo, and ends once the dr
   await clause(page, 'army-cap').locator('.toggle').click();
   await expect(notice).toBeHidden();
   expect(Object.keys(await storedDrafts(page))).toHaveLength(1);
+  // Cleared, then a title typed: its Undo would take back the typing, not the clear, so it goes too.
+  await regions(page).draft.getByRole('button', { name: 'Clear' }).click();
+  await expect(notice).toBeVisible();
+  await page.getByLabel('Title').fill('Typed after the clear');
+  await expect(notice).toBeHidden();
 });

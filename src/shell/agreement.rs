@@ -17,6 +17,7 @@ use wasm_bindgen::JsCast;
 
 use super::esc;
 use super::state::{Applied, State};
+use crate::editor::Editor;
 use crate::evaluate::{Standing, Standings};
 use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
 use crate::repair::{Edit, Repair};
@@ -56,6 +57,15 @@ struct Answer {
     repairs: Vec<Repair>,
 }
 
+/// The page as an action left it: what was asked of it, and the editor's
+/// version (`Editor::version`), so that "Undo restores …" is said only
+/// while one undo would take back that action.
+#[derive(Clone, PartialEq)]
+struct AsLeft {
+    asked: Asked,
+    version: u64,
+}
+
 /// The coalition, the terms picked, the last answer and the repair applied
 /// from it, and the largest coalitions when asked: one signal, since every
 /// signal type is code to download.
@@ -66,9 +76,12 @@ struct Finder {
     /// Per question: must a settlement decide it?
     settle: Vec<bool>,
     answer: Option<Answer>,
-    applied: Option<usize>,
-    /// How many positions "Make this the scenario" set aside since the answer.
-    taken: Option<usize>,
+    /// The repair applied from the answer (its number), and the page as it
+    /// left it: what the headline says holds only while nothing moved since.
+    applied: Option<(usize, AsLeft)>,
+    /// How many positions "Make this the scenario" set aside since the
+    /// answer, and the page as that left it.
+    taken: Option<(usize, AsLeft)>,
     /// The largest coalitions, as markup, with the terms they were found for.
     coalitions: Option<(Asked, String)>,
     /// What would it take (#23), when asked of a conflict: for what, the
@@ -162,12 +175,12 @@ fn answer(asked: Asked) -> Answer {
                 (0, 0) => format!("The draft crosses no position of {who} at “{level}”."),
                 (0, n) => format!("The draft crosses no position of {who} at “{level}”, but leaves {n} of the chosen questions undecided."),
                 (_, 0) => format!(
-                    "The draft does not yet respect {} at “{level}” (crossed, or open where a settlement must decide):",
+                    "The draft does not yet respect {} at “{level}” (crossed, or left open: a settlement must meet each, whichever questions it decides):",
                     whose(library, &unmet)
                 ),
                 (_, n) => format!(
                     "The draft leaves {n} of the chosen questions undecided, and does not yet respect {} at “{level}” \
-                     (crossed, or open where a settlement must decide):",
+                     (crossed, or left open: a settlement must meet each, whichever questions it decides):",
                     whose(library, &unmet)
                 ),
             };
@@ -251,6 +264,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
         terms: terms(),
         plan: state.selection.get(),
     };
+    let as_left = move || AsLeft { asked: untrack(asked), version: state.editor.with_untracked(Editor::version) };
     let stale = Memo::new(move |_| {
         let now = asked();
         finder.with(|f| f.answer.as_ref().is_some_and(|a| a.asked != now))
@@ -341,7 +355,8 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             let repair = finder.with_untracked(|f| f.answer.as_ref().and_then(|a| a.repairs.get(i).cloned()));
             if let (Some(r), false) = (repair, stale.get_untracked()) {
                 state.edit(|p| r.apply_to(library, p));
-                finder.update(|f| f.applied = Some(i + 1));
+                let left = as_left();
+                finder.update(|f| f.applied = Some((i + 1, left)));
                 focus_answer();
             }
         } else if data("data-find").is_some() {
@@ -369,7 +384,8 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             });
             if let Some((lib, positions)) = picked {
                 state.edit(|p| p.scenario.set_aside_positions(lib, &positions));
-                finder.update(|f| f.taken = Some(positions.len()));
+                let left = as_left();
+                finder.update(|f| f.taken = Some((positions.len(), left)));
                 // The pressed button is disabled now (the answer is stale):
                 // focus goes to the answer's head, which says what happened.
                 focus_answer();
@@ -424,8 +440,13 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             on:keydown=super::rove::on_keydown on:focusin=super::rove::on_focusin>
             <div inner_html=controls></div>
             <div id="agreement-answer">
-                <p class="headline" id="agreement-headline" tabindex="-1" role="status">{move || finder.with(|f| f.answer.as_ref().map(|a| {
-                    match (stale.get(), f.applied) {
+                <p class="headline" id="agreement-headline" tabindex="-1" role="status">{move || {
+                // Whether the page is still as an action left it: asked (and
+                // tracked) outside `finder.with`, as `asked` reads it too.
+                let now = AsLeft { asked: asked(), version: state.editor.with(Editor::version) };
+                let still = |left: &AsLeft| *left == now;
+                finder.with(|f| f.answer.as_ref().map(|a| {
+                    match (stale.get(), f.applied.as_ref().filter(|(_, left)| still(left)).map(|(i, _)| *i)) {
                         (false, _) => a.headline.clone(),
                         (true, Some(i)) => {
                             let n = a.repairs.get(i - 1).map_or(0, |r| r.edits.len());
@@ -433,7 +454,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                             let rest = state.standings.with(|s| below(a.asked.library.0, &a.asked, s));
                             format!("{} applied: a settlement with nothing crossed or open at “{level}”.{rest} Undo restores the draft.", plural(n, "change", "changes"))
                         }
-                        (true, None) => match f.taken {
+                        (true, None) => match f.taken.as_ref().filter(|(_, left)| still(left)).map(|(n, _)| *n) {
                             Some(n) => format!(
                                 "{} set aside in the scenario (the banner at the top says so; Undo restores it): find again for the settlement under it.",
                                 plural(n, "position", "positions")
@@ -441,7 +462,7 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
                             None => "The draft, its scenario, the locks, the date, the terms or the coalition changed since this answer: find again.".into(),
                         },
                     }
-                }))}</p>
+                }))}}</p>
                 <div inner_html=move || finder.with(|f| f.answer.as_ref().map(|a| answer_html(a.asked.library.0, a, stale.get())))></div>
                 <div id="what-it-takes" inner_html=move || {
                     let now = asked();
@@ -450,14 +471,14 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             </div>
             <div id="coalitions" inner_html=move || finder.with(|f| f.coalitions.as_ref().map(|(asked, html)| {
                 let fresh = fresh(asked, finder, state);
-                format!("{}{html}", if fresh { "" } else { "<p class=\"hint\">Found for other terms or locks: find them again.</p>" })
+                format!("{}{html}", if fresh { "" } else { "<p class=\"hint\">Found for other terms, locks or scenario: find them again.</p>" })
             }))></div>
             <div inner_html=table></div>
         </div>
     }
 }
 
-/// Whether the coalitions shown were found for the terms in force now.
+/// Whether the coalitions shown were found for the terms and the scenario in force now.
 fn fresh(found_for: &Asked, finder: RwSignal<Finder>, state: State) -> bool {
     let questions = state.library.questions.len();
     let t = &found_for.terms;
@@ -466,6 +487,7 @@ fn fresh(found_for: &Asked, finder: RwSignal<Finder>, state: State) -> bool {
         && state.locked.with(|l| *l == t.locked)
         && state.value_locked.with(|v| *v == t.value_locked)
         && state.as_of.get() == t.as_of
+        && state.applied.get() == found_for.library
 }
 
 fn update_settle_count(finder: RwSignal<Finder>) {

@@ -88,7 +88,8 @@ pub fn DraftPanel() -> impl IntoView {
                         state.edit(|p| *p = Plan::default());
                         // An empty draft is based on no plan: the picker offers again.
                         chosen_preset.set(None);
-                        persist.say("Cleared this draft: its clauses, title and notes.", Some(UndoStep::Clear));
+                        let version = state.editor.with_untracked(crate::editor::Editor::version);
+                        persist.say("Cleared this draft: its clauses, title and notes.", Some(UndoStep::Clear(version)));
                         // The button is disabled now: focus goes to the draft's
                         // heading, just above the notice with its Undo.
                         focus_soon(document().get_element_by_id("draft-heading"));

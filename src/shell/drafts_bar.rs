@@ -150,8 +150,8 @@ impl Action {
             Action::UndoDelete => "Undo delete",
             Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
             Action::UndoNotice(UndoStep::Reopen(_)) => "Undo: reopen the unsaved draft",
-            Action::UndoNotice(UndoStep::Clear) => "Undo clear",
-            Action::UndoNotice(UndoStep::FilledBlank) => "Undo: empty the draft again",
+            Action::UndoNotice(UndoStep::Clear(_)) => "Undo clear",
+            Action::UndoNotice(UndoStep::FilledBlank(_)) => "Undo: empty the draft again",
             Action::DismissDeleted | Action::DismissNotice | Action::DismissLink => "Dismiss",
         }
     }
@@ -169,7 +169,7 @@ impl Action {
             Action::DismissDeleted => persist.deleted.set(None),
             Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
             Action::UndoNotice(UndoStep::Reopen(previous)) => persist.undo_reopen((**previous).clone()),
-            Action::UndoNotice(UndoStep::Clear | UndoStep::FilledBlank) => {
+            Action::UndoNotice(UndoStep::Clear(_) | UndoStep::FilledBlank(_)) => {
                 state.editor.update(|e| {
                     e.undo();
                 });
@@ -237,7 +237,7 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
     // A notice speaks of one draft and shows only while it is open, and an
     // undoable edit's only while the draft is as the edit left it.
     let open = persist.current.with(|c| c.id.clone());
-    let true_now = |step: &UndoStep| state.editor.with(|e| step.still_true(e.plan()));
+    let true_now = |step: &UndoStep| state.editor.with(|e| step.still_true(e));
     if let Some(n) = persist.notice.get().filter(|n| n.draft == open && n.undo.as_ref().is_none_or(true_now)) {
         let mut actions: Vec<Action> = n.undo.into_iter().map(Action::UndoNotice).collect();
         actions.push(Action::DismissNotice);

@@ -82,19 +82,21 @@ pub enum UndoStep {
     /// Another stored draft was opened over changes storage refused: reopen
     /// this one with them (the other stays as stored).
     Reopen(Box<Draft>),
-    /// Clear emptied the draft: the editor's own undo. True while it is empty.
-    Clear,
-    /// A plan filled this blank draft: the editor's own undo. True while it is not blank.
-    FilledBlank,
+    /// Clear emptied the draft: the editor's own undo, while the editor is
+    /// at the version (`Editor::version`) the clear left it at.
+    Clear(u64),
+    /// A plan filled this blank draft: the editor's own undo, as `Clear`.
+    FilledBlank(u64),
 }
 
 impl UndoStep {
-    /// Whether the notice carrying this step still says something true.
-    pub fn still_true(&self, plan: &Plan) -> bool {
-        match self {
+    /// Whether the notice carrying this step still says something true. An
+    /// edit's Undo is one step of the editor's history: after any later
+    /// edit (or an undo) it would take back something else, so it goes.
+    pub fn still_true(&self, editor: &Editor) -> bool {
+        match *self {
             UndoStep::NewDraft(_) | UndoStep::Reopen(_) => true,
-            UndoStep::Clear => plan.items.is_empty(),
-            UndoStep::FilledBlank => !plan.is_blank(),
+            UndoStep::Clear(version) | UndoStep::FilledBlank(version) => editor.version() == version,
         }
     }
 }
@@ -560,7 +562,11 @@ impl Persistence {
                 e.replace(plan);
             });
             // "holds", not "is": "The Hegseth parameters is now in this draft".
-            self.say(format!("This draft was blank; it now holds {held}.{warned}"), Some(UndoStep::FilledBlank));
+            let version = self.state.editor.with_untracked(Editor::version);
+            self.say(
+                format!("This draft was blank; it now holds {held}.{warned}"),
+                Some(UndoStep::FilledBlank(version)),
+            );
             return;
         }
         let Some(unsaved) = self.may_leave(&held) else { return };
