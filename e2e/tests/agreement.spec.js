@@ -177,6 +177,7 @@ test('the largest coalitions: who can all agree, and why each outsider cannot jo
   await openAgreement(page);
   await strict(page, 'red lines and firm demands').check();
   await page.getByRole('button', { name: 'Show the largest coalitions' }).click();
+  await expect(page.getByRole('heading', { name: 'The largest coalitions' })).toBeFocused();
   const found = page.locator('#coalitions .coalition-found');
   expect(await found.count()).toBeGreaterThanOrEqual(2);
   const sizes = await found.evaluateAll((cs) => cs.map((c) => Number(c.dataset.size)));

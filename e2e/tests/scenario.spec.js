@@ -57,7 +57,15 @@ test('setting positions aside changes the verdict and the pairs table; one click
   const uk = choice(page, 'uk-joint-statement-revisions');
   await expect(uk).toHaveValue('as-sourced');
   await expect(uk).toHaveAccessibleName(/In this scenario/);
+  // "Set aside" comes last: arrowing down re-weighs first, and the control stays.
+  expect(await uk.locator('option').evaluateAll((os) => os.map((o) => o.value)))
+    .toEqual(['as-sourced', 'hard', 'firm', 'preference', 'concern', 'set-aside']);
   await uk.focus();
+  await uk.selectOption('hard');
+  await expect(uk).toBeFocused();
+  await expect(banner(page)).toContainText('re-weighed');
+  await uk.selectOption('as-sourced');
+  await expect(banner(page)).toHaveCount(0);
   await uk.selectOption('set-aside');
   await expect(card(page, 'uk')).not.toHaveClass(/conflicts-with-demand/);
   await expect(banner(page)).toContainText('Scenario: 1 position set aside.');
@@ -227,6 +235,9 @@ test('a position of the reader\'s own is counted, marked as added by them, never
   await italy.getByLabel(/Where it was said/).fill('https://example.org/interview');
   await italy.getByRole('button', { name: 'Add my position' }).click();
   await expect(banner(page)).toContainText('Scenario: 1 position added by you.');
+  // Said where the reader is, and the form emptied: the same press again would add it twice.
+  await expect(italy.locator('.form-done')).toHaveText(/^Added as yours: .+\. Remove takes it back\.$/);
+  await expect(italy.getByLabel(/Where it was said/)).toHaveValue('');
   // Counted: Italy now crosses a hard red line, in the card and the headline.
   await expect(italy).toHaveClass(/crosses-red-line/);
   await expect(italy.locator('.tally')).toHaveText(/^1 ✖( ·|$)/);
@@ -242,6 +253,7 @@ test('a position of the reader\'s own is counted, marked as added by them, never
   await choice(page, 'reader:mine-1').selectOption('set-aside');
   await expect(italy).not.toHaveClass(/crosses-red-line/);
   await expect(italy.locator('ul.own li')).toContainText('(set aside)');
+  await expect(italy.locator('ul.own').getByRole('button', { name: /^Bring back: / })).toHaveAccessibleName(/^Bring back: .*Said in an interview/);
   await italy.locator('ul.own').getByRole('button', { name: 'Bring back' }).click();
   await expect(italy).toHaveClass(/crosses-red-line/);
   // Removed, Italy is as the sources have it again.

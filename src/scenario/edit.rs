@@ -17,14 +17,17 @@ pub enum Choice {
 }
 
 impl Choice {
-    /// The choices a position offers, with their values as a form sends them.
+    /// The choices a position offers, with their values as a form sends
+    /// them, in the order the page lists them: "set aside" last, as picking
+    /// it takes the position out of its list (and its control with it), so
+    /// a keyboard arrowing down the strengths does not meet it first.
     pub const ALL: [(Choice, &'static str); 6] = [
         (Choice::AsSourced, "as-sourced"),
-        (Choice::SetAside, "set-aside"),
         (Choice::At(Strength::Hard), "hard"),
         (Choice::At(Strength::Firm), "firm"),
         (Choice::At(Strength::Preference), "preference"),
         (Choice::At(Strength::Concern), "concern"),
+        (Choice::SetAside, "set-aside"),
     ];
 
     pub fn parse(value: &str) -> Option<Choice> {

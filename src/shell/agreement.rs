@@ -398,6 +398,9 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
             let found = settle::coalitions(now.library.0, &plan, &now.terms);
             let ms = (js_sys::Date::now() - started) as u32;
             finder.update(|f| f.coalitions = Some((now, coalitions_html(library, &found, ms))));
+            // The list appears below the button: its heading takes the focus, as
+            // "What would it take" does, so a screen reader hears that it came.
+            request_animation_frame(move || focus("coalitions-heading"));
         } else if let Some(which) = data("data-settle") {
             set_questions(match which.as_str() {
                 "default" => settle::default_settle(library),
@@ -651,7 +654,7 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
 /// The largest coalitions: who can all agree, and why each outsider cannot join.
 fn coalitions_html(library: &Library, found: &settle::Coalitions, ms: u32) -> String {
     let mut h = format!(
-        "<section data-coalitions-found=\"{}\"><h3>The largest coalitions</h3><p class=\"hint\">Every largest set of \
+        "<section data-coalitions-found=\"{}\"><h3 id=\"coalitions-heading\" tabindex=\"-1\">The largest coalitions</h3><p class=\"hint\">Every largest set of \
          parties one settlement satisfies together; exact, computed in {ms} ms.</p><ol class=\"coalitions\">",
         found.coalitions.len()
     );

@@ -55,7 +55,13 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
             let _ = write!(h, "<li>{}", esc(&pos.summary));
             // One set aside with the actor's others comes back with them.
             if state.scenario.with_untracked(|s| s.set_aside.contains(&pos.id)) {
-                let _ = write!(h, " <button type=\"button\" data-back=\"{}\">Bring back</button>", esc(&pos.id));
+                // Named with what it brings back: a list of "Bring back" buttons reads alike.
+                let _ = write!(
+                    h,
+                    " <button type=\"button\" data-back=\"{}\" aria-label=\"Bring back: {}\">Bring back</button>",
+                    esc(&pos.id),
+                    esc(&pos.summary)
+                );
             }
             h.push_str("</li>");
         }
@@ -69,13 +75,15 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
                 .map(|a| {
                     let summary = a.summary(state.library).unwrap_or_else(|| "(names nothing this library has)".into());
                     let id = esc(&a.position_id());
+                    let named = esc(&summary);
                     let back = match s.set_aside.contains(&a.position_id()) {
-                        true => format!(" (set aside) <button type=\"button\" data-back=\"{id}\">Bring back</button>"),
+                        true => format!(
+                            " (set aside) <button type=\"button\" data-back=\"{id}\" aria-label=\"Bring back: {named}\">Bring back</button>"
+                        ),
                         false => String::new(),
                     };
                     format!(
-                        "<li>{}{back} <button type=\"button\" data-remove=\"{id}\">Remove</button></li>",
-                        esc(&summary)
+                        "<li>{named}{back} <button type=\"button\" data-remove=\"{id}\" aria-label=\"Remove my position: {named}\">Remove</button></li>"
                     )
                 })
                 .collect()
@@ -117,15 +125,22 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
             note: &note,
             link: &link,
         };
-        let said = match ReaderPosition::from_form(state.library, id, &typed) {
+        let (said, done) = match ReaderPosition::from_form(state.library, id, &typed) {
             Ok(position) => {
+                let summary = position.summary(state.library).unwrap_or_default();
                 state.edit(|p| p.scenario.add(position));
-                String::new()
+                // Emptied, and said: the same press again would add it twice.
+                if let Ok(reset) = js_sys::Reflect::get(&form, &"reset".into()) {
+                    let _ = reset.unchecked_into::<js_sys::Function>().call0(&form);
+                }
+                (String::new(), format!("Added as yours: {summary}. Remove takes it back."))
             }
-            Err(why) => why,
+            Err(why) => (why, String::new()),
         };
-        if let Ok(Some(error)) = form.query_selector(".form-error") {
-            error.set_text_content(Some(&said));
+        for (class, text) in [(".form-error", said), (".form-done", done)] {
+            if let Ok(Some(el)) = form.query_selector(class) {
+                el.set_text_content(Some(&text));
+            }
         }
     };
     let form = add_form(state.library);
@@ -160,13 +175,14 @@ fn add_form(library: &Library) -> String {
          <label>Highest value accepted (a bound only) <input name=\"max\" inputmode=\"numeric\"></label>\
          <label>Strength <select name=\"strength\">",
     );
-    for (_, value) in Choice::ALL.iter().skip(2) {
+    for (_, value) in Choice::ALL.iter().filter(|(c, _)| matches!(c, Choice::At(_))) {
         let _ = write!(h, "<option value=\"{value}\">{}</option>", Choice::parse(value).map_or("", Choice::label));
     }
     h.push_str(
         "</select></label><label>Note <input name=\"note\"></label>\
          <label>Where it was said (optional; an http or https address) <input name=\"link\" type=\"url\"></label>\
-         <button type=\"submit\">Add my position</button><p class=\"form-error\" role=\"alert\"></p></form></details>",
+         <button type=\"submit\">Add my position</button><p class=\"form-error\" role=\"alert\"></p>\
+         <p class=\"form-done\" role=\"status\"></p></form></details>",
     );
     h
 }
