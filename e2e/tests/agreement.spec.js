@@ -172,6 +172,18 @@ test('the questions to decide: the major plans\' by default, only the draft\'s, 
   await expect(page.locator('#pairs-intro')).toContainText(`with ${decided} question`);
 });
 
+test('a position re-weighed in the scenario is shown in the answer at the reader\'s strength, and says so', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  await openCard(page, 'uk');
+  await page.locator('select[data-position="uk-joint-statement-revisions"]').selectOption('hard');
+  await openAgreement(page);
+  await box(page, 'United Kingdom').check();
+  await find(page).click();
+  const shown = answer(page).locator('li.position').filter({ hasText: 'United Kingdom' }).first();
+  await expect(shown).toContainText('hard red line (re-weighed in your scenario; the sources give a firm demand)');
+});
+
 test('the largest coalitions: who can all agree, and why each outsider cannot join', async ({ page }) => {
   await openApp(page);
   await openAgreement(page);

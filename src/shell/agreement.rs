@@ -19,7 +19,7 @@ use super::esc;
 use super::state::{Applied, State};
 use crate::editor::Editor;
 use crate::evaluate::{Standing, Standings};
-use crate::library::{ActorIx, Library, PositionIx, QuestionIx, Selection};
+use crate::library::{ActorIx, InScenario, Library, PositionIx, QuestionIx, Selection};
 use crate::repair::{Edit, Repair};
 use crate::scenario::{Limits, WhatItTakes};
 use crate::settle::{self, Answer as Found, Strictness, Terms};
@@ -635,9 +635,14 @@ fn position_html(library: &Library, p: PositionIx, h: &mut String) {
     let pos = &library.positions[p];
     let _ = write!(
         h,
-        "<li class=\"position\"><p class=\"who\">{}</p><p><strong>{}</strong>: {}</p>",
+        "<li class=\"position\"><p class=\"who\">{}</p><p><strong>{}</strong>{}: {}</p>",
         esc(&library.actors[pos.actor].name),
         pos.strength.label(),
+        match pos.scenario {
+            // The strength is the reader's: said, as on the card.
+            InScenario::Reweighed(was) => format!(" (re-weighed in your scenario; the sources give a {})", was.label()),
+            _ => String::new(),
+        },
         esc(&pos.summary)
     );
     if let Some(cite) = pos.cite.first() {

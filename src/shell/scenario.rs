@@ -319,9 +319,14 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
                 // Redline's reading goes in parentheses: quotation marks
                 // are for the sources' words. One group per kind: "its hard
                 // red lines (A; B) and its firm demand (C)".
-                let mut groups: Vec<(bool, &str, Vec<String>)> = Vec::new();
+                // By whose strength too: a re-weighed position's kind is the
+                // reader's, not the sources', and says so.
+                let mut groups: Vec<(InScenario, &str, Vec<String>)> = Vec::new();
                 for &p in &positions {
-                    let own = library.positions[p].scenario == InScenario::AddedByReader;
+                    let own = match library.positions[p].scenario {
+                        InScenario::Reweighed(_) => InScenario::Reweighed(library.positions[p].strength),
+                        other => other,
+                    };
                     let kind = library.kind_of(p);
                     let gist = esc(crate::settle::gist(&library.positions[p].summary));
                     match groups.iter_mut().find(|(o, k, _)| *o == own && *k == kind) {
@@ -334,10 +339,10 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
                     .map(|(own, kind, gists)| {
                         let kind = if gists.len() > 1 { format!("{kind}s") } else { kind.to_string() };
                         let list = gists.join("; ");
-                        if *own {
-                            format!("the {kind} you added ({list})")
-                        } else {
-                            format!("its {kind} ({list})")
+                        match own {
+                            InScenario::AddedByReader => format!("the {kind} you added ({list})"),
+                            InScenario::Reweighed(_) => format!("its {kind} as re-weighed in your scenario ({list})"),
+                            _ => format!("its {kind} ({list})"),
                         }
                     })
                     .collect();
