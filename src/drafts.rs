@@ -266,28 +266,7 @@ impl<S: Storage> DraftStore<S> {
     /// Reads every draft. An unreadable value is copied to a backup key and
     /// reported; the other drafts load regardless.
     pub fn load_all(&mut self) -> Result<Loaded, StorageError> {
-        let mut loaded = Loaded::default();
-        let mut keys: Vec<String> = self.storage.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)).collect();
-        keys.sort_unstable();
-        for key in keys {
-            let Some(raw) = self.storage.get(&key)? else { continue };
-            match decode(&raw) {
-                Ok(draft) if draft_key(&draft.id) == key => loaded.drafts.push(draft),
-                Ok(draft) => loaded.unreadable.push(self.set_aside(
-                    key,
-                    raw,
-                    format!("its text is of draft `{}`, under another draft's key", draft.id),
-                )),
-                // Not unreadable, only new: moved aside, it would leave the
-                // newer version's list of drafts.
-                Err(problem) if problem.starts_with(SAVED_BY_NEWER) => {
-                    loaded.unreadable.push(Unreadable { key, raw, problem, backup_key: None })
-                }
-                Err(problem) => loaded.unreadable.push(self.set_aside(key, raw, problem)),
-            }
-        }
-        loaded.drafts.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
-        Ok(loaded)
+        self.load_checked(None)
     }
 
     /// As [`DraftStore::load_all`], and a draft whose plan breaks the
@@ -296,21 +275,37 @@ impl<S: Storage> DraftStore<S> {
     /// unreadable, its text kept. Redline never stores such a plan; opened,
     /// it would be judged as a plan the page cannot show or edit.
     pub fn load_all_for(&mut self, library: &Library) -> Result<Loaded, StorageError> {
-        let mut loaded = self.load_all()?;
-        for draft in std::mem::take(&mut loaded.drafts) {
-            match draft.plan.to_document().into_plan(library) {
-                Ok(_) => loaded.drafts.push(draft),
-                Err(e) => {
-                    let key = draft_key(&draft.id);
-                    let raw = self.storage.get(&key)?.unwrap_or_else(|| encode(&draft));
-                    loaded.unreadable.push(self.set_aside(
-                        key,
-                        raw,
-                        format!("its plan breaks the library's rules: {e}"),
-                    ));
+        self.load_checked(Some(library))
+    }
+
+    fn load_checked(&mut self, library: Option<&Library>) -> Result<Loaded, StorageError> {
+        let mut loaded = Loaded::default();
+        let mut keys: Vec<String> = self.storage.keys()?.into_iter().filter(|k| k.starts_with(DRAFT_PREFIX)).collect();
+        keys.sort_unstable();
+        for key in keys {
+            let Some(raw) = self.storage.get(&key)? else { continue };
+            let problem = match decode(&raw) {
+                Ok(draft) if draft_key(&draft.id) != key => {
+                    format!("its text is of draft `{}`, under another draft's key", draft.id)
                 }
-            }
+                Ok(draft) => match library.map(|l| draft.plan.to_document().into_plan(l)) {
+                    Some(Err(e)) => format!("its plan breaks the library's rules: {e}"),
+                    _ => {
+                        loaded.drafts.push(draft);
+                        continue;
+                    }
+                },
+                // Not unreadable, only new: moved aside, it would leave the
+                // newer version's list of drafts.
+                Err(problem) if problem.starts_with(SAVED_BY_NEWER) => {
+                    loaded.unreadable.push(Unreadable { key, raw, problem, backup_key: None });
+                    continue;
+                }
+                Err(problem) => problem,
+            };
+            loaded.unreadable.push(self.set_aside(key, raw, problem));
         }
+        loaded.drafts.sort_unstable_by(|a, b| b.modified.cmp(&a.modified).then_with(|| a.id.cmp(&b.id)));
         Ok(loaded)
     }
 

@@ -167,8 +167,9 @@ impl Action {
             Action::KeepMineAsCopy => persist.keep_mine_as_copy(),
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
-            Action::UndoNotice(UndoStep::NewDraft(previous)) => persist.undo_new_draft((**previous).clone()),
-            Action::UndoNotice(UndoStep::Reopen(previous)) => persist.undo_reopen((**previous).clone()),
+            Action::UndoNotice(step @ (UndoStep::NewDraft(previous) | UndoStep::Reopen(previous))) => {
+                persist.undo_leave((**previous).clone(), matches!(step, UndoStep::NewDraft(_)))
+            }
             Action::UndoNotice(UndoStep::Clear(_) | UndoStep::FilledBlank(_)) => {
                 state.editor.update(|e| {
                     e.undo();
