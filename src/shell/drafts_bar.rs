@@ -16,7 +16,6 @@ use crate::plan::Plan;
 pub fn DraftsBar() -> impl IntoView {
     let state = expect_context::<State>();
     let persist = expect_context::<Persistence>();
-    let library = state.library;
     // A memo: every save replaces `current` (new revision), and the picker
     // must rebuild only when another draft is opened.
     let current_id = Memo::new(move |_| persist.current.with(|c| c.id.clone()));
@@ -49,33 +48,7 @@ pub fn DraftsBar() -> impl IntoView {
     let export = move |_| export_draft(state);
     let sharing = RwSignal::new(false);
     let export_from_share = Callback::new(move |_| export_draft(state));
-    let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
-        let name = file.name();
-        // Refused unread: a 30 MB file held the page for 26 s while it was parsed.
-        if let Some(e) = crate::plan::too_large(file.size() as usize) {
-            persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None);
-            show_notices(state);
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let text = match JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
-                Err(_) => {
-                    persist.say(format!("{name}: the file could not be read. Nothing was changed."), None);
-                    show_notices(state);
-                    return;
-                }
-            };
-            match Plan::from_json(&text, library) {
-                Ok((plan, warnings)) => persist.adopt(plan, &format!("The file {name}"), &warnings),
-                Err(e) => persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None),
-            }
-            show_notices(state);
-        });
-    };
+    let import = move |ev: leptos::ev::Event| import_file(ev, state, persist);
     let status_line = move || match persist.status.get() {
         Status::Saved if persist.pending.get() => "Saving…",
         Status::Saved if persist.viewing.with(Option::is_some) => {
@@ -295,6 +268,39 @@ fn banners(state: State, persist: Persistence, alerts: bool, shown: Memo<Vec<Ban
             }).collect_view()}
         </div>
     }
+}
+
+/// Opens the file an `<input type=file>` was given as a new draft (or in a
+/// blank one), saying what became of it on the Draft tab. The welcome has
+/// an input of its own: on a phone, the drafts bar's is not built until the
+/// Draft tab first shows, and its button found nothing to click.
+pub(super) fn import_file(ev: leptos::ev::Event, state: State, persist: Persistence) {
+    let library = state.library;
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    let name = file.name();
+    // Refused unread: a 30 MB file held the page for 26 s while it was parsed.
+    if let Some(e) = crate::plan::too_large(file.size() as usize) {
+        persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None);
+        show_notices(state);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let text = match JsFuture::from(file.text()).await {
+            Ok(t) => t.as_string().unwrap_or_default(),
+            Err(_) => {
+                persist.say(format!("{name}: the file could not be read. Nothing was changed."), None);
+                show_notices(state);
+                return;
+            }
+        };
+        match Plan::from_json(&text, library) {
+            Ok((plan, warnings)) => persist.adopt(plan, &format!("The file {name}"), &warnings),
+            Err(e) => persist.say(format!("{name} was not imported: {e}. Nothing was changed."), None),
+        }
+        show_notices(state);
+    });
 }
 
 /// Brings what a file import said into view: the welcome's "Open a draft

@@ -52,9 +52,14 @@ pub fn welcome(shown: RwSignal<bool>) -> impl IntoView {
                         }>"Start blank"</button>
                         // A button, not a label of the Drafts menu's file
                         // field: a label is no tab stop, so a keyboard never reached it.
+                        // An input of its own, hidden behind the button: the drafts
+                        // bar's may not be built yet (on a phone, until the Draft tab shows).
+                        <input type="file" id="welcome-file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                            accept=".json,application/json"
+                            on:change=move |ev| super::drafts_bar::import_file(ev, state, persist) />
                         <button type="button" on:click=move |_| {
                             use wasm_bindgen::JsCast;
-                            if let Some(input) = document().get_element_by_id("import-file").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            if let Some(input) = document().get_element_by_id("welcome-file").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                                 input.click();
                             }
                         }>"Open a draft file"</button>
