@@ -412,7 +412,8 @@ fn clauses_giving(library: &Library, position: PositionIx, plan: &Selection, wan
             push(lit.clause);
         }
         if wanted == Reason::Cause && lit.negated && !plan.has(lit.clause) {
-            library.clauses[lit.clause].rivals.iter().filter(|&&r| plan.has(r)).for_each(|&r| push(r));
+            let deciding = |&&r: &&ClauseIx| plan.has(r) && !library.clauses[r].defers;
+            library.clauses[lit.clause].rivals.iter().filter(deciding).for_each(|&r| push(r));
         }
     }
     clauses

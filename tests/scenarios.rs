@@ -169,8 +169,29 @@ fn the_european_counter_proposal_meets_europes_terms_and_crosses_the_us_no_nato_
     assert_eq!(verdict(&lib, &s, "eu"), Verdict::NoObjection);
     assert!(crossed(&lib, &s, "ukraine", Strength::Firm).is_empty());
     assert_eq!(standing(&lib, &s, "usa-no-nato-membership"), Some(Standing::Crossed));
-    // Territory left to later talks contradicts Russia's demand for recognition.
+    // Territory left to later talks settles nothing (the clause says so):
+    // Russia's demand for recognition stays open, not crossed.
+    for id in ["russia-2024-crimea", "russia-2024-donbas", "russia-2024-south"] {
+        assert_eq!(standing(&lib, &s, id), Some(Standing::Open), "{id}");
+    }
+}
+
+#[test]
+fn putting_territory_off_to_later_talks_leaves_demands_about_it_open_while_an_answer_against_them_crosses() {
+    let lib = library();
+    for deferral in ["crimea-left-to-later-talks", "territorial-talks-after-ceasefire"] {
+        let s = plan(&lib, &[(deferral, 0)]);
+        assert_eq!(standing(&lib, &s, "russia-2024-crimea"), Some(Standing::Open), "{deferral}");
+    }
+    let s = plan(&lib, &[("crimea-restored-to-ukraine", 0)]);
     assert_eq!(standing(&lib, &s, "russia-2024-crimea"), Some(Standing::Crossed));
+    // A deferral still excludes the answers: a plan cannot hold both.
+    let later = lib.clause_ix("crimea-left-to-later-talks").unwrap();
+    let de_jure = lib.clause_ix("crimea-de-jure-russian").unwrap();
+    assert!(lib.clauses[de_jure].rivals.contains(&later));
+    // Its own demanders find it met: the EU's "territory after a ceasefire".
+    let s = plan(&lib, &[("territorial-talks-after-ceasefire", 0)]);
+    assert_eq!(standing(&lib, &s, "eu-territory-after-ceasefire"), Some(Standing::Met));
 }
 
 #[test]

@@ -94,7 +94,7 @@ impl Condition {
         let test = |c: ClauseIx, passes: &dyn Fn(i64) -> bool| match plan.value(c) {
             Some(v) if passes(v) => Truth::True,
             Some(_) => Truth::False,
-            None if clauses[c].settled_against(plan) => Truth::False,
+            None if clauses[c].decided_against(plan, clauses) => Truth::False,
             None => Truth::Unknown,
         };
         match self {

@@ -103,13 +103,24 @@ pub struct Clause {
     /// alternatives of its question and the clauses declared to contradict it.
     /// A plan holding one of them has said "not this", which silence never says.
     pub rivals: Vec<ClauseIx>,
+    /// The clause puts its matter off ("left to later talks"): a rival that
+    /// excludes the other answers, so a plan cannot hold both, but says
+    /// none of them is rejected. A demand for one of them stays open.
+    pub defers: bool,
     pub cite: Vec<Cite>,
 }
 
 impl Clause {
-    /// Whether the plan settles this clause's matter without it.
+    /// Whether the plan holds a rival: it cannot hold this clause too.
     pub fn settled_against(&self, plan: &Selection) -> bool {
         self.rivals.iter().any(|&r| plan.has(r))
+    }
+
+    /// Whether the plan has said "not this": it holds a rival that decides
+    /// the matter, not one that puts it off (`defers`). What a position's
+    /// condition reads; `settled_against` is what a plan may hold together.
+    pub fn decided_against(&self, plan: &Selection, clauses: &[Clause]) -> bool {
+        self.rivals.iter().any(|&r| plan.has(r) && !clauses[r].defers)
     }
 }
 

@@ -90,6 +90,10 @@ pub struct RawClause {
     /// it; declared once, on either side.
     #[serde(default)]
     pub contradicts: Vec<String>,
+    /// The clause puts its matter off ("left to later talks"): it excludes
+    /// the answers, but holding it settles none of them otherwise.
+    #[serde(default)]
+    pub defers: bool,
     #[serde(default)]
     pub cite: Vec<Citation>,
 }

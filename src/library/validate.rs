@@ -195,6 +195,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             text: c.text.clone(),
             param,
             rivals: Vec::new(),
+            defers: c.defers,
             cite,
         });
     }
