@@ -31,6 +31,18 @@ async function storageThatFills(page) {
   });
 }
 
+/** Two tabs of one browser with the same stored draft, titled `title`, open in both. */
+async function twoTabsOnOneDraft(context, title) {
+  const a = await context.newPage();
+  await openApp(a);
+  await a.getByLabel('Title').fill(title);
+  await saved(a);
+  const b = await context.newPage();
+  await openApp(b);
+  await expect(b.getByLabel('Title')).toHaveValue(title);
+  return [a, b];
+}
+
 async function exportDraft(page, button) {
   button ??= (await draftsMenu(page)).getByRole('button', { name: 'Export file' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -253,13 +265,7 @@ test('with storage full the draft stays in the tab, export is offered, and savin
 });
 
 test('a draft changed in another tab is followed, or, with changes here, nothing is overwritten', async ({ context }) => {
-  const a = await context.newPage();
-  await openApp(a);
-  await a.getByLabel('Title').fill('Shared');
-  await saved(a);
-  const b = await context.newPage();
-  await openApp(b);
-  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
   // B has no change of its own: it follows A.
   await clause(a, 'army-cap').locator('.toggle').click();
   await saved(a);
@@ -450,13 +456,7 @@ test('a draft deleted right after an edit stays deleted: the pending save does n
 });
 
 test('Undo delete in one tab never writes over what another tab saved to that draft since: both are kept', async ({ context }) => {
-  const a = await context.newPage();
-  await openApp(a);
-  await a.getByLabel('Title').fill('Shared');
-  await saved(a);
-  const b = await context.newPage();
-  await openApp(b);
-  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
   await (await draftsMenu(b)).getByRole('button', { name: 'Delete' }).click();
   await expect(b.getByRole('button', { name: 'Undo delete' })).toBeVisible();
   // A still has it open, and saves an edit: the draft is stored again.
