@@ -358,7 +358,7 @@ fn standing(library: &Library, position: PositionIx, plan: &Selection) -> Standi
     let p = &library.positions[position];
     if p.crossed_when.truth(plan, &library.clauses) == Truth::True {
         Standing::Crossed
-    } else if p.literals.iter().any(|lit| reason(lit, plan, false) == Some(Reason::Meets)) {
+    } else if p.literals.iter().any(|lit| reason(lit, plan, false, p.rejection) == Some(Reason::Meets)) {
         Standing::Met
     } else if p.crossed_when.holds(plan) {
         // Would cross if silence were read as "no": a demand left open.
@@ -379,7 +379,9 @@ enum Reason {
     Meets,
 }
 
-fn reason(lit: &Literal, plan: &Selection, crossed: bool) -> Option<Reason> {
+/// `rejection`: the position asked for nothing (`Position::rejection`), so a
+/// respected bound does not meet it.
+fn reason(lit: &Literal, plan: &Selection, crossed: bool, rejection: bool) -> Option<Reason> {
     let test_holds = lit.holds(plan);
     // Crossed: a test on the crossing side that holds is a cause; a presence
     // test on the other side that fails names a remedy. Not crossed: a held
@@ -392,7 +394,7 @@ fn reason(lit: &Literal, plan: &Selection, crossed: bool) -> Option<Reason> {
             _ => None,
         }
     } else {
-        let respected_bound = !lit.negated && lit.is_value_test() && plan.has(lit.clause) && !test_holds;
+        let respected_bound = !rejection && !lit.negated && lit.is_value_test() && plan.has(lit.clause) && !test_holds;
         ((lit.negated && !lit.is_value_test() && test_holds) || respected_bound).then_some(Reason::Meets)
     }
 }
@@ -408,7 +410,7 @@ fn clauses_giving(library: &Library, position: PositionIx, plan: &Selection, wan
         }
     };
     for lit in &library.positions[position].literals {
-        if reason(lit, plan, crossed) == Some(wanted) {
+        if reason(lit, plan, crossed, library.positions[position].rejection) == Some(wanted) {
             push(lit.clause);
         }
         if wanted == Reason::Cause && lit.negated && !plan.has(lit.clause) {

@@ -177,6 +177,24 @@ fn the_european_counter_proposal_meets_europes_terms_and_crosses_the_us_no_nato_
 }
 
 #[test]
+fn a_cap_above_a_rejected_figure_meets_no_rejection_of_it_but_a_proposal_of_that_figure_is_met() {
+    let lib = library();
+    let s = preset(&lib, "european-counter-proposal");
+    // 800,000 avoids the 600,000 cut Ukraine and the Commission rejected; neither asked for 800,000.
+    for id in
+        ["ukraine-no-army-cut", "commission-no-army-limits", "france-army-cut-risk", "uk-joint-statement-revisions"]
+    {
+        assert_ne!(standing(&lib, &s, id), Some(Standing::Met), "{id}");
+        assert_ne!(standing(&lib, &s, id), Some(Standing::Crossed), "{id}");
+    }
+    // The European plan's own 800,000 is met by it.
+    assert_eq!(standing(&lib, &s, "eu-army-cap-800k"), Some(Standing::Met));
+    // 600,000 still crosses the rejection.
+    let cut = plan(&lib, &[("army-cap", 600_000)]);
+    assert_eq!(standing(&lib, &cut, "ukraine-no-army-cut"), Some(Standing::Crossed));
+}
+
+#[test]
 fn putting_territory_off_to_later_talks_leaves_demands_about_it_open_while_an_answer_against_them_crosses() {
     let lib = library();
     for deferral in ["crimea-left-to-later-talks", "territorial-talks-after-ceasefire"] {

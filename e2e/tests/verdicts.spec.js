@@ -122,3 +122,15 @@ test('an open card shows each quote once: positions that share words point back 
   await expect(card(page, 'ukraine').locator('.attribution').filter({ hasText: 'date not given' }).first())
     .toHaveText(/date not given; reported by [^·]+$/);
 });
+
+test('a cap above the figure an actor rejected is not listed as a demand the draft meets; a plan proposing that cap is', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'European counter-proposal (partly described)');
+  // Ukraine rejected the cut to 600,000 and named no figure it accepts: 800,000 does not "meet" it.
+  const ukraine = await openCard(page, 'ukraine');
+  await expect(ukraine.locator('.card-body')).toBeVisible();
+  await expect(ukraine.locator('ul.positions.met')).not.toContainText('cutting its army');
+  // The European plan's own 800,000 is met.
+  const eu = await openCard(page, 'eu');
+  await expect(eu.locator('ul.positions.met')).toContainText('cap on Ukraine\'s army of 800,000');
+});

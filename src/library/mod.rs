@@ -271,6 +271,10 @@ pub struct Position {
     pub later_versions: Vec<PositionIx>,
     /// What a reader's scenario did to it; `AsSourced` in the library as built.
     pub scenario: InScenario,
+    /// The actor rejected a figure and asked for none: a value on the right
+    /// side of its bound does not meet it ("rejected a cut to 600,000" is
+    /// not met by a cap of 800,000, which nobody said it accepts).
+    pub rejection: bool,
 }
 
 /// A position as a reader's scenario (`crate::scenario::Scenario::apply`)

@@ -157,6 +157,10 @@ pub struct RawPosition {
     /// constitutional procedure a source reports, not a stated position.
     #[serde(default)]
     pub basis: Option<String>,
+    /// The actor rejected what the condition names, and asked for nothing
+    /// else: a plan that avoids it leaves the position untouched, never met.
+    #[serde(default)]
+    pub rejection: bool,
     #[serde(default)]
     pub cite: Vec<Citation>,
     // Exactly one of the condition keys below is set; `validate` checks that.

@@ -288,6 +288,7 @@ pub(super) fn resolve(raw: &RawLibrary) -> Result<Library, LibraryErrors> {
             topics: topics_touched,
             later_versions: Vec::new(),
             scenario: InScenario::AsSourced,
+            rejection: p.rejection,
         });
     }
     link_versions(&mut r, &mut positions);

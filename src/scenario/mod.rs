@@ -288,6 +288,7 @@ fn reader_position(
         topics,
         later_versions: Vec::new(),
         scenario: InScenario::AddedByReader,
+        rejection: false,
     })
 }
 
