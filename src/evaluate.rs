@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::library::{ActorIx, ClauseIx, Library, Literal, PositionIx, Selection, Strength, Truth};
+use crate::library::{ActorIx, ClauseIx, Library, Literal, Position, PositionIx, Selection, Strength, Truth};
 
 /// An actor's verdict on a plan, from best to worst (so `max` is the worst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -204,7 +204,8 @@ pub enum Standing {
     Crossed,
     /// A demand the plan does not settle: silence, never a breach.
     Open,
-    /// Not crossed, and a clause the plan holds meets it.
+    /// Not crossed and nothing left open, and what the plan holds is why:
+    /// without the clauses that meet it, the position would be crossed.
     Met,
     /// The plan does not touch what the position is about.
     Untouched,
@@ -358,14 +359,34 @@ fn standing(library: &Library, position: PositionIx, plan: &Selection) -> Standi
     let p = &library.positions[position];
     if p.crossed_when.truth(plan, &library.clauses) == Truth::True {
         Standing::Crossed
-    } else if p.literals.iter().any(|lit| reason(lit, plan, false, p.rejection) == Some(Reason::Meets)) {
-        Standing::Met
     } else if p.crossed_when.holds(plan) {
-        // Would cross if silence were read as "no": a demand left open.
+        // Would cross if silence were read as "no": a demand left open, even
+        // where the plan meets another part of it ("territorial integrity
+        // and sovereignty" with sovereignty alone).
         Standing::Open
+    } else if meets(p, plan) {
+        Standing::Met
     } else {
         Standing::Untouched
     }
+}
+
+/// Whether what the plan holds is why the position is not crossed: a value
+/// within its bound, or clauses on the meeting side without which it would
+/// be. A guarantee that a conditional offer asks for ("renounce NATO only
+/// with Article-5-like guarantees") does not meet it in a plan that asks
+/// for no renunciation.
+fn meets(p: &Position, plan: &Selection) -> bool {
+    let mut without: Option<Selection> = None;
+    for lit in &p.literals {
+        if reason(lit, plan, false, p.rejection) == Some(Reason::Meets) {
+            if lit.is_value_test() {
+                return true;
+            }
+            without.get_or_insert_with(|| plan.clone()).remove(lit.clause);
+        }
+    }
+    without.is_some_and(|rest| p.crossed_when.holds(&rest))
 }
 
 /// What one clause test says about why a plan stands where it does.
@@ -647,6 +668,9 @@ mod tests {
             (&[("nato-ban", None), ("no-guarantee", None)], "ua-nato-2", Crossed),
             (&[("nato-ban", None), ("guarantee", None)], "ua-nato-2", Met),
             (&[("no-guarantee", None)], "ua-nato-2", Untouched),
+            // What a conditional offer asks in return does not meet it alone.
+            (&[("guarantee", None)], "ua-nato-2", Untouched),
+            (&[("guarantee", None)], "eu-no-cap", Untouched),
             (&[], "ua-cap", Untouched),
             (&[("no-army-cap", None)], "ua-cap", Untouched),
             (&[("army-cap", Some(600))], "ua-cap", Crossed),

@@ -404,3 +404,42 @@ fn zelenskys_goal_of_december_became_ukraines_firm_demand_in_january() {
     assert!(!lib.in_force(goal, None) && lib.in_force(demand, None));
     assert!(lib.in_force(goal, Some(redline::date::Date::parse("2025-12-31").unwrap())));
 }
+
+#[test]
+fn a_demand_for_two_things_is_open_while_the_plan_gives_one() {
+    let lib = library();
+    // "the confirmation of Ukraine's territorial integrity and sovereignty" (003).
+    let s = preset(&lib, "european-counter-proposal");
+    assert_eq!(standing(&lib, &s, "swp-territorial-integrity"), Some(Standing::Open), "sovereignty alone");
+    let s = plan(&lib, &[("sovereignty-confirmed", 0), ("territorial-integrity-confirmed", 0)]);
+    assert_eq!(standing(&lib, &s, "swp-territorial-integrity"), Some(Standing::Met));
+}
+
+#[test]
+fn what_a_conditional_offer_asks_in_return_does_not_meet_it_without_the_offer() {
+    let lib = library();
+    // Zelensky's conditional renunciation of NATO: guarantees alone renounce nothing.
+    for id in ["times-option-3-article5", "swp-minimum-terms"] {
+        let s = preset(&lib, id);
+        assert_eq!(standing(&lib, &s, "ukraine-nato-conditional-renunciation"), Some(Standing::Untouched), "{id}");
+    }
+    let s = plan(&lib, &[("nato-renounced-conditionally", 0), ("guarantee-article5-equivalent", 0)]);
+    assert_eq!(standing(&lib, &s, "ukraine-nato-conditional-renunciation"), Some(Standing::Met));
+}
+
+#[test]
+fn met_means_what_the_words_ask_not_something_near_it() {
+    let lib = library();
+    // "must be vigorously promoted" (003): a permission is not promotion.
+    for id in ["us-28-point", "witkoff-paper"] {
+        assert_eq!(standing(&lib, &preset(&lib, id), "swp-eu-accession"), Some(Standing::Open), "{id}");
+    }
+    // A "robust, coordinated military response" (001) names no one who commits, nor a binding form.
+    let s = preset(&lib, "european-counter-proposal");
+    assert_ne!(standing(&lib, &s, "ukraine-binding-guarantees"), Some(Standing::Met));
+    // "Europe will continue to provide weapons support" (002) is no long-term commitment,
+    // and still the opposite of demilitarising.
+    let s = preset(&lib, "times-option-1-training");
+    assert_eq!(standing(&lib, &s, "swp-weapons-support"), Some(Standing::Open));
+    assert_eq!(standing(&lib, &s, "russia-2024-demilitarisation"), Some(Standing::Crossed));
+}
