@@ -259,6 +259,10 @@ test('keyboard alone: open, pick, find, apply, undo, and a cell', async ({ page 
   const cells = pairs(page).locator('button[data-pair]');
   expect(await cells.count()).toBeGreaterThan(100);
   await expect(pairs(page).locator('button[data-pair][tabindex="0"]')).toHaveCount(1);
+  // The scroll region is no stop of its own: its first pair is, and scrolls it.
+  await page.locator('.pairs-box summary').focus();
+  await page.keyboard.press('Tab');
+  await expect(cells.first()).toBeFocused();
   await cells.first().focus();
   await page.keyboard.press('ArrowRight');
   await expect(cells.nth(1)).toBeFocused();

@@ -754,7 +754,7 @@ fn pairs_html(library: &Library, m: &settle::Agreement, terms: &Terms) -> String
     let mut h = format!(
         "<details class=\"pairs-box\" open><summary><h3>Who can agree with whom</h3></summary>\
          <p class=\"hint\" id=\"pairs-intro\">{}</p><div class=\"scroll pairs rove\" \
-         role=\"region\" aria-label=\"Pairs of parties, scrollable\" tabindex=\"0\"><table><caption \
+         role=\"region\" aria-label=\"Pairs of parties, scrollable\"><table><caption \
          class=\"visually-hidden\">Whether a settlement under the chosen terms satisfies both parties</caption>\
          <thead><tr><th scope=\"col\">Party</th>",
         esc(&pairs_intro(library, m, terms))
@@ -768,7 +768,8 @@ fn pairs_html(library: &Library, m: &settle::Agreement, terms: &Terms) -> String
         for (j, &b) in m.parties[..=i].iter().enumerate() {
             let (class, symbol, label) = cell(library, a, b, m.get(i, j));
             let label = esc(&label);
-            // One tab stop for the table, arrows inside (`rove`).
+            // One tab stop for the table, arrows inside (`rove`); the
+            // region needs none of its own, as a focused pair scrolls it.
             let stop = if i == 0 && j == 0 { 0 } else { -1 };
             let _ = write!(
                 h,
