@@ -432,8 +432,7 @@ impl Persistence {
         if self.is_viewing() || !self.dirty() {
             return Some(None);
         }
-        let mut previous = self.current.get_untracked();
-        previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        let previous = self.on_screen();
         let name = previous.name();
         let question = format!(
             "“{name}” has changes that could not be saved ({}). Open {other} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
@@ -461,12 +460,19 @@ impl Persistence {
         }
     }
 
+    /// The open draft as the reader sees it: its stored fields with the
+    /// editor's plan, which may be ahead of what storage holds.
+    fn on_screen(self) -> Draft {
+        let mut draft = self.current.get_untracked();
+        draft.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        draft
+    }
+
     pub fn duplicate(self) {
         self.leave_notice();
         self.end_viewing();
         self.save_now();
-        let mut source = self.current.get_untracked();
-        source.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        let source = self.on_screen();
         match store().duplicate(&source, self.next_id(), now()) {
             Ok(copy) => {
                 self.show(copy);
@@ -564,11 +570,11 @@ impl Persistence {
             return;
         }
         let Some(unsaved) = self.may_leave(&held) else { return };
-        let mut previous = self.current.get_untracked();
-        previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
+        let was_unsaved = unsaved.is_some();
+        let previous = unsaved.unwrap_or_else(|| self.on_screen());
         let kept = if self.is_viewing() {
             "The shared plan is no longer on screen; its link still opens it.".to_string()
-        } else if unsaved.is_some() {
+        } else if was_unsaved {
             format!("“{}” was not saved: Undo brings it back while this notice shows.", previous.name())
         } else {
             format!("“{}” is kept in your drafts.", previous.name())
@@ -639,9 +645,7 @@ impl Persistence {
             Some(v) => (v.previous, v.previous_as_of),
             None => {
                 self.save_now();
-                let mut previous = self.current.get_untracked();
-                previous.plan = self.state.editor.with_untracked(|e| e.plan().clone());
-                (previous, self.state.as_of.get_untracked())
+                (self.on_screen(), self.state.as_of.get_untracked())
             }
         };
         let Shared { plan, as_of } = shared;
