@@ -134,3 +134,13 @@ test('a cap above the figure an actor rejected is not listed as a demand the dra
   const eu = await openCard(page, 'eu');
   await expect(eu.locator('ul.positions.met')).toContainText('cap on Ukraine\'s army of 800,000');
 });
+
+test('a demand for two things, of which the draft gives one, is shown as not settled, not as met', async ({ page }) => {
+  await openApp(page);
+  await startFrom(page, 'European counter-proposal (partly described)');
+  // The policy paper asks for "territorial integrity and sovereignty"; the plan confirms sovereignty and defers territory.
+  const paper = await openCard(page, 'swp-authors');
+  await expect(paper.locator('.card-body')).toBeVisible();
+  await expect(paper.locator('ul.positions.open')).toContainText('territorial integrity and sovereignty');
+  await expect(paper.locator('ul.positions.met')).not.toContainText('territorial integrity and sovereignty');
+});
