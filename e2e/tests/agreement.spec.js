@@ -184,6 +184,20 @@ test('a position re-weighed in the scenario is shown in the answer at the reader
   await expect(shown).toContainText('hard red line (re-weighed in your scenario; the sources give a firm demand)');
 });
 
+test('what it would take names a re-weighed position by the reader\'s strength, and says so', async ({ page }) => {
+  await openApp(page);
+  await openCard(page, 'russia');
+  await page.locator('select[data-position="russia-2024-demilitarisation"]').selectOption('hard');
+  await openAgreement(page);
+  await strict(page, 'red lines and firm demands').check();
+  await pairs(page).getByRole('button', { name: 'Russia and Ukraine: cannot agree' }).click();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'conflict');
+  await answer(page).getByRole('button', { name: /^What would it take\?/ }).click();
+  const takes = page.locator('#what-it-takes');
+  await expect(takes).toContainText('its hard red line as re-weighed in your scenario (Putin\'s war aims of June 2024 demand Ukraine\'s demilitarisation');
+  await expect(takes).not.toContainText('its firm demand (Putin\'s war aims of June 2024 demand Ukraine\'s demilitarisation');
+});
+
 test('the largest coalitions: who can all agree, and why each outsider cannot join', async ({ page }) => {
   await openApp(page);
   await openAgreement(page);
