@@ -54,6 +54,11 @@ test('on a phone every visible control is at least 44 px tall, and a row scrolle
       .map((el) => `${el.localName} "${(el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 40)}" ${Math.round(el.getBoundingClientRect().height)}px`));
     expect(small, `${tab} tab`).toEqual([]);
   }
+  // The three analyses line up under one another.
+  const lefts = await page.locator('#grid > .disclosure, #compare > .disclosure, #agree > .disclosure').evaluateAll((buttons) =>
+    buttons.filter((b) => b.getClientRects().length).map((b) => Math.round(b.getBoundingClientRect().left)));
+  expect(lefts.length).toBe(3);
+  expect(new Set(lefts).size, `left edges ${lefts}`).toBe(1);
   const margin = await clause(page, 'army-cap').evaluate((el) => parseFloat(getComputedStyle(el).scrollMarginTop));
   const tabs = await page.getByRole('navigation', { name: 'Sections' }).evaluate((el) => el.getBoundingClientRect().height);
   expect(margin).toBeGreaterThanOrEqual(tabs);
