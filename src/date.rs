@@ -52,6 +52,13 @@ impl Date {
     }
 
     /// "24 Nov 2025", "Nov 2025" or "2025", for people.
+    /// The day a date counts from, in words: "1 Jan 2025" for "2025". A
+    /// moment of the timeline at a vague date counts from its first day, so
+    /// "stated by 2025" would read as the whole year.
+    pub fn first_day_human(self) -> String {
+        Date { month: Some(self.month.unwrap_or(1)), day: Some(self.day.unwrap_or(1)), ..self }.human()
+    }
+
     pub fn human(self) -> String {
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         match (self.month, self.day) {
@@ -105,6 +112,12 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_vague_date_counts_from_its_first_day_and_says_so() {
+        let day = |text| Date::parse(text).unwrap().first_day_human();
+        assert_eq!([day("2025"), day("2025-11"), day("2025-11-24")], ["1 Jan 2025", "1 Nov 2025", "24 Nov 2025"]);
+    }
 
     #[test]
     fn parses_each_precision_and_prints_it_back() {

@@ -127,9 +127,15 @@ impl Shared {
 }
 
 /// Encodes a plan, and the as-of date of its verdicts, as a link fragment (without the `#`).
-/// Fails only for a clause id the id table does not hold, which validation rules out.
+/// Fails, in words for the reader, for a clause id the id table does not hold
+/// ([`shareable`] leaves those out) and for a link `decode` would refuse.
 pub fn encode(shared: &Shared, table: &[&str]) -> Result<String, String> {
     let plan = &shared.plan;
+    for (text, max, what) in [(&plan.title, MAX_TITLE_BYTES, "title"), (&plan.notes, MAX_NOTES_BYTES, "notes")] {
+        if text.len() > max {
+            return Err(too_long(what, text.len(), max));
+        }
+    }
     let index = |id: &str| table.iter().position(|t| *t == id).ok_or_else(|| format!("`{id}` is not in the id table"));
     let mut out = vec![LINK_VERSION];
     put_varint(&mut out, plan.items.len() as u64);
@@ -150,6 +156,9 @@ pub fn encode(shared: &Shared, table: &[&str]) -> Result<String, String> {
     } else {
         serde_json::to_string(&plan.scenario).map_err(|e| e.to_string())?
     };
+    if scenario.len() > MAX_SCENARIO_BYTES {
+        return Err(too_long("scenario", scenario.len(), MAX_SCENARIO_BYTES));
+    }
     put_text(&mut out, &scenario);
     match shared.as_of {
         None => put_varint(&mut out, 0),
@@ -252,6 +261,31 @@ fn checked_body(bytes: &[u8]) -> Result<&[u8], LinkError> {
 /// The fragment (without `#`) that opens `shared`: [`FRAGMENT_PREFIX`] and the encoded plan.
 pub fn fragment(shared: &Shared, table: &[&str]) -> Result<String, String> {
     Ok(format!("{FRAGMENT_PREFIX}{}", encode(shared, table)?))
+}
+
+/// The fragment of a link to `shared` as far as a link can carry it, with
+/// the ids it leaves out: clauses the id table lacks, which an imported or
+/// old draft keeps on purpose and no reader could open. Fails where the
+/// rest is more than any reader accepts.
+pub fn shareable(shared: &Shared, table: &[&str]) -> Result<(String, Vec<String>), String> {
+    let mut plan = shared.plan.clone();
+    let mut left_out = Vec::new();
+    plan.items.retain(|item| {
+        let known = table.contains(&item.id.as_str());
+        if !known {
+            left_out.push(item.id.clone());
+        }
+        known
+    });
+    Ok((fragment(&Shared { plan, as_of: shared.as_of }, table)?, left_out))
+}
+
+/// Why no link can be made: the limits are `decode`'s, so the sender learns
+/// it before the recipient.
+fn too_long(what: &str, bytes: usize, max: usize) -> String {
+    format!(
+        "its {what} is longer than a link can carry ({bytes} bytes, at most {max}): shorten it, or send the draft as a file"
+    )
 }
 
 /// Reads a page fragment: `None` when it is not a plan link at all, else the

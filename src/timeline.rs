@@ -200,12 +200,12 @@ pub fn as_of_hint(library: &Library, moments: &[Moment], as_of: Option<Date>) ->
                 format!(
                     " Positions dated only “{}” count from its first day, though they may have been stated after {}.",
                     v.human(),
-                    d.human()
+                    d.first_day_human()
                 )
             });
             format!(
                 "Only positions stated by {} count (or reported by then, where the sources give no date); later ones are ignored.{}",
-                d.human(),
+                d.first_day_human(),
                 vague.unwrap_or_default()
             )
         }
@@ -281,7 +281,7 @@ impl Stated {
                 }
             }
             Stated::NotYet { as_of, first } => {
-                format!("No position stated by {}; the first is dated {}.", as_of.human(), first.human())
+                format!("No position stated by {}; the first is dated {}.", as_of.first_day_human(), first.human())
             }
             Stated::AllSetAside => "Every position the sources give is set aside in this scenario.".to_string(),
         }
@@ -529,7 +529,7 @@ mod tests {
         assert_eq!(latest.describe(), "3 positions in force, stated between Jan 2025 and Dec 2025.");
         let before = stated(&lib, ru, Some(date("2024-06"))).unwrap();
         assert_eq!(before, Stated::NotYet { as_of: date("2024-06"), first: date("2024-06-14") });
-        assert_eq!(before.describe(), "No position stated by Jun 2024; the first is dated 14 Jun 2024.");
+        assert_eq!(before.describe(), "No position stated by 1 Jun 2024; the first is dated 14 Jun 2024.");
         assert_eq!(
             stated(&lib, ru, Some(date("2024-06-14"))).unwrap().describe(),
             "2 positions in force, stated 14 Jun 2024."

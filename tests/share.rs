@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use redline::library::Library;
 use redline::plan::{Plan, PlanItem};
 use redline::share::{
-    check, decode, encode, fragment, id_table, open_fragment, LinkError, Shared, CHAT_SAFE_LENGTH, FRAGMENT_PREFIX,
+    check, decode, encode, fragment, id_table, open_fragment, shareable, LinkError, Shared, CHAT_SAFE_LENGTH,
+    FRAGMENT_PREFIX,
 };
 
 fn library() -> Library {
@@ -202,4 +203,32 @@ proptest! {
         // Arbitrary text too, not only valid base64.
         let _ = decode(&String::from_utf8_lossy(&bytes), &table);
     }
+}
+
+#[test]
+fn a_clause_the_library_lacks_is_left_out_of_the_link_and_named() {
+    let lib = library();
+    let table = id_table();
+    let mut plan = Plan::from_preset(&lib, lib.preset_ix("us-28-point").unwrap());
+    let kept = plan.clone();
+    plan.items.insert(1, PlanItem { id: "made-up-clause".into(), value: None });
+    let (link, left_out) = shareable(&Shared::latest(plan), &table).unwrap();
+    assert_eq!(left_out, ["made-up-clause"]);
+    // The values still belong to their clauses once the unknown one is gone.
+    let opened = open_fragment(&format!("#{link}"), &lib).unwrap().unwrap().0;
+    assert_eq!(opened.plan, kept);
+}
+
+#[test]
+fn no_link_is_made_that_every_reader_would_refuse() {
+    let table = id_table();
+    let title = Plan { title: "Ж".repeat(600), ..Plan::default() };
+    let why = shareable(&Shared::latest(title), &table).unwrap_err();
+    assert!(why.contains("its title is longer than a link can carry (1200 bytes, at most 1000)"), "{why}");
+    let notes = Plan { notes: "x".repeat(20_001), ..Plan::default() };
+    assert!(shareable(&Shared::latest(notes), &table).unwrap_err().contains("its notes"));
+    // At the limit, the link opens.
+    let at_limit = Plan { title: "x".repeat(1_000), notes: "y".repeat(20_000), ..Plan::default() };
+    let link = fragment(&Shared::latest(at_limit.clone()), &table).unwrap();
+    assert_eq!(decode(&link[FRAGMENT_PREFIX.len()..], &table).unwrap().plan, at_limit);
 }

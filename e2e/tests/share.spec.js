@@ -316,3 +316,48 @@ test('markup and script in a shared title and notes are shown as plain text, nev
   expect(problems).toEqual([]);
   await fresh.close();
 });
+
+test('a clause the library lacks is left out of the link, and said; a draft no reader could open gets no link, and says why', async ({ page }) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  const input = page.locator('.drafts-bar input[type=file]');
+  await input.setInputFiles({ name: 'old.json', mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"redline-plan","version":1,"title":"Old","clauses":[{"id":"made-up-clause"},{"id":"nato-ruled-out"}]}') });
+  await expect(regions(page).draft.locator('.retired code')).toHaveText('made-up-clause');
+  const field = await openShare(page);
+  await expect(field).toHaveValue(/#plan=[A-Za-z0-9_-]+$/);
+  const panel = page.locator('.share-panel');
+  await expect(panel.getByRole('alert').locator('p')).toHaveText("The link leaves out what this Redline's library does not have: made-up-clause.");
+  // A title longer than any link may carry, as a file can bring: no link, no empty copy.
+  await page.evaluate(() => navigator.clipboard.writeText('kept'));
+  await input.setInputFiles({ name: 'long.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'redline-plan', version: 1, title: 'Ж'.repeat(600), clauses: [] })) });
+  await expect(field).toHaveValue('');
+  await expect(panel.getByRole('alert')).toContainText('No link can be made for this draft: its title is longer than a link can carry (1200 bytes, at most 1000)');
+  await panel.getByRole('button', { name: 'Copy link' }).click();
+  await expect(panel.getByRole('status')).toHaveText('No link to copy: see the warning above.');
+  await expect(panel.locator('.qr')).toHaveCount(0);
+  await expect(panel).not.toContainText('Too long for a QR code');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('kept');
+});
+
+test('"Save a copy" of a shared plan with storage full says it is not saved', async ({ page, browser }) => {
+  await openApp(page);
+  await startFrom(page, US28);
+  const link = await (await openShare(page)).inputValue();
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k.startsWith('redline:draft:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  });
+  await other.goto(link);
+  const bar = other.getByRole('region', { name: /Viewing a shared plan/ });
+  await bar.getByRole('button', { name: 'Save a copy' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'The shared plan is a new draft, not saved' })).toBeVisible();
+  await expect(other.getByRole('status').filter({ hasText: 'The shared plan is saved as a new draft.' })).toHaveCount(0);
+  await fresh.close();
+});

@@ -39,10 +39,10 @@ test('the timeline steps through the library\'s dates by keyboard, and verdicts 
   await expect(now).toHaveText('2022: Istanbul model (2022)');
   await expect(russia.verdict).toHaveText('no stated objection');
   await expect(ukraine.verdict).toHaveText('no stated objection');
-  await expect(russia.stated).toHaveText('No position stated by 2022; the first is dated 14 Jun 2024.');
+  await expect(russia.stated).toHaveText('No position stated by 1 Jan 2022; the first is dated 14 Jun 2024.');
   await expect(page.locator('.summary')).toHaveText('This draft crosses no hard red line of the 17 parties.');
   // "No stated objection" here means nothing said yet, and the group says so.
-  await expect(page.locator('#party-cards .quiet-toggle')).toHaveText('✓ No stated objection (17; none had stated a position by 2022)');
+  await expect(page.locator('#party-cards .quiet-toggle')).toHaveText('✓ No stated objection (17; none had stated a position by 1 Jan 2022)');
   await expect(latest).toBeEnabled();
 
   // One step on: Putin's terms of June 2024 come into force; Ukraine has still stated nothing.

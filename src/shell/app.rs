@@ -313,7 +313,7 @@ fn SharedPlanBar() -> impl IntoView {
             let warnings = (!warnings.is_empty()).then(|| view! { <p class="hint">{warnings} "."</p> });
             let as_of = persist.shared.with_value(|v| v.as_ref().and_then(|v| v.as_of)).map(|date| view! {
                 <p class="as-of-shared">
-                    {format!("Shared as of {}: the verdicts count only the positions stated by then. The timeline under Verdicts moves to later ones.", date.human())}
+                    {format!("Shared as of {}: the verdicts count only the positions stated by then. The timeline under Verdicts moves to later ones.", date.first_day_human())}
                 </p>
             });
             view! {

@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::links::url_with_fragment;
 use super::state::State;
 use crate::qr::Qr;
-use crate::share::{fragment, id_table, Shared, CHAT_SAFE_LENGTH};
+use crate::share::{id_table, shareable, Shared, CHAT_SAFE_LENGTH};
 
 /// The panel's code, with the QR code's, is split off the main wasm
 /// (shell/on_demand.rs): only this function may call into it.
@@ -23,14 +23,36 @@ fn SharePanel(on_export: Callback<()>) -> impl IntoView {
     let state = expect_context::<State>();
     let table = id_table();
     // The date travels with the plan: the recipient sees the verdicts shown here.
-    let link = Memo::new(move |_| {
+    // A clause the library lacks is left out, and named; a draft no reader
+    // could open gets no link, and says why (`share::shareable`).
+    let made = Memo::new(move |_| {
         let shared = Shared { plan: state.editor.with(|e| e.plan().clone()), as_of: state.as_of.get() };
-        fragment(&shared, &table).map(|f| url_with_fragment(&f)).unwrap_or_default()
+        shareable(&shared, &table).map(|(f, left_out)| (url_with_fragment(&f), left_out))
     });
-    let qr = Memo::new(move |_| link.with(|l| Qr::of(l).map(|q| (q.view_box(), q.path))));
+    let link = Memo::new(move |_| made.with(|m| m.as_ref().map(|(l, _)| l.clone()).unwrap_or_default()));
+    let none = move || link.with(String::is_empty);
+    // What the link cannot carry, or that chat apps cut it: one warning,
+    // with the file as the way out (each view shape costs download).
+    let warning = move || {
+        made.with(|m| match m {
+            Err(why) => format!("No link can be made for this draft: {why}."),
+            Ok((_, left_out)) if !left_out.is_empty() => {
+                format!("The link leaves out what this Redline's library does not have: {}.", left_out.join(", "))
+            }
+            Ok((l, _)) if l.len() > CHAT_SAFE_LENGTH => format!(
+                "This link is longer than {CHAT_SAFE_LENGTH} characters: chat apps and some mail programs cut it. Send the draft as a file instead."
+            ),
+            Ok(_) => String::new(),
+        })
+    };
+    let qr = Memo::new(move |_| link.with(|l| Qr::of(l).filter(|_| !l.is_empty()).map(|q| (q.view_box(), q.path))));
     let message = RwSignal::new(String::new());
     let copy = move |_| {
         let text = link.get_untracked();
+        if text.is_empty() {
+            message.set("No link to copy: see the warning above.".into());
+            return;
+        }
         leptos::task::spawn_local(async move {
             let written = navigator_member("clipboard")
                 .and_then(|clipboard| call_method(&clipboard, "writeText", &JsValue::from_str(&text)));
@@ -47,6 +69,9 @@ fn SharePanel(on_export: Callback<()>) -> impl IntoView {
     };
     let can_share = has_navigator_method("share");
     let share = move |_| {
+        if none() {
+            return;
+        }
         let data = js_sys::Object::new();
         let title = state.editor.with_untracked(|e| e.plan().title.clone());
         let title = if title.trim().is_empty() { "Redline draft".to_string() } else { title };
@@ -71,12 +96,12 @@ fn SharePanel(on_export: Callback<()>) -> impl IntoView {
             </p>
             {move || state.as_of.get().map(|date| view! {
                 <p class="hint as-of-shared">
-                    {format!("The link opens with the positions as stated by {}, as you see them now.", date.human())}
+                    {format!("The link opens with the positions as stated by {}, as you see them now.", date.first_day_human())}
                 </p>
             })}
-            {move || (link.with(String::len) > CHAT_SAFE_LENGTH).then(|| view! {
+            {move || Some(warning()).filter(|w| !w.is_empty()).map(|text| view! {
                 <div class="banner warning" role="alert">
-                    <p>{format!("This link is longer than {CHAT_SAFE_LENGTH} characters: chat apps and some mail programs cut it. Send the draft as a file instead.")}</p>
+                    <p>{text}</p>
                     <button type="button" on:click=move |_| on_export.run(())>"Export file"</button>
                 </div>
             })}
@@ -95,6 +120,7 @@ fn SharePanel(on_export: Callback<()>) -> impl IntoView {
                         <figcaption>"Scan to open this draft on another device."</figcaption>
                     </figure>
                 }.into_any(),
+                None if none() => ().into_any(),
                 None => view! { <p class="hint">"Too long for a QR code."</p> }.into_any(),
             }}
         </section>

@@ -150,8 +150,8 @@ pub fn VerdictsPanel() -> impl IntoView {
                                             let n = quiet.with(|q| q.iter().filter(|&&a| matches!(stated(state.lib(), a, Some(d)), Some(Stated::NotYet { .. }))).count());
                                             match n {
                                                 0 => String::new(),
-                                                n if n == count => format!("; none had stated a position by {}", d.human()),
-                                                n => format!("; {n} had stated no position by {}", d.human()),
+                                                n if n == count => format!("; none had stated a position by {}", d.first_day_human()),
+                                                n => format!("; {n} had stated no position by {}", d.first_day_human()),
                                             }
                                         }).unwrap_or_default();
                                         format!("{} No stated objection ({count}{silent})", v.symbol())
