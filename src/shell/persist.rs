@@ -668,7 +668,13 @@ impl Persistence {
         let plan = self.state.editor.with_untracked(|e| e.plan().clone());
         self.end_viewing();
         self.store_as_new(plan);
-        self.say("The shared plan is saved as a new draft.", Some(UndoStep::NewDraft(Box::new(v.previous))));
+        // Storage may refuse it (full, or blocked): then the page's alert says why.
+        let text = if self.dirty() {
+            "The shared plan is a new draft, not saved: the browser's storage refused it, so it is kept in this tab only."
+        } else {
+            "The shared plan is saved as a new draft."
+        };
+        self.say(text, Some(UndoStep::NewDraft(Box::new(v.previous))));
     }
 
     /// Back from a shared plan to the draft that was open before. With
