@@ -233,10 +233,12 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     const positions = listed.map((t) => libraryOrder.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
-    // Add a clause from the other plan: the draft holds it, a notice says so, Undo takes it back.
+    // Add a clause from the other plan: the draft holds it, a notice says so,
+    // naming the answer it replaced, and Undo takes it back.
     const first = listed[0];
+    expect(first).toBe("Crimea's status left to later talks");
     await only.getByRole('button', { name: `Add to the draft: ${first}` }).click();
-    await expect(cmp.getByRole('status')).toContainText(`Added ${first} to the draft.`);
+    await expect(cmp.getByRole('status')).toContainText(`Added “${first}” in place of “Crimea recognised as Russian de facto”.`);
     await expect(only.locator('li', { hasText: first })).toHaveCount(0);
     await cmp.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await expect(only.locator('li', { hasText: first })).toHaveCount(1);

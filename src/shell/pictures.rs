@@ -298,8 +298,9 @@ fn Comparison() -> impl IntoView {
     let origin = state.facts.based_on;
     let preset = RwSignal::new(untrack(move || origin.get()).unwrap_or(0) as PresetIx);
     let changed_only = RwSignal::new(false);
-    // The clause the last "Add" put in the draft, for its notice and Undo.
-    let added = RwSignal::new(None::<ClauseIx>);
+    // What the last "Add" did, in words, for its notice with Undo: the
+    // answer it replaced too, which a reader would not see go otherwise.
+    let added = RwSignal::new(None::<String>);
     // Built only while open, so a click pays for a comparison (two
     // evaluations) only when the reader asked for one.
     let comparison = Memo::new(move |_| {
@@ -311,13 +312,17 @@ fn Comparison() -> impl IntoView {
         if let Some(c) = data_of(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
             let value =
                 library.presets[preset.get_untracked()].items.iter().find(|i| i.clause == c).and_then(|i| i.value);
+            let mut place = "to the draft".to_string();
             state.edit(|p| {
-                p.add(library, c);
+                if let crate::plan::Edit::Replaced(old) = p.add(library, c) {
+                    let old = library.clause_ix(&old).map_or(old.as_str(), |o| library.clauses[o].title.as_str());
+                    place = format!("in place of “{}”", esc(old));
+                }
                 if let Some(v) = value {
                     p.set_value(library, c, v);
                 }
             });
-            added.set(Some(c));
+            added.set(Some(format!("Added “{}” {place}.", esc(&library.clauses[c].title))));
         } else if data_of(&ev, "data-undo").is_some() {
             state.editor.update(|e| {
                 e.undo();
@@ -348,8 +353,8 @@ fn Comparison() -> impl IntoView {
                 format!("Against {}: not the plan the draft started from.", plan().in_text())
             }}</p>
             {move || preset_caveat(library, preset.get())}
-            <p role="status" class="added-notice" inner_html=move || added.get().map(|c| format!(
-                "Added {} to the draft. <button type=\"button\" data-undo>Undo</button>", esc(&library.clauses[c].title)))></p>
+            <p role="status" class="added-notice" inner_html=move || added.get().map(|text| format!(
+                "{text} <button type=\"button\" data-undo>Undo</button>"))></p>
             <label class="changed-filter"><input type="checkbox" on:change=move |ev| changed_only.set(event_target_checked(&ev)) />
                 " Changed verdicts only"</label>
             <div class:changed-only=changed_only inner_html=move || comparison.with(|c| comparison_html(library, c, plan()))></div>
