@@ -31,7 +31,7 @@ use base64::Engine;
 use crc::{Crc, NoTable, CRC_16_IBM_SDLC};
 
 use crate::date::Date;
-use crate::library::{id_table_entries, Library};
+use crate::library::{group_digits, id_table_entries, Library};
 use crate::plan::{Plan, PlanItem};
 use crate::scenario::Scenario;
 
@@ -284,7 +284,9 @@ pub fn shareable(shared: &Shared, table: &[&str]) -> Result<(String, Vec<String>
 /// it before the recipient.
 fn too_long(what: &str, bytes: usize, max: usize) -> String {
     format!(
-        "its {what} is longer than a link can carry ({bytes} bytes, at most {max}): shorten it, or send the draft as a file"
+        "its {what} is longer than a link can carry ({} bytes, at most {}): shorten it, or send the draft as a file",
+        group_digits(bytes as i64),
+        group_digits(max as i64)
     )
 }
 

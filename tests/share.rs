@@ -224,7 +224,7 @@ fn no_link_is_made_that_every_reader_would_refuse() {
     let table = id_table();
     let title = Plan { title: "Ж".repeat(600), ..Plan::default() };
     let why = shareable(&Shared::latest(title), &table).unwrap_err();
-    assert!(why.contains("its title is longer than a link can carry (1200 bytes, at most 1000)"), "{why}");
+    assert!(why.contains("its title is longer than a link can carry (1,200 bytes, at most 1,000)"), "{why}");
     let notes = Plan { notes: "x".repeat(20_001), ..Plan::default() };
     assert!(shareable(&Shared::latest(notes), &table).unwrap_err().contains("its notes"));
     // At the limit, the link opens.

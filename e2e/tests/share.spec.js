@@ -333,7 +333,7 @@ test('a clause the library lacks is left out of the link, and said; a draft no r
   await input.setInputFiles({ name: 'long.json', mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ format: 'redline-plan', version: 1, title: 'Ж'.repeat(600), clauses: [] })) });
   await expect(field).toHaveValue('');
-  await expect(panel.getByRole('alert')).toContainText('No link can be made for this draft: its title is longer than a link can carry (1200 bytes, at most 1000)');
+  await expect(panel.getByRole('alert')).toContainText('No link can be made for this draft: its title is longer than a link can carry (1,200 bytes, at most 1,000)');
   await panel.getByRole('button', { name: 'Copy link' }).click();
   await expect(panel.getByRole('status')).toHaveText('No link to copy: see the warning above.');
   await expect(panel.locator('.qr')).toHaveCount(0);
