@@ -40,6 +40,21 @@ pub enum Edit {
     Unchanged,
 }
 
+impl Edit {
+    /// What adding `clause` did, as a notice says it: the answer it replaced
+    /// too, which the reader would not see go otherwise.
+    pub fn said_of_add(&self, library: &Library, clause: ClauseIx) -> String {
+        let title = &library.clauses[clause].title;
+        match self {
+            Edit::Replaced(old) => {
+                let old = library.clause_ix(old).map_or(old.as_str(), |o| library.clauses[o].title.as_str());
+                format!("Added “{title}” in place of “{old}”.")
+            }
+            _ => format!("Added “{title}” to the draft."),
+        }
+    }
+}
+
 /// How a draft's notes begin when it was started from a preset: the caveat
 /// travels with the plan (link, export, print) until the user edits it away.
 pub const BASED_ON: &str = "Based on: ";

@@ -312,17 +312,14 @@ fn Comparison() -> impl IntoView {
         if let Some(c) = data_of(&ev, "data-add").and_then(|c| c.parse::<ClauseIx>().ok()) {
             let value =
                 library.presets[preset.get_untracked()].items.iter().find(|i| i.clause == c).and_then(|i| i.value);
-            let mut place = "to the draft".to_string();
+            let mut said = String::new();
             state.edit(|p| {
-                if let crate::plan::Edit::Replaced(old) = p.add(library, c) {
-                    let old = library.clause_ix(&old).map_or(old.as_str(), |o| library.clauses[o].title.as_str());
-                    place = format!("in place of “{}”", esc(old));
-                }
+                said = p.add(library, c).said_of_add(library, c);
                 if let Some(v) = value {
                     p.set_value(library, c, v);
                 }
             });
-            added.set(Some(format!("Added “{}” {place}.", esc(&library.clauses[c].title))));
+            added.set(Some(esc(&said)));
         } else if data_of(&ev, "data-undo").is_some() {
             state.editor.update(|e| {
                 e.undo();

@@ -601,14 +601,7 @@ fn add_from_card(state: State, position: PositionIx, clause: ClauseIx) {
     let library = state.library;
     let mut outcome = None;
     state.edit(|plan| outcome = Some(plan.add(library, clause)));
-    let title = &library.clauses[clause].title;
-    let text = match outcome {
-        Some(crate::plan::Edit::Replaced(old)) => {
-            let old = library.clause_ix(&old).map_or(old.as_str(), |o| library.clauses[o].title.as_str());
-            format!("Added “{title}” in place of “{old}”.")
-        }
-        _ => format!("Added “{title}” to the draft."),
-    };
+    let text = outcome.unwrap_or(crate::plan::Edit::Unchanged).said_of_add(library, clause);
     let after = state.editor.with_untracked(|e| e.plan().clone());
     let cards = expect_context::<Cards>();
     // The position may be the reader's own: it lives in the scenario's library.
