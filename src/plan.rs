@@ -187,11 +187,17 @@ impl Plan {
     }
 
     /// A file name for the exported plan: "US 28-point plan.redline.json",
-    /// with characters file systems dislike replaced.
+    /// with characters file systems dislike replaced. No leading dot (a
+    /// hidden file), and at most 100 characters of title: file systems
+    /// stop at 255 bytes.
     pub fn file_name(&self) -> String {
-        let base: String =
-            self.title.chars().map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { '-' }).collect();
-        let base = base.trim();
+        let base: String = self
+            .title
+            .chars()
+            .map(|c| if c.is_alphanumeric() || " -_.,()".contains(c) { c } else { '-' })
+            .take(100)
+            .collect();
+        let base = base.trim_matches(|c| " -.".contains(c));
         format!("{}.redline.json", if base.is_empty() { "draft" } else { base })
     }
 
@@ -252,6 +258,15 @@ impl Plan {
                 column: None,
             });
         }
+        // serde reads a list as a struct's fields in order, so `[1, 2]`
+        // would be refused for its first item, not for being a list.
+        if text.trim_start().starts_with('[') {
+            return Err(PlanError {
+                message: "not a Redline plan: it holds a list, where a plan is one object, {\"format\": \"redline-plan\", ...}".into(),
+                line: None,
+                column: None,
+            });
+        }
         let doc: PlanDocument = serde_json::from_str(text).map_err(|e| {
             // serde_json ends its message with the place, which the error
             // carries apart: said once, not twice.
@@ -288,7 +303,9 @@ pub const PLAN_VERSION: u32 = 1;
 
 /// The plan as a file: what `redline-cli eval` reads and the app exports.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// A wrong shape is said in the reader's words ("expected a plan object"),
+// not this type's name.
+#[serde(deny_unknown_fields, expecting = "a plan object, {\"format\": \"redline-plan\", ...}")]
 pub struct PlanDocument {
     pub format: String,
     pub version: u32,
@@ -482,6 +499,10 @@ mod tests {
         assert_eq!(named("a/b\\c:d"), "a-b-c-d.redline.json");
         assert_eq!(named("  "), "draft.redline.json");
         assert_eq!(named("Київ"), "Київ.redline.json");
+        assert_eq!(named("🇺🇦"), "draft.redline.json");
+        assert_eq!(named(".."), "draft.redline.json");
+        assert_eq!(named(".hidden plan."), "hidden plan.redline.json");
+        assert_eq!(named(&"ж".repeat(300)), format!("{}.redline.json", "ж".repeat(100)));
     }
 
     #[test]
@@ -542,7 +563,9 @@ mod tests {
                 "not a Redline plan: unknown field `extra`",
             ),
             (r#"{"hello":1}"#, "not a Redline plan: unknown field `hello`"),
-            ("[1,2,3]", "not a Redline plan: invalid type"),
+            ("[1,2,3]", "not a Redline plan: it holds a list, where a plan is one object"),
+            (" [\"redline-plan\", 1, []]", "it holds a list"),
+            ("\"plan\"", "expected a plan object"),
             ("", "not a Redline plan: the file is empty"),
             (" \n", "not a Redline plan: the file is empty"),
         ];
