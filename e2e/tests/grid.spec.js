@@ -197,6 +197,10 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(select.locator('option:checked')).toHaveText(US28);
     await expect(cmp.locator('.against')).toHaveText('Against the plan you started from: US 28-point plan.');
     await expect(cmp.locator('caption')).toContainText('(0 actors changed)');
+    // Nothing changed: "Changed verdicts only" leaves no row, not a lone group heading.
+    await cmp.getByLabel('Changed verdicts only').check();
+    await expect(cmp.locator('tbody tr:visible')).toHaveCount(0);
+    await cmp.getByLabel('Changed verdicts only').uncheck();
     // Each of the three lists says when it is empty.
     await expect(cmp.locator('.diff section')).toHaveText([/^Only in the draft\s*None\.$/, /^Only in the US 28-point plan\s*None\.$/, /^Different values\s*None\.$/]);
     await select.selectOption({ label: 'European counter-proposal (partly described)' });
@@ -218,6 +222,8 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     expect(changed).toBeLessThan(all);
     await cmp.getByLabel('Changed verdicts only').check();
     await expect(cmp.locator('tbody tr:not(.group-row):visible')).toHaveCount(changed);
+    const viewsChanged = await cmp.locator('tbody').nth(1).locator('tr.shifted').count();
+    await expect(cmp.locator('tr.group-row')).toBeVisible({ visible: viewsChanged > 0 });
     await cmp.getByLabel('Changed verdicts only').uncheck();
     await expect(cmp.locator('tbody tr:not(.group-row):visible')).toHaveCount(all);
     // "Only in" lists follow the library's topic order.

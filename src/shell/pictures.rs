@@ -279,7 +279,13 @@ fn comparison_html(library: &Library, c: &Comparison, plan: &Preset) -> String {
         );
     };
     parties(library).for_each(|a| row(&mut h, a));
-    h.push_str("</tbody><tbody><tr class=\"group-row\"><th scope=\"rowgroup\" colspan=\"4\">Commentators and analysts: views</th></tr>");
+    // "Changed verdicts only" hides the group's heading too when none of its rows changed.
+    let views_shifted = c.shifts().any(|(a, ..)| !library.actors[a].is_party());
+    let _ = write!(
+        h,
+        "</tbody><tbody><tr class=\"group-row{}\"><th scope=\"rowgroup\" colspan=\"4\">Commentators and analysts: views</th></tr>",
+        if views_shifted { "" } else { " unchanged" }
+    );
     views(library).for_each(|a| row(&mut h, a));
     h.push_str("</tbody></table></div>");
     h
