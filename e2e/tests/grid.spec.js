@@ -208,6 +208,14 @@ for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) 
     await expect(cmp.locator('.diff section').nth(2).getByRole('listitem'))
       .toHaveText(["Cap on Ukraine's peacetime armed forces: 800,000 personnel in the European counter-proposal; 600,000 personnel in the draft"]);
     await expect(cmp.locator('.against')).toContainText('not the plan the draft started from');
+    // On a phone the verdicts table fits its box, down to 375 px: no sideways scrolling.
+    if (size.width < 600) {
+      for (const width of [390, 375]) {
+        await page.setViewportSize({ width, height: size.height });
+        const table = cmp.getByRole('region', { name: 'Verdicts compared' });
+        expect(await table.evaluate((s) => s.scrollWidth - s.clientWidth), `${width} px`).toBeLessThanOrEqual(0);
+      }
+    }
     const shifted = cmp.locator('tr.shifted');
     await expect(shifted.first()).toBeVisible();
     // Each change says its direction in a symbol and a word.
