@@ -213,8 +213,12 @@ impl Plan {
         }
     }
 
+    /// The plan file's text, on one line. Not `to_string_pretty`: serde_json
+    /// compiles the whole document's writer again for each formatter, and
+    /// the stored drafts already need the compact one (the browser indents
+    /// an export, `shell::persist::download_plan`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_document()).expect("a plan document always serializes")
+        serde_json::to_string(&self.to_document()).expect("a plan document always serializes")
     }
 
     /// The document with another scenario than the plan's (an empty one is left out).

@@ -318,6 +318,9 @@ test('export then import gives the same draft, as a new one', async ({ page }) =
   const before = await draftIds(page);
   const exported = await exportDraft(page);
   expect(exported.name).toBe('Round trip.redline.json');
+  // Indented for a reader who opens it in an editor, fields in the schema's order.
+  expect(exported.text).toMatch(/^\{\n  "format": "redline-plan",\n  "version": 1,\n  "title": "Round trip",\n  "notes": /);
+  expect(exported.text).toContain('\n    {\n      "id": ');
   await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
   await expect(rows(page)).toHaveCount(0);
   await page.locator('.drafts-bar input[type=file]').setInputFiles({

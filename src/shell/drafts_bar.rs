@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::links::clear_fragment;
-use super::persist::{download, Persistence, Status, UndoStep};
+use super::persist::{download_plan, Persistence, Status, UndoStep};
 use super::share_panel::share_panel;
 use super::state::State;
 use crate::plan::Plan;
@@ -222,7 +222,7 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
 
 fn export_draft(state: State) {
     let plan = state.editor.with_untracked(|e| e.plan().clone());
-    download(&plan.file_name(), "application/json", &plan.to_json());
+    download_plan(&plan);
 }
 
 /// The page's alerts (`page_alerts`), at the top of the page.

@@ -750,6 +750,17 @@ impl Persistence {
 }
 
 /// Offers text as a file download, without any request.
+/// A plan file, indented two spaces by the browser's own JSON, for a
+/// reader who opens it in an editor (see `Plan::to_json`).
+pub fn download_plan(plan: &crate::plan::Plan) {
+    let text = plan.to_json();
+    let indented = js_sys::JSON::parse(&text)
+        .and_then(|value| js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2)))
+        .ok()
+        .and_then(|s| s.as_string());
+    download(&plan.file_name(), "application/json", indented.as_deref().unwrap_or(&text));
+}
+
 pub fn download(filename: &str, mime: &str, text: &str) {
     let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
     let Ok(anchor) = document().create_element("a") else { return };
