@@ -70,6 +70,14 @@ test('a copied link opens the same plan and verdicts in a fresh browser, and not
   await other.getByRole('link', { name: 'Skip to the verdicts' }).focus();
   await other.keyboard.press('Enter');
   await expect(bar).toBeVisible();
+  // Nor does a page anchor take the link out of the address: a reload, a
+  // bookmark or a copied address still opens the plan.
+  await expect.poll(() => new URL(other.url()).hash).toBe(new URL(link).hash);
+  await other.getByRole('link', { name: 'About the data', exact: true }).click();
+  await expect(other.locator('#about')).toBeInViewport();
+  await expect.poll(() => new URL(other.url()).hash).toBe(new URL(link).hash);
+  await other.reload();
+  await expect(bar).toBeVisible();
   await other.goBack();
   await expect(bar).toBeVisible();
   // "Save a copy" stores it, ends viewing mode and drops the fragment.

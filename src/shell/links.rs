@@ -18,10 +18,14 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
     // `arrived`: a link pasted into a page already scrolled (no reload) puts
     // its bar into view, as a page opened afresh shows it (its alert, if
     // broken, comes into view as every new page alert does).
+    // The link on screen, put back in the address when a page anchor takes
+    // its place (below).
+    let shown_link = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
     let read = move |arrived: bool| {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {
             Some(Ok((shared, warnings))) => {
+                shown_link.replace(hash);
                 persist.view_shared(shared, warnings);
                 if arrived {
                     super::bring_into_view(".viewing-bar");
@@ -38,6 +42,15 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
             // anchors (the skip links) change nothing.
             None => {
                 analyses.open_fragment(&hash);
+                // "About the data" or a skip link while a shared plan is on
+                // screen: the address keeps the link, so that a reload, a
+                // bookmark or a copied address still opens that plan.
+                if persist.viewing.with_untracked(Option::is_some) {
+                    if let Ok(history) = window().history() {
+                        let link = shown_link.borrow();
+                        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link.as_str()));
+                    }
+                }
             }
         }
     };
