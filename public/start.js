@@ -37,6 +37,12 @@ function cannotStart(why) {
   box.append(heading, text, retry);
   document.body.prepend(box);
   document.documentElement.classList.remove('starting');
+  // The first screen stays to read, but its clicks wait for nothing now.
+  document.removeEventListener('click', keepEarlyClick, true);
+  for (const button of document.querySelectorAll('#app [aria-busy]')) button.removeAttribute('aria-busy');
+  // A reader scrolled far down sees it, and a screen reader starts there.
+  box.tabIndex = -1;
+  box.focus();
 }
 
 // A node's address: the nearest element with an id (itself or an ancestor
@@ -140,8 +146,15 @@ function takeOver(event) {
   const scrolled = [...scrolledPanels].map((el) => [pathOf(el, first), el.scrollTop, el.scrollLeft]);
   const typed = [];
   for (const el of toggled) if (el.open) typed.push([pathOf(el, first), 'open']);
-  // Form fields are scanned, not told: a browser may restore their values without an event.
+  // Form fields are scanned, not told: a browser may restore their values
+  // without an event. A file picked meanwhile cannot be handed over (only a
+  // reader can set a file input): said instead.
+  let files = 0;
   for (const el of first.querySelectorAll('input, textarea, select')) {
+    if (el.type === 'file') {
+      files += el.files?.length ?? 0;
+      continue;
+    }
     if ((el.localName === 'input' || el.localName === 'textarea') && el.value !== el.defaultValue) {
       typed.push([pathOf(el, first), 'value', el.value, el.defaultValue]);
     }
@@ -181,13 +194,14 @@ function takeOver(event) {
     else missed += 1;
   }
   // The page changed under the click or the typing (a stored draft opened): say so.
-  if (missed || unplaced.length) {
+  if (missed || unplaced.length || files) {
     const note = document.createElement('p');
     note.className = 'start-missed';
     note.setAttribute('role', 'status');
     const clicks = missed ? `${missed === 1 ? 'A click' : `${missed} clicks`} made while Redline was starting could not be carried out, as your draft opened meanwhile. Please click again.` : '';
     const text = unplaced.length ? `Text typed while Redline was starting was not put into your draft, which opened meanwhile: ${unplaced.map((t) => `“${t}”`).join(', ')}.` : '';
-    note.textContent = [clicks, text].filter(Boolean).join(' ');
+    const file = files ? 'A file picked while Redline was starting was not opened: please open it again.' : '';
+    note.textContent = [clicks, text, file].filter(Boolean).join(' ');
     next.prepend(note);
   }
   performance.mark('redline-ready');

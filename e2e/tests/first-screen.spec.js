@@ -221,6 +221,24 @@ test('a panel scrolled, a disclosure opened and a title typed before the app is 
   await expect(page.locator('#draft-picker option:checked')).toHaveText(/Typed while loading/);
 });
 
+test('a file picked before the app is ready is said to be opened again, and nothing else the reader did is lost', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const button = clause(page, 'army-cap').locator('.toggle');
+  await button.click();
+  await page.locator('details.drafts-menu summary').click();
+  await page.locator('#import-file').setInputFiles({ name: 'mine.redline.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'redline-plan', version: 1, title: 'From a file', clauses: [] })) });
+  await page.getByLabel('Title').fill('Typed while loading');
+  expect(await isReady(page)).toBe(false);
+  release();
+  await appReady(page);
+  await expect(page.getByRole('status').filter({ hasText: 'A file picked while Redline was starting was not opened: please open it again.' })).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Typed while loading');
+  await expect(page.getByLabel('Title')).toBeFocused();
+  await expect(button).toHaveAttribute('aria-checked', 'true');
+});
+
 test('a stored draft opens after the take-over, as without a first screen', async ({ page }) => {
   await page.goto('/');
   await appReady(page);

@@ -88,6 +88,23 @@ test.describe('the app cannot start: the page says so, with a Retry that works',
     });
   }
 
+  test('the wasm fails after the reader clicked and scrolled: the alert comes into view, focused, and no button is left waiting', async ({ page }) => {
+    const server = await serveBuild();
+    let fail;
+    const gate = new Promise((resolve) => { fail = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.fulfill({ status: 404, body: 'gone' }); });
+    await page.goto(server.url);
+    const button = clause(page, 'army-cap').locator('.toggle');
+    await button.click();
+    await expect(button).toHaveAttribute('aria-busy', 'true');
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    fail();
+    const alert = page.getByRole('alert').filter({ hasText: 'Redline could not start' });
+    await expect(alert).toBeFocused();
+    await expect(alert).toBeInViewport();
+    await expect(button).not.toHaveAttribute('aria-busy');
+  });
+
   test('the browser has no WebAssembly', async ({ page }) => {
     const server = await serveBuild();
     await page.addInitScript(() => { delete window.WebAssembly; });
