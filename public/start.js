@@ -163,8 +163,23 @@ function takeOver(event) {
       typed.push([pathOf(el, first), 'select', el.value]);
     }
   }
+  // The library's topics as tall as they were. `content-visibility: auto`
+  // takes 600 px for a topic never drawn; one the reader scrolled past was
+  // drawn on the first screen and keeps its own height there, not in the
+  // live app, so the scroll put back below would show other clauses.
+  const heights = [];
+  if (scrolledPanels.size || scrollY) {
+    for (const topic of first.querySelectorAll('section.library section.topic')) {
+      const height = topic.getBoundingClientRect().height;
+      if (height) heights.push([topic.getAttribute('aria-labelledby'), height]);
+    }
+  }
   next.id = 'app';
   first.replaceWith(next);
+  for (const [label, height] of heights) {
+    const topic = next.querySelector(`section.topic[aria-labelledby="${CSS.escape(label)}"]`);
+    if (topic) topic.style.containIntrinsicSize = `auto ${height}px`;
+  }
   document.documentElement.classList.remove('starting');
   for (const [path, top, left] of scrolled) {
     const el = at(next, path);

@@ -239,6 +239,38 @@ test('a file picked before the app is ready is said to be opened again, and noth
   await expect(button).toHaveAttribute('aria-checked', 'true');
 });
 
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`the library scrolled by wheel before the app is ready shows the same clauses after, ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const release = await holdWasm(page);
+    await page.goto('/');
+    const { library } = regions(page);
+    // Step by step, as a reader scrolls: the topics passed are drawn on the way.
+    const box = await library.boundingBox();
+    for (let i = 0; i < 8; i++) {
+      await page.mouse.move(box.x + box.width / 2, Math.min(box.y + 300, size.height - 10));
+      await page.mouse.wheel(0, size.width > 600 ? 400 : 1000);
+      await page.waitForTimeout(100);
+    }
+    const seen = () => page.evaluate(() => {
+      const line = innerHeight / 2;
+      const li = [...document.querySelectorAll('.library li.clause')].find((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top <= line && r.bottom > line;
+      });
+      return li && [li.dataset.clause, Math.round(li.getBoundingClientRect().top)];
+    });
+    const before = await seen();
+    expect(before).toBeTruthy();
+    expect(await isReady(page)).toBe(false);
+    release();
+    await appReady(page);
+    const after = await seen();
+    expect(after[0]).toBe(before[0]);
+    expect(Math.abs(after[1] - before[1])).toBeLessThan(2);
+  });
+}
+
 test('a stored draft opens after the take-over, as without a first screen', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
