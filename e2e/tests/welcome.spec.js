@@ -142,6 +142,22 @@ test('the analyses are linked from the top: each opens at its own fragment, and 
   await expect(page.getByLabel('Compare the draft with')).toBeVisible();
 });
 
+for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`arriving at an analysis's fragment shows its top once it has opened and filled, ${size.width} px`, async ({ page }) => {
+    await page.setViewportSize(size);
+    for (const fragment of ['#grid', '#compare', '#agree']) {
+      await openApp(page, `/${fragment}`);
+      // Its code loaded and its content in: the page's height has settled.
+      await expect(page.locator(`${fragment} .loading`)).toHaveText('');
+      await page.waitForTimeout(300);
+      const top = await page.locator(fragment).evaluate((el) => el.getBoundingClientRect().top);
+      expect(top, fragment).toBeGreaterThanOrEqual(0);
+      expect(top, fragment).toBeLessThan(size.height / 3);
+      await page.goto('about:blank');
+    }
+  });
+}
+
 test('on a phone, the verdict stays in sight in the Library tab, follows every click, opens the verdicts and steps aside there', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);

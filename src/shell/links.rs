@@ -42,6 +42,12 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
             // anchors (the skip links) change nothing.
             None => {
                 analyses.open_fragment(&hash);
+                // Arriving at `#grid` (a bookmark, a link): the browser's own
+                // scroll to it was made on the first screen, before the
+                // analysis opened and filled; its heading is brought to the top.
+                if !arrived && matches!(hash.as_str(), "#grid" | "#compare" | "#agree") {
+                    super::bring_to_top(hash.clone());
+                }
                 // "About the data" or a skip link while a shared plan is on
                 // screen: the address keeps the link, so that a reload, a
                 // bookmark or a copied address still opens that plan.

@@ -130,6 +130,15 @@ pub(crate) fn bring_into_view(selector: &'static str) {
     });
 }
 
+/// Scrolls the element `selector` names to the top of the view, at the next frame.
+pub(crate) fn bring_to_top(selector: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().query_selector(&selector).ok().flatten() {
+            el.scroll_into_view();
+        }
+    });
+}
+
 /// The element an event came from (or its ancestor) carrying the attribute
 /// `name`, and that attribute's value: how the markup panels' delegated
 /// handlers tell which control was used.
