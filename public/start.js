@@ -94,33 +94,35 @@ const toggled = new Set();
 function keepToggled(event) {
   if (event.target instanceof Element && first.contains(event.target)) toggled.add(event.target);
 }
-// The browser opens the page's local storage on first use, a few
-// milliseconds on a slow phone: here, while the wasm downloads, rather than
-// in its start, which reads the drafts. A reader with a stored draft, or
-// opening a shared plan, gets no welcome from the live app (app.rs): the
-// first screen hides it too (`html.returning`, style/app.css), so nothing
-// shifts at the take-over.
-try {
-  if (Object.keys(localStorage).some((k) => k.startsWith('redline:draft:')) || location.hash.startsWith('#plan=')) {
-    document.documentElement.classList.add('returning');
-  }
-} catch { /* blocked: the app says so */ }
+// A reader with a stored draft, or opening a shared plan, gets no welcome
+// from the live app (app.rs): the first screen hides it too
+// (`html.returning`, set by index.html's inline script before the body is
+// read), so nothing shifts at the take-over.
 // The library's topic lists as the first screen has them, copied before the
 // reader can touch them: the live app leaves its own lists empty, marked
 // `data-adopt`, and takes these at the take-over (library_panel.rs,
 // `first_screen_lists`), so the start writes and parses no entry markup.
 // Copying costs a few milliseconds while the wasm downloads.
 const keptLists = new Map();
+// Its listener ends here in any case: the live app's buttons are its own.
+const clickedBefore = window.redlineEarlyClicks?.() ?? [];
 if (first) {
   for (const list of first.querySelectorAll('section.library ul.clauses')) {
     const copy = list.cloneNode(true);
     // Opened before this script ran: its text is mounted when opened in the live app.
     for (const details of copy.querySelectorAll('details[open]')) details.open = false;
+    // Marked by a click before this script ran: the click is carried out (or said) at the take-over.
+    for (const button of copy.querySelectorAll('[aria-busy]')) button.removeAttribute('aria-busy');
     keptLists.set(list.parentElement.getAttribute('aria-labelledby'), copy);
   }
   // Tells the wasm how many lists it may leave for these (library_panel.rs).
   document.documentElement.setAttribute('data-kept-lists', keptLists.size);
   document.documentElement.classList.add('starting');
+  // Clicks made before this module ran (it runs once the whole page is
+  // read), kept by index.html's inline script; from here on, by this one.
+  for (const button of clickedBefore) {
+    if (first.contains(button)) early.push({ path: pathOf(button, first), text: button.textContent });
+  }
   document.addEventListener('click', keepEarlyClick, true);
   document.addEventListener('scroll', keepScrolled, { capture: true, passive: true });
   document.addEventListener('toggle', keepToggled, true);
@@ -219,6 +221,8 @@ function takeOver(event) {
     note.textContent = [clicks, text, file].filter(Boolean).join(' ');
     next.prepend(note);
   }
+  // The live app decides the welcome from here.
+  document.documentElement.classList.remove('returning');
   performance.mark('redline-ready');
   dispatchEvent(new Event('redline:ready'));
 }

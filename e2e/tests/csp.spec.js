@@ -1,5 +1,6 @@
 // Locked down: the Content-Security-Policy in index.html allows only this
-// origin's files and WebAssembly; nothing inline, nothing from a third party.
+// origin's files and WebAssembly; nothing inline but the page's own sheet and
+// early script (each by its hash), nothing from a third party.
 // A session that uses every part of the app must not trip it, and the page
 // must only ever ask its own origin for anything.
 import { test as plain } from '@playwright/test';

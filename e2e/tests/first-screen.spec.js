@@ -317,6 +317,45 @@ test('a returning reader\'s first screen has no welcome, as the live app has non
   await expect(page.locator('.start-missed')).toHaveText('Text typed while Redline was starting was not put into your draft, which opened meanwhile: “Typed over”.');
 });
 
+test('before start.js has run (the page still arriving), a click is kept for the app; a returning reader already has no welcome', async ({ page }) => {
+  let release;
+  const holdStart = async () => {
+    const gate = new Promise((resolve) => { release = resolve; });
+    await page.route(/\/start\.js$/, async (route) => { await gate; await route.continue(); });
+  };
+  await holdStart();
+  await page.goto('/', { waitUntil: 'commit' });
+  const button = clause(page, 'army-cap').locator('.toggle');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-busy', 'true');
+  release();
+  await appReady(page);
+  await expect(button).toHaveAttribute('aria-checked', 'true');
+  await expect(button).not.toHaveAttribute('aria-busy');
+  await page.unroute(/\/start\.js$/);
+  // The draft is stored: from now on the reader returns.
+  await page.evaluate(() => window.dispatchEvent(new CustomEvent('redline:flush')));
+  await holdStart();
+  await page.reload({ waitUntil: 'commit' });
+  const other = clause(page, 'crimea-de-facto-russian').locator('.toggle');
+  await expect(other).toBeVisible();
+  await expect(page.locator('#app .welcome')).toBeHidden();
+  const before = await page.locator('.builder').boundingBox();
+  // A click on the blank first screen is not carried out on the stored draft that opens: said.
+  await other.click();
+  release();
+  await appReady(page);
+  await expect(page.locator('.start-missed')).toContainText('A click made while Redline was starting could not be carried out');
+  await expect(other).toHaveAttribute('aria-checked', 'false');
+  await expect(other).not.toHaveAttribute('aria-busy');
+  await expect(button).toHaveAttribute('aria-checked', 'true');
+  await expect(page.locator('#app .welcome')).toHaveCount(0);
+  const note = await page.locator('.start-missed').boundingBox();
+  const after = await page.locator('.builder').boundingBox();
+  expect(after.y - before.y).toBeGreaterThanOrEqual(note.height);
+  expect(after.y - before.y).toBeLessThanOrEqual(note.height + 20);
+});
+
 test('a share link opens on its plan after the take-over', async ({ page }) => {
   await page.goto('/');
   await appReady(page);
