@@ -15,12 +15,12 @@ pub fn watch(state: State, persist: Persistence, analyses: super::app::Analyses)
     if super::PRERENDERING {
         return;
     }
-    // `arrived`: a link pasted into a page already scrolled (no reload) puts
-    // its bar into view, as a page opened afresh shows it (its alert, if
-    // broken, comes into view as every new page alert does).
     // The link on screen, put back in the address when a page anchor takes
     // its place (below).
     let shown_link = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    // `arrived`: a link pasted into a page already scrolled (no reload) puts
+    // its bar into view, as a page opened afresh shows it (its alert, if
+    // broken, comes into view as every new page alert does).
     let read = move |arrived: bool| {
         let hash = window().location().hash().unwrap_or_default();
         match open_fragment(&hash, state.library) {

@@ -749,7 +749,6 @@ impl Persistence {
     }
 }
 
-/// Offers text as a file download, without any request.
 /// A plan file, indented two spaces by the browser's own JSON, for a
 /// reader who opens it in an editor (see `Plan::to_json`).
 pub fn download_plan(plan: &crate::plan::Plan) {
@@ -761,6 +760,7 @@ pub fn download_plan(plan: &crate::plan::Plan) {
     download(&plan.file_name(), "application/json", indented.as_deref().unwrap_or(&text));
 }
 
+/// Offers text as a file download, without any request.
 pub fn download(filename: &str, mime: &str, text: &str) {
     let href = format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)));
     let Ok(anchor) = document().create_element("a") else { return };
