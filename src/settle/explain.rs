@@ -25,7 +25,8 @@ pub fn sentence(library: &Library, positions: &[PositionIx], terms: &Terms) -> S
         2 => "both".to_string(),
         n => format!("all {n}"),
     };
-    let mut tail = match hinge(library, positions, terms) {
+    let locks = locks_involved(library, positions, terms);
+    let mut tail = match hinge(library, positions, terms, &locks) {
         Some(Hinge::Question(q)) if terms.settle.contains(&q) => {
             format!("no answer to “{}” meets {them}", library.questions[q].prompt)
         }
@@ -33,7 +34,6 @@ pub fn sentence(library: &Library, positions: &[PositionIx], terms: &Terms) -> S
         Some(Hinge::Clause(c)) => format!("no settlement meets {them} on “{}”", library.clauses[c].title),
         None => format!("no settlement meets {them}"),
     };
-    let locks = locks_involved(library, positions, terms);
     if !locks.is_empty() {
         let titles: Vec<String> = locks.iter().map(|&c| format!("“{}”", library.clauses[c].title)).collect();
         tail.push_str(&format!(" while {} stays", titles.join(", ")));
@@ -59,9 +59,10 @@ enum Hinge {
 }
 
 /// What every position of the conflict speaks to: a question they all name
-/// a clause of (one to settle first), else a clause they all name, else a
-/// question they reach through a rival.
-fn hinge(library: &Library, positions: &[PositionIx], terms: &Terms) -> Option<Hinge> {
+/// a clause of (a locked clause's first, for the sentence names that lock;
+/// then one to settle), else a clause they all name, else a question they
+/// reach through a rival.
+fn hinge(library: &Library, positions: &[PositionIx], terms: &Terms, locks: &[ClauseIx]) -> Option<Hinge> {
     let named = |p: PositionIx| library.positions[p].crossed_when.clauses();
     let shared = |of: &dyn Fn(PositionIx) -> Vec<usize>| -> Vec<usize> {
         let mut out = of(positions[0]);
@@ -71,8 +72,17 @@ fn hinge(library: &Library, positions: &[PositionIx], terms: &Terms) -> Option<H
         }
         out
     };
+    let locked_questions: Vec<QuestionIx> = locks.iter().filter_map(|&l| library.clauses[l].question).collect();
+    let pick = |among: &[QuestionIx]| {
+        among
+            .iter()
+            .find(|q| locked_questions.contains(q))
+            .or_else(|| among.iter().find(|q| terms.settle.contains(q)))
+            .or(among.first())
+            .copied()
+    };
     let direct = shared(&|p| named(p).iter().filter_map(|&c| library.clauses[c].question).collect());
-    if let Some(&q) = direct.iter().find(|q| terms.settle.contains(q)).or(direct.first()) {
+    if let Some(q) = pick(&direct) {
         return Some(Hinge::Question(q));
     }
     // A lone position's own clause says nothing the position does not.
@@ -85,7 +95,7 @@ fn hinge(library: &Library, positions: &[PositionIx], terms: &Terms) -> Option<H
             .flat_map(|&c| library.clauses[c].rivals.iter().filter_map(|&r| library.clauses[r].question))
             .collect()
     });
-    reached.iter().find(|q| terms.settle.contains(q)).or(reached.first()).map(|&q| Hinge::Question(q))
+    pick(&reached).map(Hinge::Question)
 }
 
 /// Locked clauses the positions name, or that rival a clause they name.

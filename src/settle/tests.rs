@@ -274,3 +274,20 @@ fn an_unanswered_question_to_settle_is_answered_and_two_locked_answers_conflict(
     let Answer::Conflict(c) = two_locks.answer(&blank, 5) else { panic!() };
     assert!(c.positions.is_empty() && c.sentence.starts_with("The locked clauses"));
 }
+
+#[test]
+fn a_conflict_names_the_question_its_lock_answers() {
+    // x rejects a0 and b0; b0 is locked, and question A is to be settled: the
+    // conflict is over B (b0's question), whatever answer A gets.
+    let spec: Spec = vec![
+        (0, 1, json!({"forbids": ["a0", "b0"]})),
+        (1, 0, json!({"forbids": ["c"]})),
+        (2, 0, json!({"forbids": ["d"]})),
+    ];
+    let lib = library(&spec);
+    let mut plan = Selection::empty(8);
+    plan.insert(3, 0);
+    let terms = Terms { strictness: Strictness::Firm, settle: vec![0], locked: vec![3], ..Terms::default() };
+    let Answer::Conflict(c) = SettlementSearch::new(&lib, &[0], &terms).answer(&plan, 5) else { panic!("no repair") };
+    assert_eq!(c.sentence, "Position 0 (X, firm demand): no settlement meets it on “B” while “b0” stays.");
+}
