@@ -221,6 +221,33 @@ test('the largest coalitions: who can all agree, and why each outsider cannot jo
   await expect(page.locator('#coalitions')).toContainText('Found for other terms, locks or scenario');
 });
 
+test('the largest coalitions follow a locked value: moved, the list says so; found again, it changes', async ({ page }) => {
+  await openApp(page);
+  const { draft } = regions(page);
+  await page.locator('.library li.clause[data-clause="army-cap"] button.toggle').click();
+  const row = draft.locator('#draft-army-cap');
+  await row.getByRole('button', { name: /600,000 personnel/ }).click();
+  await row.locator('button.lock:not(.lock-value)').click();
+  await row.locator('button.lock-value').click();
+  await openAgreement(page);
+  await strict(page, 'red lines and firm demands').check();
+  const show = page.getByRole('button', { name: 'Show the largest coalitions' });
+  await show.click();
+  const list = page.locator('#coalitions');
+  const largest = list.locator('.coalition-found').first();
+  await expect(largest).not.toContainText('Ukraine');
+  const before = Number(await largest.getAttribute('data-size'));
+  // Another clause leaves the list as it was: only the locks count.
+  await clause(page, 'turkey-maritime-security').locator('button.toggle').click();
+  await expect(list).not.toContainText('Found for other');
+  await row.getByRole('button', { name: /800,000 personnel/ }).click();
+  await expect(list).toContainText('Found for other terms, locks or scenario: find them again.');
+  await show.click();
+  await expect(list).not.toContainText('Found for other');
+  await expect(largest).toContainText('Ukraine');
+  expect(Number(await largest.getAttribute('data-size'))).toBeGreaterThan(before);
+});
+
 test('a locked clause keeps its place but its value may move; a locked value stays', async ({ page }) => {
   await openApp(page);
   const { draft } = regions(page);

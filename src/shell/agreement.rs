@@ -481,7 +481,9 @@ fn Panel(finder: RwSignal<Finder>) -> impl IntoView {
     }
 }
 
-/// Whether the coalitions shown were found for the terms and the scenario in force now.
+/// Whether the coalitions shown were found for the terms, the locked values
+/// and the scenario in force now. Not for the whole draft: the coalitions
+/// depend on no other clause.
 fn fresh(found_for: &Asked, finder: RwSignal<Finder>, state: State) -> bool {
     let questions = state.library.questions.len();
     let t = &found_for.terms;
@@ -489,6 +491,7 @@ fn fresh(found_for: &Asked, finder: RwSignal<Finder>, state: State) -> bool {
         .with(|f| f.strictness == t.strictness && (0..questions).filter(|&q| f.settle[q]).eq(t.settle.iter().copied()))
         && state.locked.with(|l| *l == t.locked)
         && state.value_locked.with(|v| *v == t.value_locked)
+        && state.selection.with(|s| t.value_locked.iter().all(|&c| s.value(c) == found_for.plan.value(c)))
         && state.as_of.get() == t.as_of
         && state.applied.get() == found_for.library
 }
