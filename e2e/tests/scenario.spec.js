@@ -234,7 +234,7 @@ test('a position of the reader\'s own is counted, marked as added by them, never
   await expect(banner(page)).toHaveCount(0);
   await italy.getByLabel(/Where it was said/).fill('https://example.org/interview');
   await italy.getByRole('button', { name: 'Add my position' }).click();
-  await expect(banner(page)).toContainText('Scenario: 1 position added by you.');
+  await expect(banner(page)).toContainText('Scenario: 1 position added by the reader.');
   // Said where the reader is, and the form emptied: the same press again would add it twice.
   await expect(italy.locator('.form-done')).toHaveText(/^Added as yours: .+\. Remove takes it back\.$/);
   await expect(italy.getByLabel(/Where it was said/)).toHaveValue('');
@@ -244,10 +244,10 @@ test('a position of the reader\'s own is counted, marked as added by them, never
   await expect(regions(page).verdicts.locator('.summary')).not.toHaveText(summaryBefore);
   // Marked as the reader's, with their link, and never quoted as a source.
   const mine = italy.locator('li.position').filter({ hasText: 'Reader\'s note: Said in an interview' });
-  await expect(mine).toContainText('Added by you: no source says it.');
+  await expect(mine).toContainText('Added by the reader: no source says it.');
   await expect(mine.locator('.attribution')).toHaveText('added by the reader');
   await expect(mine.locator('blockquote')).toHaveCount(0);
-  await expect(mine.getByRole('link', { name: 'Where it was said (your link)' })).toHaveAttribute('href', 'https://example.org/interview');
+  await expect(mine.getByRole('link', { name: 'Where it was said (the reader\'s link)' })).toHaveAttribute('href', 'https://example.org/interview');
   await expect(italy.locator('ul.own li')).toHaveCount(1);
   // Set aside like any other position, and brought back.
   await choice(page, 'reader:mine-1').selectOption('set-aside');
@@ -282,6 +282,18 @@ test('a broken scenario in a link is refused with a clear message, and nothing c
   // A sound one opens.
   await page.goto(`/#${link('{"set_aside":["uk-joint-statement-revisions"]}')}`);
   await expect(banner(page)).toContainText('Scenario: 1 position set aside.');
+});
+
+test('a link\'s scenario that names nothing this library has is shown as changing nothing, and can be removed', async ({ page }) => {
+  await openApp(page);
+  const text = (s) => [s.length, ...Buffer.from(s)];
+  const scenario = '{"set_aside":["no-such-position"],"actors":[{"actor":"nobody","set_aside":"all"}]}';
+  await page.goto(`/#plan=${Buffer.from([2, 0, 0, ...text('Old link'), 0, ...text(scenario)]).toString('base64url')}`);
+  await expect(banner(page)).toContainText("Scenario: nothing in it applies to this library's positions, so verdicts follow the sources.");
+  await expect(banner(page)).not.toContainText('follow it');
+  await expect(banner(page).getByRole('button', { name: "Back to the sources' positions" })).toHaveCount(0);
+  await banner(page).getByRole('button', { name: 'Remove the scenario' }).click();
+  await expect(banner(page)).toHaveCount(0);
 });
 
 for (const colorScheme of ['light', 'dark']) {

@@ -160,9 +160,9 @@ impl Scenario {
         self.strengths.retain(|r| r.position != position_id);
     }
 
-    /// "Scenario: 2 positions set aside, 1 re-weighed, 1 added by you", from
+    /// "Scenario: 2 positions set aside, 1 re-weighed, 1 added by the reader", from
     /// the library the scenario was applied to; `None` when it is empty.
-    pub fn describe(&self, applied: &Library) -> Option<String> {
+    pub fn describe(&self, applied: &Library) -> Option<Description> {
         if self.is_empty() {
             return None;
         }
@@ -172,7 +172,7 @@ impl Scenario {
         let parts = [
             (count(|s| s == InScenario::SetAside) + reader_aside, "set aside"),
             (count(|s| matches!(s, InScenario::Reweighed(_))), "re-weighed"),
-            (count(|s| s == InScenario::AddedByReader) + reader_aside, "added by you"),
+            (count(|s| s == InScenario::AddedByReader) + reader_aside, "added by the reader"),
         ];
         let said: Vec<String> = parts
             .iter()
@@ -184,11 +184,26 @@ impl Scenario {
                 (_, n) => format!("{n} {what}"),
             })
             .collect();
+        // A link from another version of the library, or demands set aside
+        // that an actor never made: kept with the draft, but it moves nothing.
         Some(match said.is_empty() {
-            true => "Scenario: it names only positions this library does not have, so nothing differs".to_string(),
-            false => format!("Scenario: {}", said.join(", ")),
+            true => Description {
+                text: "Scenario: nothing in it applies to this library's positions, so verdicts follow the sources"
+                    .into(),
+                changes: false,
+            },
+            false => Description { text: format!("Scenario: {}", said.join(", ")), changes: true },
         })
     }
+}
+
+/// What the banner says of a scenario, and whether it changes anything.
+#[derive(Debug, PartialEq)]
+pub struct Description {
+    pub text: String,
+    /// Whether any position differs from the sources' (else the banner
+    /// must not say that verdicts follow the scenario).
+    pub changes: bool,
 }
 
 #[cfg(test)]
@@ -296,7 +311,7 @@ mod tests {
         s.choose("ua-cap", Strength::Firm, Choice::SetAside);
         let (applied, warnings) = s.apply(&lib);
         assert!(warnings.is_empty(), "{warnings:?}");
-        assert_eq!(s.describe(&applied).unwrap(), "Scenario: 1 position set aside, 2 added by you");
+        assert_eq!(s.describe(&applied).unwrap().text, "Scenario: 1 position set aside, 2 added by the reader");
         s.choose("reader:mine-1", Strength::Hard, Choice::At(Strength::Concern));
         assert_eq!(s.added[0].strength, Strength::Concern, "a reader's own position changes itself");
         assert!(s.strengths.is_empty());
@@ -304,8 +319,13 @@ mod tests {
         s.choose("reader:mine-1", Strength::Concern, Choice::SetAside);
         s.set_aside.retain(|p| p != "ua-cap");
         let (applied, _) = s.apply(&lib);
-        assert_eq!(s.describe(&applied).unwrap(), "Scenario: 1 position set aside, 1 added by you");
+        assert_eq!(s.describe(&applied).unwrap().text, "Scenario: 1 position set aside, 1 added by the reader");
         let unknown = Scenario { set_aside: vec!["gone".into()], ..Scenario::default() };
-        assert!(unknown.describe(&lib).unwrap().contains("nothing differs"));
+        let said = unknown.describe(&lib).unwrap();
+        assert!(!said.changes && said.text.contains("nothing in it applies"), "{said:?}");
+        // Setting aside the firm demands of an actor that made none moves nothing either.
+        let mut no_firm = Scenario::default();
+        no_firm.toggle_actor("eu", ActorScope::FirmDemands);
+        assert!(!no_firm.describe(&no_firm.apply(&lib).0).unwrap().changes);
     }
 }

@@ -31,7 +31,7 @@ use crate::date::Date;
 use crate::library::{ClauseIx, Condition, InScenario, Library, Position, PositionIx, Strength, TopicIx};
 
 pub use corrections::{what_would_it_take, Correction, Corrections, Limits, WhatItTakes};
-pub use edit::{AddForm, Choice};
+pub use edit::{AddForm, Choice, Description};
 
 /// How a reader's position is named in the library a scenario is applied
 /// to: `reader:<id>`. Library ids are kebab-case, so none has a colon and

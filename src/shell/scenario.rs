@@ -22,12 +22,14 @@ pub fn ScenarioBanner() -> impl IntoView {
     let state = expect_context::<State>();
     move || {
         state.scenario.with(|s| s.describe(state.lib())).map(|said| {
+            let (tail, back) = match said.changes {
+                true => (". Verdicts, pictures and agreement follow it, not the sources alone.", "Back to the sources' positions"),
+                false => (".", "Remove the scenario"),
+            };
             view! {
                 <section class="scenario-banner" aria-label="Scenario" data-focus-home="verdicts-heading">
-                    <p><strong>{said}</strong> ". Verdicts, pictures and agreement follow it, not the sources alone."</p>
-                    <button type="button" on:click=move |_| state.edit(|p| p.scenario = Scenario::default())>
-                        "Back to the sources' positions"
-                    </button>
+                    <p><strong>{said.text}</strong> {tail}</p>
+                    <button type="button" on:click=move |_| state.edit(|p| p.scenario = Scenario::default())>{back}</button>
                 </section>
             }
         })
@@ -73,7 +75,7 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
                 .iter()
                 .filter(|a| a.actor == id)
                 .map(|a| {
-                    let summary = a.summary(state.library).unwrap_or_else(|| "(names nothing this library has)".into());
+                    let summary = a.summary(state.library).unwrap_or_else(|| "(ignored: not valid in this library)".into());
                     let id = esc(&a.position_id());
                     let named = esc(&summary);
                     let back = match s.set_aside.contains(&a.position_id()) {
@@ -83,13 +85,13 @@ pub fn ActorScenario(actor: ActorIx) -> impl IntoView {
                         false => String::new(),
                     };
                     format!(
-                        "<li>{named}{back} <button type=\"button\" data-remove=\"{id}\" aria-label=\"Remove my position: {named}\">Remove</button></li>"
+                        "<li>{named}{back} <button type=\"button\" data-remove=\"{id}\" aria-label=\"Remove the reader's position: {named}\">Remove</button></li>"
                     )
                 })
                 .collect()
         });
         if !own.is_empty() {
-            let _ = write!(h, "<p>Added by you, with no source:</p><ul class=\"own\">{}</ul>", own.concat());
+            let _ = write!(h, "<p>Added by the reader, with no source:</p><ul class=\"own\">{}</ul>", own.concat());
         }
         h
     };
@@ -210,13 +212,15 @@ pub fn PositionScenario(position: PositionIx) -> impl IntoView {
         );
     }
     if own {
-        h.push_str("<p class=\"scenario-mark\">Added by you: no source says it.");
+        h.push_str("<p class=\"scenario-mark\">Added by the reader: no source says it.");
         let link = state
             .scenario
             .with_untracked(|s| s.added.iter().find(|a| a.position_id() == p.id).and_then(|a| a.web_link().map(esc)));
         if let Some(href) = link {
-            let _ =
-                write!(h, " <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">Where it was said (your link)</a>");
+            let _ = write!(
+                h,
+                " <a href=\"{href}\" rel=\"noopener noreferrer nofollow\">Where it was said (the reader's link)</a>"
+            );
         }
         h.push_str("</p>");
     }
