@@ -172,6 +172,19 @@ test('the questions to decide: the major plans\' by default, only the draft\'s, 
   await expect(page.locator('#pairs-intro')).toContainText(`with ${decided} question`);
 });
 
+test('with no question to decide, a blank draft is a settlement, and the answer does not claim questions settled', async ({ page }) => {
+  await openApp(page);
+  await openAgreement(page);
+  await strict(page, 'hard red lines only').check();
+  await page.locator('details.settle > summary').click();
+  await page.getByRole('button', { name: 'Nothing', exact: true }).click();
+  await expect(page.locator('#settle-count')).toHaveText('0 of 14');
+  await box(page, 'Estonia').check();
+  await find(page).click();
+  await expect(outcome(page)).toHaveAttribute('data-outcome', 'acceptable');
+  await expect(headline(page)).toHaveText(/^No question is chosen to decide, and no position of Estonia at “hard red lines only” is crossed or left open\. Exact;/);
+});
+
 test('a position re-weighed in the scenario is shown in the answer at the reader\'s strength, and says so', async ({ page }) => {
   await openApp(page);
   await startFrom(page, US28);

@@ -154,9 +154,11 @@ fn answer(asked: Asked) -> Answer {
     match search.answer(&asked.plan, WANTED) {
         Found::Settled => {
             a.kind = "acceptable";
-            a.headline = format!(
-                "The draft already settles every chosen question, and no position of {who} at “{level}” is crossed or left open."
-            );
+            let settles = match asked.terms.settle.is_empty() {
+                true => "No question is chosen to decide",
+                false => "The draft already settles every chosen question",
+            };
+            a.headline = format!("{settles}, and no position of {who} at “{level}” is crossed or left open.");
         }
         Found::Repairs(repairs) => {
             a.kind = "repairs";
