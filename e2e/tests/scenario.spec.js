@@ -186,6 +186,14 @@ test('Ukraine × Russia, no settlement: what would it take; one answer made the 
   }
   expect(new Set(asks.map(([, hard]) => hard)).size, 'sets with and without hard red lines').toBeGreaterThan(1);
   await expect(page.locator('#what-it-takes')).toContainText('of sets of the same size, those with fewer hard red lines come first');
+  // Another coalition: the sets no longer answer it, and say what may have moved.
+  const usa = page.getByRole('checkbox', { name: 'United States', exact: true });
+  await usa.check();
+  const since = page.locator('#what-it-takes .hint', { hasText: 'changed since' });
+  await expect(since).toHaveText('The draft, the scenario, the coalition, the locks, the date or the terms changed since: ask again.');
+  await expect(sets.first().getByRole('button', { name: /^Make this the scenario/ })).toBeDisabled();
+  await usa.uncheck();
+  await expect(since).toHaveCount(0);
   const last = sets.last();
   const n = Number(await last.getAttribute('data-size'));
   await last.getByRole('button', { name: /^Make this the scenario/ }).click();

@@ -288,8 +288,8 @@ fn value_of(ev: &web_sys::Event) -> Option<String> {
 /// correction set as "If Ukraine set aside its hard red lines (X; Y) and
 /// its firm demand (Z), and Russia set aside its firm demand (W), a
 /// settlement exists.", the settlement's clauses folded under it, and a
-/// button that makes it the scenario. `stale`: the draft or terms changed
-/// since (buttons disabled).
+/// button that makes it the scenario. `stale`: what it answered changed since
+/// (buttons disabled).
 pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale: bool) -> String {
     // A heading that says the answer in a few words takes focus when the
     // answer comes: the sets themselves are long.
@@ -308,7 +308,7 @@ pub(super) fn takes_html(library: &Library, takes: &WhatItTakes, ms: u32, stale:
         n => format!("{n} sets of positions; setting aside any one of them would do"),
     });
     if stale {
-        h.push_str("<p class=\"hint\">The draft, the scenario or the terms changed since: ask again.</p>");
+        h.push_str("<p class=\"hint\">The draft, the scenario, the coalition, the locks, the date or the terms changed since: ask again.</p>");
     }
     let _ = write!(
         h,
