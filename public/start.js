@@ -135,6 +135,7 @@ function takeOver(event) {
   document.removeEventListener('click', keepEarlyClick, true);
   document.removeEventListener('scroll', keepScrolled, { capture: true });
   document.removeEventListener('toggle', keepToggled, true);
+  window.redlineEarlySlashEnds?.();
   if (!first) {
     next.id = 'app';
     document.body.append(next);

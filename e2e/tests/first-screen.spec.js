@@ -194,6 +194,28 @@ test('a search typed before the app is ready runs when it is, with the focus kep
   await expect(library.locator('.count')).toHaveText(ALL);
 });
 
+test('"/" before the app is ready goes to the search, as it does after; what is typed there runs when the app is', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const { library } = regions(page);
+  const search = page.getByLabel('Search clauses, topics, actors, plans');
+  await expect(search).toBeVisible();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('crimea');
+  await expect(search).toHaveValue('crimea');
+  expect(await isReady(page)).toBe(false);
+  release();
+  await appReady(page);
+  await expect(search).toBeFocused();
+  await expect(library.locator('.count')).not.toHaveText(ALL);
+  // The live app's own "/" alone now: it still goes to the search, and types nothing.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('crimea');
+});
+
 test('a panel scrolled, a disclosure opened and a title typed before the app is ready are all still there after', async ({ page }) => {
   const release = await holdWasm(page);
   await page.goto('/');
