@@ -234,13 +234,18 @@ test('the largest coalitions: who can all agree, and why each outsider cannot jo
   await expect(page.locator('#coalitions')).toContainText('Found for other terms, locks or scenario');
 });
 
-test('the largest coalitions follow a locked value: moved, the list says so; found again, it changes', async ({ page }) => {
+/** The army cap at 600,000 in a blank draft, its clause locked: its draft row. */
+async function capLocked(page) {
   await openApp(page);
-  const { draft } = regions(page);
   await page.locator('.library li.clause[data-clause="army-cap"] button.toggle').click();
-  const row = draft.locator('#draft-army-cap');
+  const row = regions(page).draft.locator('#draft-army-cap');
   await row.getByRole('button', { name: /600,000 personnel/ }).click();
   await row.locator('button.lock:not(.lock-value)').click();
+  return row;
+}
+
+test('the largest coalitions follow a locked value: moved, the list says so; found again, it changes', async ({ page }) => {
+  const row = await capLocked(page);
   await row.locator('button.lock-value').click();
   await openAgreement(page);
   await strict(page, 'red lines and firm demands').check();
@@ -262,12 +267,7 @@ test('the largest coalitions follow a locked value: moved, the list says so; fou
 });
 
 test('a locked clause keeps its place but its value may move; a locked value stays', async ({ page }) => {
-  await openApp(page);
-  const { draft } = regions(page);
-  await page.locator('.library li.clause[data-clause="army-cap"] button.toggle').click();
-  const row = draft.locator('#draft-army-cap');
-  await row.getByRole('button', { name: /600,000 personnel/ }).click();
-  await row.locator('button.lock:not(.lock-value)').click();
+  const row = await capLocked(page);
   await openAgreement(page);
   await page.getByRole('button', { name: 'Ukraine, the US and the EU' }).click();
   await find(page).click();
