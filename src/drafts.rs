@@ -92,11 +92,16 @@ impl Draft {
 
     /// What lists show: the title, or a stand-in when there is none.
     pub fn name(&self) -> &str {
-        if self.plan.title.trim().is_empty() {
-            "Untitled draft"
-        } else {
-            &self.plan.title
-        }
+        name_of(&self.plan)
+    }
+}
+
+/// A draft's name for its plan: the title, or a stand-in when there is none.
+pub fn name_of(plan: &Plan) -> &str {
+    if plan.title.trim().is_empty() {
+        "Untitled draft"
+    } else {
+        &plan.title
     }
 }
 
@@ -331,6 +336,10 @@ impl<S: Storage> DraftStore<S> {
             match decode(&raw) {
                 Ok(theirs) if theirs.revision > base_revision => return Err(SaveError::Conflict(Box::new(theirs))),
                 Ok(_) => {}
+                // Newer work, which this version cannot read: never written over.
+                Err(problem) if problem.starts_with(SAVED_BY_NEWER) => {
+                    return Err(SaveError::Storage(StorageError::Other(problem)))
+                }
                 // Something unreadable sits there (another tab, another tool):
                 // keep its text before writing over it.
                 Err(problem) => {
@@ -362,6 +371,7 @@ impl<S: Storage> DraftStore<S> {
         if let Some(raw) = self.storage.get(&key)? {
             match decode(&raw) {
                 Ok(theirs) => return Ok(Restored::SavedAgain(Box::new(theirs))),
+                Err(problem) if problem.starts_with(SAVED_BY_NEWER) => return Err(StorageError::Other(problem)),
                 Err(problem) => {
                     if self.set_aside(key.clone(), raw, problem).backup_key.is_none() {
                         return Err(StorageError::Full);
@@ -816,6 +826,27 @@ mod tests {
             other => panic!("expected a conflict, got {other:?}"),
         }
         assert_eq!(s.load_all().unwrap().drafts[0].plan.title, "Their edit", "nothing overwritten");
+    }
+
+    #[test]
+    fn a_draft_a_newer_version_saved_is_never_written_over_by_a_save_or_an_undone_delete() {
+        let newer = r#"{"schema":3,"id":"a","created":1,"modified":1,"revision":7,"plan":{}}"#;
+        let mut s = store();
+        let draft = s.save(&sample("a", "Plan A"), 0, 10).unwrap();
+        // Another tab, running a newer Redline, saves the draft this one has open.
+        s.storage.values.insert("redline:draft:a".into(), newer.into());
+        match s.save(&draft, draft.revision, 20) {
+            Err(SaveError::Storage(StorageError::Other(why))) => assert!(why.contains("newer Redline"), "{why}"),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert_eq!(s.storage.values.get("redline:draft:a").map(String::as_str), Some(newer));
+        assert!(s.backups().unwrap().is_empty(), "not moved aside either");
+        assert!(matches!(s.restore(&draft), Err(StorageError::Other(why)) if why.contains("newer Redline")));
+        assert_eq!(s.storage.values.get("redline:draft:a").map(String::as_str), Some(newer));
+        // Junk in its place is still kept apart, then written over.
+        s.storage.values.insert("redline:draft:a".into(), "junk{".into());
+        assert!(s.save(&draft, draft.revision, 30).is_ok());
+        assert_eq!(s.backups().unwrap().len(), 1);
     }
 
     #[test]

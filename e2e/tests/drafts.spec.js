@@ -645,3 +645,216 @@ test('Clear is an edit: its notice says so and offers Undo, and ends once the dr
   await page.getByLabel('Title').fill('Typed after the clear');
   await expect(notice).toBeHidden();
 });
+
+/** A link to `title`, the US 28-point plan read as of 14 Jun 2024, made in a browser of its own. */
+async function linkMadeElsewhere(browser, title) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await openApp(page);
+  await startFrom(page, US28);
+  await page.getByLabel('Title').fill(title);
+  const timeline = page.getByRole('slider', { name: 'Positions as stated by' });
+  await timeline.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = new URL(await page.getByLabel('Link to this draft').inputValue());
+  await context.close();
+  return link.hash;
+}
+
+/** Another tab stores its own version of the draft `page` has open (revision one up, another title). */
+async function anotherTabSaves(other, edit) {
+  await other.evaluate((edit) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('redline:draft:'));
+    const draft = JSON.parse(localStorage.getItem(key));
+    Object.assign(draft, edit.draft);
+    Object.assign(draft.plan, edit.plan);
+    draft.revision += 1;
+    localStorage.setItem(key, JSON.stringify(draft));
+  }, edit);
+}
+
+/** The dialog's question, answered with `accept`. */
+function answer(page, accept) {
+  const asked = { message: '' };
+  page.once('dialog', (d) => { asked.message = d.message(); accept ? d.accept() : d.dismiss(); });
+  return asked;
+}
+
+test('with storage full, a link opened over refused changes asks first; leaving it for another draft asks again, brings the reader\'s date back, and Undo brings the changes back', async ({ page, browser }) => {
+  const link = await linkMadeElsewhere(browser, 'Sent');
+  await storageThatFills(page);
+  await openApp(page);
+  const timeline = page.getByRole('slider', { name: 'Positions as stated by' });
+  await page.getByLabel('Title').fill('Other');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Draft A');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  const unsaved = ['army-cap', 'crimea-restored-to-ukraine'];
+  const bar = page.getByRole('region', { name: /^Viewing a shared plan/ });
+
+  // Cancelled: the link is not opened.
+  let asked = answer(page, false);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(page.getByRole('status').filter({ hasText: 'was not opened' }))
+    .toHaveText(/The shared plan was not opened, so “Draft A” stays on screen with its unsaved changes\./);
+  expect(asked.message).toContain("“Draft A” has changes that could not be saved (the browser's storage is full). Open the shared plan in its place anyway? Back to your drafts brings it back;");
+  expect(await draftIds(page)).toEqual(unsaved);
+  await expect(bar).toHaveCount(0);
+
+  // Accepted: the shared plan, as of its date; the alert about Draft A's storage waits for Draft A.
+  asked = answer(page, true);
+  await page.evaluate(() => { location.hash = ''; });
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(bar).toBeVisible();
+  await expect(timeline).toHaveAttribute('aria-valuetext', /^14 Jun 2024: /);
+  await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toHaveCount(0);
+
+  // Another draft from the picker: asked about Draft A again; the reader's own date comes back.
+  asked = answer(page, true);
+  await (await draftsMenu(page)).locator('#draft-picker').selectOption({ label: 'Other' });
+  await expect(page.getByLabel('Title')).toHaveValue('Other');
+  expect(asked.message).toContain('“Draft A” has changes that could not be saved. Open “Other” in its place anyway? Undo brings it back while its notice shows;');
+  await expect(timeline).toHaveAttribute('aria-valuetext', /^Latest, /);
+  const notice = page.getByRole('status').filter({ hasText: 'was not saved' });
+  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+});
+
+test('with storage full, an edit to a shared plan makes it a draft of the reader\'s own, so leaving it asks and Undo brings the edit back', async ({ page, browser }) => {
+  const link = await linkMadeElsewhere(browser, 'Sent');
+  await storageThatFills(page);
+  await page.goto('/' + link);
+  await appReady(page);
+  const bar = page.getByRole('region', { name: /^Viewing a shared plan/ });
+  await expect(bar).toBeVisible();
+  const shared = await draftIds(page);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await clause(page, 'turkey-maritime-security').locator('.toggle').click();
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Your change made a new draft' })).toHaveText(/Your change made a new draft: a copy of the shared plan\./);
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  const edited = [...shared, 'turkey-maritime-security'].sort();
+  expect(await draftIds(page)).toEqual(edited);
+
+  const asked = answer(page, true);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  expect(asked.message).toContain("“Sent” has changes that could not be saved (the browser's storage is full). Open a new draft in its place anyway?");
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  await page.getByRole('status').filter({ hasText: 'A new draft is open.' }).getByRole('button', { name: 'Undo: delete the new draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Sent');
+  expect(await draftIds(page)).toEqual(edited);
+  // Saved once storage has room.
+  await page.evaluate(() => { window.__storageFull = false; });
+  await page.getByLabel('Notes').fill('room again');
+  await saved(page);
+  const stored = Object.values(await storedDrafts(page));
+  expect(stored.map((d) => d.plan.title)).toEqual(['Sent']);
+  expect(stored[0].plan.clauses.map((c) => c.id).sort()).toEqual(edited);
+});
+
+test('a draft in conflict with another tab keeps both versions through Delete, a link and another draft', async ({ context, browser }) => {
+  const link = await linkMadeElsewhere(browser, 'Sent');
+  const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
+  // B has another draft to go to, then back on "Shared".
+  await (await draftsMenu(b)).getByRole('button', { name: 'New draft' }).click();
+  await b.getByLabel('Title').fill('Other');
+  await saved(b);
+  await b.locator('#draft-picker').selectOption({ label: 'Shared' });
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  // B's change, not saved yet, when A stores its own: a conflict.
+  await b.evaluate(() => document.querySelector('li.clause[data-clause="army-cap"] button').click());
+  await anotherTabSaves(a, { plan: { title: 'Theirs' } });
+  const conflict = b.getByRole('alert').filter({ hasText: 'changed in another tab' });
+  await expect(conflict).toBeVisible();
+  const theirs = await a.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('redline:draft:')).map(([, v]) => v).find((v) => v.includes('Theirs')));
+
+  // Delete would drop their version, which B has not seen: refused.
+  await (await draftsMenu(b)).getByRole('button', { name: 'Delete' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'Not deleted' }))
+    .toHaveText(/Not deleted: another tab saved “Theirs” meanwhile\. Choose a version above first, then delete\./);
+  expect(Object.values(await storedDrafts(b)).map((d) => d.plan.title).sort()).toEqual(['Other', 'Theirs']);
+
+  // A link: asked; the shared plan carries no conflict; back, the conflict and B's change are back.
+  let asked = answer(b, true);
+  await b.evaluate((hash) => { location.hash = hash; }, link);
+  const bar = b.getByRole('region', { name: /^Viewing a shared plan/ });
+  await expect(bar).toBeVisible();
+  expect(asked.message).toContain('“Shared” has changes that could not be saved (another tab changed this draft). Open the shared plan in its place anyway?');
+  await expect(conflict).toHaveCount(0);
+  await bar.getByRole('button', { name: 'Back to your drafts' }).click();
+  await expect(conflict).toBeVisible();
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  expect(await draftIds(b)).toEqual(['army-cap']);
+
+  // Another draft: asked; Undo brings B's change back, still in conflict, not the other tab's version.
+  asked = answer(b, true);
+  await (await draftsMenu(b)).locator('#draft-picker').selectOption({ label: 'Other' });
+  await expect(b.getByLabel('Title')).toHaveValue('Other');
+  await expect(conflict).toHaveCount(0);
+  await b.getByRole('status').filter({ hasText: 'was not saved' }).getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  expect(await draftIds(b)).toEqual(['army-cap']);
+  await expect(conflict).toBeVisible();
+  await conflict.getByRole('button', { name: 'Keep mine as a new draft' }).click();
+  await saved(b);
+  const stored = Object.entries(await storedDrafts(b));
+  expect(stored.map(([, d]) => d.plan.title).sort()).toEqual(['Other', 'Shared', 'Theirs']);
+  expect(await b.evaluate(() => Object.values(localStorage).filter((v) => v.includes('Theirs')))).toEqual([theirs]);
+});
+
+test('"Undo: delete the new draft" goes once the new draft has an edit: it would delete that work too', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Title').fill('Mine');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  await startFrom(page, US28);
+  const undo = page.getByRole('button', { name: 'Undo: delete the new draft' });
+  await expect(undo).toBeVisible();
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  await expect(undo).toHaveCount(0);
+  await saved(page);
+  expect(Object.keys(await storedDrafts(page))).toHaveLength(2);
+});
+
+test('a draft another tab saved with a newer Redline is never written over: saving here says so', async ({ context }) => {
+  const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
+  await anotherTabSaves(a, { draft: { schema: 99 }, plan: { title: 'Newer' } });
+  const newer = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('redline:draft:'))[1]);
+  await clause(b, 'army-cap').locator('.toggle').click();
+  await expect(b.getByRole('alert').filter({ hasText: 'Saving failed' })).toContainText('saved by a newer Redline: schema 99');
+  await expect(b.locator('.save-status')).toHaveText('Not saved: storage failed.');
+  expect(await b.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('redline:')).map(([, v]) => v).filter((v) => v.includes('Newer')))).toEqual([newer]);
+});
+
+test('Undo delete refused by a full storage says so and stays offered; with room it restores', async ({ page }) => {
+  await storageThatFills(page);
+  await openApp(page);
+  await page.getByLabel('Title').fill('Keep');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Doomed');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Keep');
+  await page.evaluate(() => { window.__storageFull = true; });
+  const undo = page.getByRole('button', { name: 'Undo delete' });
+  await undo.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Could not restore' }))
+    .toHaveText(/Could not restore “Doomed”: .*full.*\. Undo delete stays offered: try again once storage has room\./);
+  await expect(undo).toBeVisible();
+  await page.evaluate(() => { window.__storageFull = false; });
+  await undo.click();
+  await expect(page.getByLabel('Title')).toHaveValue('Doomed');
+  expect(await draftIds(page)).toEqual(['army-cap']);
+  expect(Object.values(await storedDrafts(page)).map((d) => d.plan.title).sort()).toEqual(['Doomed', 'Keep']);
+});

@@ -162,7 +162,7 @@ test('an edit to a shared plan saves a copy first, and says so', async ({ page, 
   await expect(other.getByRole('region', { name: 'Viewing a shared plan: Edit me' })).toBeVisible();
   await clause(other, 'army-cap').locator('.toggle').click();
   await saved(other);
-  await expect(other.getByRole('status').filter({ hasText: 'Your change is saved in a new draft: a copy of the shared plan.' })).toBeVisible();
+  await expect(other.getByRole('status').filter({ hasText: 'Your change made a new draft: a copy of the shared plan.' })).toBeVisible();
   await expect(other.getByRole('region', { name: /Viewing a shared plan/ })).toHaveCount(0);
   expect(new URL(other.url()).hash).toBe('');
   const stored = Object.entries(await storage(other)).filter(([k]) => k.startsWith('redline:draft:'));

@@ -121,7 +121,7 @@ impl Action {
             Action::TakeTheirs => "Load the other tab's version",
             Action::KeepMineAsCopy => "Keep mine as a new draft",
             Action::UndoDelete => "Undo delete",
-            Action::UndoNotice(UndoStep::NewDraft(_)) => "Undo: delete the new draft",
+            Action::UndoNotice(UndoStep::NewDraft(..)) => "Undo: delete the new draft",
             Action::UndoNotice(UndoStep::Reopen(_)) => "Undo: reopen the unsaved draft",
             Action::UndoNotice(UndoStep::Clear(_)) => "Undo clear",
             Action::UndoNotice(UndoStep::FilledBlank(_)) => "Undo: empty the draft again",
@@ -140,8 +140,8 @@ impl Action {
             Action::KeepMineAsCopy => persist.keep_mine_as_copy(),
             Action::UndoDelete => persist.undo_delete(),
             Action::DismissDeleted => persist.deleted.set(None),
-            Action::UndoNotice(step @ (UndoStep::NewDraft(previous) | UndoStep::Reopen(previous))) => {
-                persist.undo_leave((**previous).clone(), matches!(step, UndoStep::NewDraft(_)))
+            Action::UndoNotice(step @ (UndoStep::NewDraft(previous, _) | UndoStep::Reopen(previous))) => {
+                persist.undo_leave((**previous).clone(), matches!(step, UndoStep::NewDraft(..)))
             }
             Action::UndoNotice(UndoStep::Clear(_) | UndoStep::FilledBlank(_)) => {
                 state.editor.update(|e| {

@@ -24,6 +24,9 @@ use crate::timeline::{as_of_at, step_of, timeline};
 
 const SAVE_DELAY: Duration = Duration::from_millis(600);
 
+/// How a draft left for another comes back, in the question before leaving it.
+const UNDO_BRINGS: &str = "Undo brings it back while its notice shows";
+
 /// What the draft's storage is doing, for the status line and the banners.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
@@ -57,11 +60,30 @@ pub struct Viewing {
     pub title: String,
     pub warnings: Vec<String>,
     /// The draft that was open before, to go back to.
-    pub previous: Draft,
+    pub previous: Left,
     /// The as-of date the reader had chosen before the link set its own.
     pub previous_as_of: Option<Date>,
     /// The as-of date the link carried, to say so in the bar.
     pub as_of: Option<Date>,
+}
+
+/// A draft that left the screen, to go back to: as last stored (`base`,
+/// whose revision tells a later save by another tab apart) and as the
+/// reader left it, which may hold changes storage refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Left {
+    pub base: Draft,
+    pub plan: Plan,
+}
+
+impl Left {
+    fn unsaved(&self) -> bool {
+        self.plan != self.base.plan
+    }
+
+    fn name(&self) -> &str {
+        crate::drafts::name_of(&self.plan)
+    }
 }
 
 /// A message about one draft: shown only while that draft is open, so it
@@ -77,11 +99,13 @@ pub struct Notice {
 /// How a notice's Undo takes back what it announced.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UndoStep {
-    /// A new draft was made in place of the open one: delete it and reopen this one.
-    NewDraft(Box<Draft>),
+    /// A new draft was made in place of the open one: delete it and reopen
+    /// this one, while the new draft is as made (at this `Editor::version`);
+    /// after an edit, deleting it would take that work too.
+    NewDraft(Box<Left>, u64),
     /// Another stored draft was opened over changes storage refused: reopen
     /// this one with them (the other stays as stored).
-    Reopen(Box<Draft>),
+    Reopen(Box<Left>),
     /// Clear emptied the draft: the editor's own undo, while the editor is
     /// at the version (`Editor::version`) the clear left it at.
     Clear(u64),
@@ -95,8 +119,10 @@ impl UndoStep {
     /// edit (or an undo) it would take back something else, so it goes.
     pub fn still_true(&self, editor: &Editor) -> bool {
         match *self {
-            UndoStep::NewDraft(_) | UndoStep::Reopen(_) => true,
-            UndoStep::Clear(version) | UndoStep::FilledBlank(version) => editor.version() == version,
+            UndoStep::Reopen(_) => true,
+            UndoStep::NewDraft(_, version) | UndoStep::Clear(version) | UndoStep::FilledBlank(version) => {
+                editor.version() == version
+            }
         }
     }
 }
@@ -196,6 +222,9 @@ impl Persistence {
         super::effect(move || {
             let changed = self.state.editor.with(|e| self.current.with_untracked(|c| *e.plan() != c.plan));
             if changed {
+                if self.is_viewing() {
+                    self.keep_shared_edit();
+                }
                 self.schedule_save();
             }
         });
@@ -277,11 +306,6 @@ impl Persistence {
                 self.current.set(stored);
                 self.status.set(Status::Saved);
                 let _ = store().set_last_open(&draft.id);
-                if self.is_viewing() {
-                    // An edit to a shared plan saves a copy; the link has done its work.
-                    self.end_viewing();
-                    self.say("Your change is saved in a new draft: a copy of the shared plan.", None);
-                }
                 // Reading every draft back costs a parse each; only a new
                 // draft or a new title changes the list.
                 let listed =
@@ -301,8 +325,15 @@ impl Persistence {
 
     /// Puts a draft in the editor with a fresh history.
     fn show(self, draft: Draft) {
+        let plan = draft.plan.clone();
+        self.show_with(draft, plan);
+    }
+
+    /// Puts a draft in the editor showing `plan`: changes to it not stored
+    /// yet, saved once storage allows.
+    fn show_with(self, draft: Draft, plan: Plan) {
         self.settle_status();
-        self.state.editor.set(Editor::new(draft.plan.clone()));
+        self.state.editor.set(Editor::new(plan));
         let _ = store().set_last_open(&draft.id);
         self.current.set(draft);
     }
@@ -384,9 +415,9 @@ impl Persistence {
         let Some(name) = self.entries.with_untracked(|e| e.iter().find(|e| e.id == id).map(|e| e.name.clone())) else {
             return;
         };
-        let Some(unsaved) = self.may_leave(&format!("“{name}”")) else { return };
+        let Some(unsaved) = self.may_leave(&format!("“{name}”"), UNDO_BRINGS) else { return };
         self.leave_notice();
-        self.end_viewing();
+        self.leave_viewing();
         match store().load_all_for(self.state.library) {
             Ok(loaded) => match loaded.drafts.into_iter().find(|d| d.id == id) {
                 Some(draft) => {
@@ -407,9 +438,9 @@ impl Persistence {
 
     /// A new, empty draft; it is stored once it has a change.
     pub fn new_draft(self) {
-        let Some(unsaved) = self.may_leave("a new draft") else { return };
+        let Some(unsaved) = self.may_leave("a new draft", UNDO_BRINGS) else { return };
         self.leave_notice();
-        self.end_viewing();
+        self.leave_viewing();
         self.current.set(Draft::new(self.next_id(), now(), Plan::default()));
         self.state.editor.set(Editor::default());
         self.settle_status();
@@ -418,25 +449,32 @@ impl Persistence {
                 "A new draft is open. “{}” was not saved: Undo brings it back while this notice shows.",
                 previous.name()
             );
-            self.say(text, Some(UndoStep::NewDraft(Box::new(previous))));
+            self.say(text, Some(UndoStep::NewDraft(Box::new(previous), Editor::default().version())));
         }
     }
 
     /// Before the open draft leaves the screen for `other` ("a new draft",
     /// "“Title”"): saves it, and if storage refuses its changes, asks whether
-    /// to go on. `None`: the reader stays (told why). `Some(None)`: nothing
-    /// is lost. `Some(Some(draft))`: the draft as it stands, unsaved, for the
-    /// notice's Undo. A shared plan on screen is never stored, so it is never asked about.
-    fn may_leave(self, other: &str) -> Option<Option<Draft>> {
+    /// to go on, saying how it comes `back` ("Undo brings it back …").
+    /// `None`: the reader stays (told why). `Some(None)`: nothing is lost.
+    /// `Some(Some(left))`: the draft as it stands, unsaved, to bring back.
+    /// A shared plan on screen is never stored (an edit makes it a draft of
+    /// its own): what may be lost then is the draft it was opened over.
+    fn may_leave(self, other: &str, back: &str) -> Option<Option<Left>> {
         self.save_now();
-        if self.is_viewing() || !self.dirty() {
+        let leaving = self.shared.get_value().map_or_else(|| self.left(), |v| v.previous);
+        if !leaving.unsaved() {
             return Some(None);
         }
-        let previous = self.on_screen();
-        let name = previous.name();
+        let name = leaving.name();
+        // Viewing, the status speaks of the shared plan, not of this draft.
+        let why = if self.is_viewing() {
+            String::new()
+        } else {
+            format!(" ({})", self.status.with_untracked(Status::reason))
+        };
         let question = format!(
-            "“{name}” has changes that could not be saved ({}). Open {other} in its place anyway? Undo brings “{name}” back while its notice shows; to keep it for good, cancel and export it (Drafts, Export file).",
-            self.status.with_untracked(Status::reason)
+            "“{name}” has changes that could not be saved{why}. Open {other} in its place anyway? {back}; to keep it for good, cancel and export it (Drafts, Export file)."
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             self.say(
@@ -448,7 +486,7 @@ impl Persistence {
             );
             return None;
         }
-        Some(Some(previous))
+        Some(Some(leaving))
     }
 
     /// After another draft takes the screen: a full storage or another tab's
@@ -468,7 +506,16 @@ impl Persistence {
         draft
     }
 
+    /// The open draft, to come back to after another takes the screen.
+    fn left(self) -> Left {
+        Left { base: self.current.get_untracked(), plan: self.state.editor.with_untracked(|e| e.plan().clone()) }
+    }
+
     pub fn duplicate(self) {
+        // A shared plan's copy is its "Save a copy", which keeps the draft it was opened over.
+        if self.is_viewing() {
+            return self.save_shared_copy();
+        }
         self.leave_notice();
         self.end_viewing();
         self.save_now();
@@ -483,7 +530,15 @@ impl Persistence {
     }
 
     pub fn delete(self) {
-        self.end_viewing();
+        // Deleting here would drop the other tab's version, which the reader has not seen.
+        if let Status::Conflict(theirs) = self.status.get_untracked() {
+            let text = format!(
+                "Not deleted: another tab saved “{}” meanwhile. Choose a version above first, then delete.",
+                theirs.name()
+            );
+            return self.say(text, None);
+        }
+        self.leave_viewing();
         let id = self.current.with_untracked(|c| c.id.clone());
         match store().delete(&id) {
             Ok(removed) => {
@@ -534,10 +589,21 @@ impl Persistence {
                     self.refresh_entries();
                     self.say(text, None);
                 }
-                Err(e) => self.say(format!("Could not restore: {e}. Export it from the banner instead."), None),
+                Err(e) => self.restore_failed(&draft, e),
             },
-            Err(e) => self.say(format!("Could not restore: {e}. Export it from the banner instead."), None),
+            Err(e) => self.restore_failed(&draft, e),
         }
+    }
+
+    /// The deleted draft stays offered for Undo delete, which can be tried again.
+    fn restore_failed(self, draft: &Draft, e: StorageError) {
+        self.say(
+            format!(
+                "Could not restore “{}”: {e}. Undo delete stays offered: try again once storage has room.",
+                draft.name()
+            ),
+            None,
+        );
     }
 
     /// Replaces what is on screen with `plan` without losing the open draft:
@@ -569,9 +635,9 @@ impl Persistence {
             );
             return;
         }
-        let Some(unsaved) = self.may_leave(&held) else { return };
+        let Some(unsaved) = self.may_leave(&held, UNDO_BRINGS) else { return };
         let was_unsaved = unsaved.is_some();
-        let previous = unsaved.unwrap_or_else(|| self.on_screen());
+        let previous = unsaved.unwrap_or_else(|| self.left());
         let kept = if self.is_viewing() {
             "The shared plan is no longer on screen; its link still opens it.".to_string()
         } else if was_unsaved {
@@ -579,16 +645,20 @@ impl Persistence {
         } else {
             format!("“{}” is kept in your drafts.", previous.name())
         };
-        self.end_viewing();
+        self.leave_viewing();
         self.store_as_new(plan);
-        self.say(format!("{what} opened as a new draft. {kept}{warned}"), Some(UndoStep::NewDraft(Box::new(previous))));
+        let version = self.state.editor.with_untracked(Editor::version);
+        self.say(
+            format!("{what} opened as a new draft. {kept}{warned}"),
+            Some(UndoStep::NewDraft(Box::new(previous), version)),
+        );
     }
 
     /// Takes back what a notice's `NewDraft` or `Reopen` announced: the
     /// draft that was open before comes back (from storage when it is
     /// there, with the changes storage refused, unsaved). `made_here`: the
     /// draft on screen was made by that action, and is deleted.
-    pub fn undo_leave(self, previous: Draft, made_here: bool) {
+    pub fn undo_leave(self, previous: Left, made_here: bool) {
         if made_here {
             let created = self.current.with_untracked(|c| c.id.clone());
             if let Err(e) = store().delete(&created) {
@@ -603,22 +673,22 @@ impl Persistence {
         self.notice.set(None);
     }
 
-    /// Shows a draft that was open before: as stored now, or as it was
-    /// when it was left (storage unavailable, or never stored). Changes
-    /// storage refused when it was left come back unsaved, so they are
-    /// saved once storage allows; a later save by another tab wins.
-    fn reopen(self, previous: Draft) {
-        let stored = store()
-            .load_all_for(self.state.library)
-            .ok()
-            .and_then(|l| l.drafts.into_iter().find(|d| d.id == previous.id));
-        match stored {
-            Some(stored) if stored.revision == previous.revision && stored.plan != previous.plan => {
-                self.show(stored);
-                self.state.editor.set(Editor::new(previous.plan));
+    /// Shows a draft that was open before, as it was left: changes storage
+    /// refused come back unsaved, to be saved once storage allows. What
+    /// another tab stored meanwhile is met as it would have been had the
+    /// draft stayed open (`OtherTabSave::decide`): followed when the draft
+    /// had no change of its own, else a conflict that overwrites nothing.
+    fn reopen(self, previous: Left) {
+        let Left { base, plan } = previous;
+        let stored =
+            store().load_all_for(self.state.library).ok().and_then(|l| l.drafts.into_iter().find(|d| d.id == base.id));
+        match stored.map(|theirs| (OtherTabSave::decide(&base, &plan, &theirs), theirs)) {
+            Some((OtherTabSave::Follow | OtherTabSave::TakeRevision, theirs)) => self.show(theirs),
+            Some((OtherTabSave::Conflict, theirs)) => {
+                self.show_with(base, plan);
+                self.status.set(Status::Conflict(Box::new(theirs)));
             }
-            Some(stored) => self.show(stored),
-            None => self.show(previous),
+            _ => self.show_with(base, plan),
         }
     }
 
@@ -644,8 +714,12 @@ impl Persistence {
         let (previous, previous_as_of) = match self.shared.get_value() {
             Some(v) => (v.previous, v.previous_as_of),
             None => {
-                self.save_now();
-                (self.on_screen(), self.state.as_of.get_untracked())
+                let Some(unsaved) = self.may_leave("the shared plan", "Back to your drafts brings it back") else {
+                    return;
+                };
+                // A full storage or another tab's save speaks of that draft, and comes back with it.
+                self.settle_status();
+                (unsaved.unwrap_or_else(|| self.left()), self.state.as_of.get_untracked())
             }
         };
         let Shared { plan, as_of } = shared;
@@ -674,7 +748,8 @@ impl Persistence {
         } else {
             "The shared plan is saved as a new draft."
         };
-        self.say(text, Some(UndoStep::NewDraft(Box::new(v.previous))));
+        let version = self.state.editor.with_untracked(Editor::version);
+        self.say(text, Some(UndoStep::NewDraft(Box::new(v.previous), version)));
     }
 
     /// Back from a shared plan to the draft that was open before. With
@@ -693,6 +768,28 @@ impl Persistence {
 
     fn is_viewing(self) -> bool {
         self.viewing.with_untracked(Option::is_some)
+    }
+
+    /// An edit to the shared plan on screen makes it a draft of the
+    /// reader's own, stored like any other, so that leaving it asks when
+    /// storage refuses it; the link still opens the plan as shared.
+    fn keep_shared_edit(self) {
+        let Some(v) = self.shared.get_value() else { return };
+        self.end_viewing();
+        let mut text = "Your change made a new draft: a copy of the shared plan.".to_string();
+        let undo = v.previous.unsaved().then(|| {
+            text += &format!(" “{}” was not saved: Undo brings it back while this notice shows.", v.previous.name());
+            UndoStep::Reopen(Box::new(v.previous))
+        });
+        self.say(text, undo);
+    }
+
+    /// Ends viewing mode for another draft: the reader's own as-of date comes back.
+    fn leave_viewing(self) {
+        if let Some(v) = self.shared.get_value() {
+            self.state.as_of.set(v.previous_as_of);
+        }
+        self.end_viewing();
     }
 
     /// Ends viewing mode, keeping what is on screen, and drops the link from the address.
