@@ -349,7 +349,8 @@ impl<S: Storage> DraftStore<S> {
                 }
             }
         }
-        let stored = Draft { revision: base_revision + 1, modified: now.max(draft.created), ..draft.clone() };
+        let stored =
+            Draft { revision: base_revision.saturating_add(1), modified: now.max(draft.created), ..draft.clone() };
         self.storage.set(&key, &encode(&stored))?;
         Ok(stored)
     }
@@ -847,6 +848,13 @@ mod tests {
         s.storage.values.insert("redline:draft:a".into(), "junk{".into());
         assert!(s.save(&draft, draft.revision, 30).is_ok());
         assert_eq!(s.backups().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_revision_at_the_top_of_its_range_stays_there_rather_than_wrap_to_an_old_one() {
+        let mut s = store();
+        let draft = Draft { revision: u64::MAX, ..sample("a", "Plan A") };
+        assert_eq!(s.save(&draft, u64::MAX, 10).unwrap().revision, u64::MAX);
     }
 
     #[test]

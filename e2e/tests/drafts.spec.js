@@ -663,16 +663,17 @@ async function linkMadeElsewhere(browser, title) {
   return link.hash;
 }
 
-/** Another tab stores its own version of the draft `page` has open (revision one up, another title). */
-async function anotherTabSaves(other, edit) {
-  await other.evaluate((edit) => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('redline:draft:'));
+/** Another tab (`other`) stores its own version of the draft titled `title`: `edit` applied, revision one up. */
+async function anotherTabSaves(other, title, edit) {
+  await other.evaluate(([title, edit]) => {
+    const key = Object.keys(localStorage)
+      .find((k) => k.startsWith('redline:draft:') && JSON.parse(localStorage.getItem(k)).plan.title === title);
     const draft = JSON.parse(localStorage.getItem(key));
     Object.assign(draft, edit.draft);
     Object.assign(draft.plan, edit.plan);
     draft.revision += 1;
     localStorage.setItem(key, JSON.stringify(draft));
-  }, edit);
+  }, [title, edit]);
 }
 
 /** The dialog's question, answered with `accept`. */
@@ -772,7 +773,7 @@ test('a draft in conflict with another tab keeps both versions through Delete, a
   await expect(b.getByLabel('Title')).toHaveValue('Shared');
   // B's change, not saved yet, when A stores its own: a conflict.
   await b.evaluate(() => document.querySelector('li.clause[data-clause="army-cap"] button').click());
-  await anotherTabSaves(a, { plan: { title: 'Theirs' } });
+  await anotherTabSaves(a, 'Shared', { plan: { title: 'Theirs' } });
   const conflict = b.getByRole('alert').filter({ hasText: 'changed in another tab' });
   await expect(conflict).toBeVisible();
   const theirs = await a.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('redline:draft:')).map(([, v]) => v).find((v) => v.includes('Theirs')));
@@ -827,7 +828,7 @@ test('"Undo: delete the new draft" goes once the new draft has an edit: it would
 
 test('a draft another tab saved with a newer Redline is never written over: saving here says so', async ({ context }) => {
   const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
-  await anotherTabSaves(a, { draft: { schema: 99 }, plan: { title: 'Newer' } });
+  await anotherTabSaves(a, 'Shared', { draft: { schema: 99 }, plan: { title: 'Newer' } });
   const newer = await a.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('redline:draft:'))[1]);
   await clause(b, 'army-cap').locator('.toggle').click();
   await expect(b.getByRole('alert').filter({ hasText: 'Saving failed' })).toContainText('saved by a newer Redline: schema 99');
@@ -857,4 +858,31 @@ test('Undo delete refused by a full storage says so and stays offered; with room
   await expect(page.getByLabel('Title')).toHaveValue('Doomed');
   expect(await draftIds(page)).toEqual(['army-cap']);
   expect(Object.values(await storedDrafts(page)).map((d) => d.plan.title).sort()).toEqual(['Doomed', 'Keep']);
+});
+
+test('closing the tab while storage refuses the draft\'s changes asks first; with them saved it does not', async ({ page }) => {
+  await storageThatFills(page);
+  await openApp(page);
+  await page.getByLabel('Title').fill('Kept');
+  await saved(page);
+  const asked = [];
+  page.on('dialog', (d) => { asked.push(d.type()); d.dismiss(); });
+  await page.close({ runBeforeUnload: true }).catch(() => {});
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual([]);
+
+  const other = await page.context().newPage();
+  await storageThatFills(other);
+  await openApp(other);
+  await other.evaluate(() => { window.__storageFull = true; });
+  await clause(other, 'army-cap').locator('.toggle').click();
+  await expect(other.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  const dialog = other.waitForEvent('dialog');
+  await other.close({ runBeforeUnload: true });
+  const d = await dialog;
+  expect(d.type()).toBe('beforeunload');
+  await d.dismiss();
+  expect(other.isClosed()).toBe(false);
+  await expect(other.getByLabel('Title')).toHaveValue('Kept');
+  expect(await draftIds(other)).toEqual(['army-cap']);
 });

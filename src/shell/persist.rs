@@ -237,6 +237,13 @@ impl Persistence {
         let _ = document().add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
         flush.forget(); // lives as long as the page
         let pagehide = window_event_listener(ev::pagehide, move |_| self.save_now());
+        // Closing the tab over changes storage refused: the browser asks first.
+        let unload = window_event_listener(ev::beforeunload, move |e| {
+            self.save_now();
+            if self.dirty() {
+                e.prevent_default();
+            }
+        });
         // The update banner (public/sw-register.js) asks for a save before it reloads.
         let flush_request =
             window_event_listener(ev::Custom::<ev::Event>::new("redline:flush"), move |_| self.save_now());
@@ -250,6 +257,7 @@ impl Persistence {
         });
         on_cleanup(move || {
             pagehide.remove();
+            unload.remove();
             flush_request.remove();
             storage.remove();
         });
