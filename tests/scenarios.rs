@@ -443,3 +443,43 @@ fn met_means_what_the_words_ask_not_something_near_it() {
     assert_eq!(standing(&lib, &s, "swp-weapons-support"), Some(Standing::Open));
     assert_eq!(standing(&lib, &s, "russia-2024-demilitarisation"), Some(Standing::Crossed));
 }
+
+// The fifth reading (docs/library-review.md, "Fifth reading").
+
+#[test]
+fn russias_refusal_of_a_ceasefire_before_territory_is_crossed_by_every_deferral_of_territory() {
+    let lib = library();
+    for deferral in [
+        "territorial-talks-after-ceasefire",
+        "crimea-left-to-later-talks",
+        "donbas-left-to-later-talks",
+        "south-left-to-later-talks",
+    ] {
+        let s = plan(&lib, &[(deferral, 0)]);
+        assert_eq!(standing(&lib, &s, "russia-no-ceasefire"), Some(Standing::Crossed), "{deferral}");
+    }
+}
+
+#[test]
+fn the_russian_commentators_reject_the_times_options_whole_not_a_piece_of_one() {
+    let lib = library();
+    for id in
+        ["times-option-1-training", "times-option-2-air-control", "times-option-3-article5", "times-option-4-bilateral"]
+    {
+        let s = preset(&lib, id);
+        assert_eq!(standing(&lib, &s, "russian-commentators-reject-options"), Some(Standing::Crossed), "{id}");
+    }
+    for piece in ["drone-monitoring", "no-fly-zone", "troops-uk-france-training", "ukraine-free-to-join-alliances"] {
+        let s = plan(&lib, &[(piece, 0)]);
+        assert_ne!(standing(&lib, &s, "russian-commentators-reject-options"), Some(Standing::Crossed), "{piece}");
+    }
+}
+
+#[test]
+fn german_or_polish_soldiers_in_ukraine_are_european_participation_as_the_us_asks() {
+    let lib = library();
+    for troops in ["troops-germany", "troops-poland"] {
+        let s = plan(&lib, &[(troops, 0)]);
+        assert_eq!(standing(&lib, &s, "usa-europe-carries-support"), Some(Standing::Met), "{troops}");
+    }
+}
