@@ -886,3 +886,22 @@ test('closing the tab while storage refuses the draft\'s changes asks first; wit
   await expect(other.getByLabel('Title')).toHaveValue('Kept');
   expect(await draftIds(other)).toEqual(['army-cap']);
 });
+
+test('Delete on a shared plan deletes nothing: the plan was never stored, and the draft it was opened over comes back', async ({ page, browser }) => {
+  const link = await linkMadeElsewhere(browser, 'Sent');
+  await openApp(page);
+  await page.getByLabel('Title').fill('Mine');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  const before = await storedDrafts(page);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  const bar = page.getByRole('region', { name: /^Viewing a shared plan/ });
+  await expect(bar).toBeVisible();
+  await (await draftsMenu(page)).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'nothing was deleted' }))
+    .toHaveText(/The shared plan was never stored, so nothing was deleted; its link still opens it\./);
+  await expect(bar).toHaveCount(0);
+  await expect(page.getByLabel('Title')).toHaveValue('Mine');
+  await expect(page.getByRole('button', { name: 'Undo delete' })).toHaveCount(0);
+  expect(await storedDrafts(page)).toEqual(before);
+});

@@ -546,7 +546,12 @@ impl Persistence {
             );
             return self.say(text, None);
         }
-        self.leave_viewing();
+        // A shared plan is not stored: there is nothing to delete, and the
+        // draft it was opened over (perhaps with refused changes) comes back.
+        if self.is_viewing() {
+            self.leave_shared(true);
+            return self.say("The shared plan was never stored, so nothing was deleted; its link still opens it.", None);
+        }
         let id = self.current.with_untracked(|c| c.id.clone());
         match store().delete(&id) {
             Ok(removed) => {
