@@ -43,6 +43,26 @@ async function twoTabsOnOneDraft(context, title) {
   return [a, b];
 }
 
+/**
+ * Two stored drafts, "Other" and "Draft A" (with army-cap), then a full
+ * storage refuses Draft A's next change (crimea-restored-to-ukraine), which
+ * stays on screen; returns Draft A's clauses as shown.
+ */
+async function draftWithRefusedChanges(page) {
+  await storageThatFills(page);
+  await openApp(page);
+  await page.getByLabel('Title').fill('Other');
+  await saved(page);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Title').fill('Draft A');
+  await clause(page, 'army-cap').locator('.toggle').click();
+  await saved(page);
+  await page.evaluate(() => { window.__storageFull = true; });
+  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  return ['army-cap', 'crimea-restored-to-ukraine'];
+}
+
 async function exportDraft(page, button) {
   button ??= (await draftsMenu(page)).getByRole('button', { name: 'Export file' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -381,20 +401,9 @@ test('on a phone, storage filling up far down the library is said in view; a pla
 });
 
 test('with storage full, a new draft or another draft from the picker asks before leaving changes it refused, and Undo brings them back', async ({ page }) => {
-  await storageThatFills(page);
-  await openApp(page);
   const picker = page.locator('#draft-picker');
-  await page.getByLabel('Title').fill('Other');
-  await saved(page);
-  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
-  await page.getByLabel('Title').fill('Draft A');
-  await clause(page, 'army-cap').locator('.toggle').click();
-  await saved(page);
-  await page.evaluate(() => { window.__storageFull = true; });
-  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
+  const unsaved = await draftWithRefusedChanges(page);
   await page.getByLabel('Title').fill('Draft A, edited');
-  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
-  const unsaved = ['army-cap', 'crimea-restored-to-ukraine'];
 
   // New draft: asked; cancelled, nothing moves.
   let asked = '';
@@ -685,19 +694,8 @@ function answer(page, accept) {
 
 test('with storage full, a link opened over refused changes asks first; leaving it for another draft asks again, brings the reader\'s date back, and Undo brings the changes back', async ({ page, browser }) => {
   const link = await linkMadeElsewhere(browser, 'Sent');
-  await storageThatFills(page);
-  await openApp(page);
   const timeline = page.getByRole('slider', { name: 'Positions as stated by' });
-  await page.getByLabel('Title').fill('Other');
-  await saved(page);
-  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
-  await page.getByLabel('Title').fill('Draft A');
-  await clause(page, 'army-cap').locator('.toggle').click();
-  await saved(page);
-  await page.evaluate(() => { window.__storageFull = true; });
-  await clause(page, 'crimea-restored-to-ukraine').locator('.toggle').click();
-  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
-  const unsaved = ['army-cap', 'crimea-restored-to-ukraine'];
+  const unsaved = await draftWithRefusedChanges(page);
   const bar = page.getByRole('region', { name: /^Viewing a shared plan/ });
 
   // Cancelled: the link is not opened.
