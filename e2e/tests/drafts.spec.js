@@ -903,3 +903,15 @@ test('Delete on a shared plan deletes nothing: the plan was never stored, and th
   await expect(page.getByRole('button', { name: 'Undo delete' })).toHaveCount(0);
   expect(await storedDrafts(page)).toEqual(before);
 });
+
+test('a draft deleted in another tab stays on screen here, which says so; a change here stores it again', async ({ context }) => {
+  const [a, b] = await twoTabsOnOneDraft(context, 'Shared');
+  await (await draftsMenu(a)).getByRole('button', { name: 'Delete' }).click();
+  await expect(b.getByRole('status').filter({ hasText: 'deleted in another tab' }))
+    .toHaveText(/This draft was deleted in another tab\. It stays here; a change stores it again\./);
+  await expect(b.getByLabel('Title')).toHaveValue('Shared');
+  await expect(b.locator('.save-status')).toHaveText('Not saved yet: it is stored once you change it.');
+  await clause(b, 'army-cap').locator('.toggle').click();
+  await saved(b);
+  expect(Object.values(await storedDrafts(b)).map((d) => d.plan.title)).toEqual(['Shared']);
+});

@@ -550,7 +550,8 @@ impl Persistence {
         // draft it was opened over (perhaps with refused changes) comes back.
         if self.is_viewing() {
             self.leave_shared(true);
-            return self.say("The shared plan was never stored, so nothing was deleted; its link still opens it.", None);
+            return self
+                .say("The shared plan was never stored, so nothing was deleted; its link still opens it.", None);
         }
         let id = self.current.with_untracked(|c| c.id.clone());
         match store().delete(&id) {
@@ -821,7 +822,12 @@ impl Persistence {
         if key != draft_key(&self.current.with_untracked(|c| c.id.clone())) {
             return;
         }
-        let Some(theirs) = value.and_then(|v| decode(&v).ok()) else { return };
+        let Some(value) = value else {
+            // Kept on screen as it is; storing it again is the reader's call.
+            let text = "This draft was deleted in another tab. It stays here; a change stores it again.";
+            return self.say(text, None);
+        };
+        let Ok(theirs) = decode(&value) else { return };
         let decision = self
             .state
             .editor
