@@ -714,6 +714,12 @@ test('with storage full, a link opened over refused changes asks first; leaving 
   await expect(bar).toBeVisible();
   await expect(timeline).toHaveAttribute('aria-valuetext', /^14 Jun 2024: /);
   await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toHaveCount(0);
+  // Closing the tab now would lose Draft A's changes: the browser asks.
+  const unload = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const closing = await unload;
+  expect(closing.type()).toBe('beforeunload');
+  await closing.dismiss();
 
   // Another draft from the picker: asked about Draft A again; the reader's own date comes back.
   asked = answer(page, true);
@@ -726,6 +732,19 @@ test('with storage full, a link opened over refused changes asks first; leaving 
   await expect(page.getByLabel('Title')).toHaveValue('Draft A');
   expect(await draftIds(page)).toEqual(unsaved);
   await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+
+  // A plan started over the link: asked about Draft A again, and the notice names it.
+  answer(page, true);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(bar).toBeVisible();
+  asked = answer(page, true);
+  await startFrom(page, US28);
+  expect(asked.message).toContain('“Draft A” has changes that could not be saved.');
+  const started = page.getByRole('status').filter({ hasText: 'opened as a new draft' });
+  await expect(started).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
+  await started.getByRole('button', { name: 'Undo: delete the new draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
 });
 
 test('with storage full, an edit to a shared plan makes it a draft of the reader\'s own, so leaving it asks and Undo brings the edit back', async ({ page, browser }) => {

@@ -237,10 +237,11 @@ impl Persistence {
         let _ = document().add_event_listener_with_callback("visibilitychange", flush.as_ref().unchecked_ref());
         flush.forget(); // lives as long as the page
         let pagehide = window_event_listener(ev::pagehide, move |_| self.save_now());
-        // Closing the tab over changes storage refused: the browser asks first.
+        // Closing the tab over changes storage refused (on screen, or in the
+        // draft a shared plan was opened over): the browser asks first.
         let unload = window_event_listener(ev::beforeunload, move |e| {
             self.save_now();
-            if self.dirty() {
+            if self.dirty() || self.shared.with_value(|v| v.as_ref().is_some_and(|v| v.previous.unsaved())) {
                 e.prevent_default();
             }
         });
@@ -652,10 +653,10 @@ impl Persistence {
         let Some(unsaved) = self.may_leave(&held, UNDO_BRINGS) else { return };
         let was_unsaved = unsaved.is_some();
         let previous = unsaved.unwrap_or_else(|| self.left());
-        let kept = if self.is_viewing() {
-            "The shared plan is no longer on screen; its link still opens it.".to_string()
-        } else if was_unsaved {
+        let kept = if was_unsaved {
             format!("“{}” was not saved: Undo brings it back while this notice shows.", previous.name())
+        } else if self.is_viewing() {
+            "The shared plan is no longer on screen; its link still opens it.".to_string()
         } else {
             format!("“{}” is kept in your drafts.", previous.name())
         };
