@@ -6,8 +6,13 @@ import { test, expect, openApp, regions, clause, startFrom, openCard } from './f
 
 const RANK = ['crosses-red-line', 'conflicts-with-demand', 'strains-preference', 'no-objection'];
 
-/** The parties' list as it reads: each divider's verdict and the cards under it. */
+/**
+ * The parties' list as it reads: each divider's verdict and the cards under
+ * it. Read once the cards an edit moved are in place: a card takes its new
+ * group in the task after the click's frame is painted.
+ */
 async function partyRows(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   return regions(page).verdicts.locator('#party-cards > li').evaluateAll((rows) => rows.map((li) => ({
     divider: li.classList.contains('divider'),
     verdict: ['crosses-red-line', 'conflicts-with-demand', 'strains-preference', 'no-objection'].find((c) => li.classList.contains(c)),

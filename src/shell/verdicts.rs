@@ -101,17 +101,34 @@ pub fn VerdictsPanel() -> impl IntoView {
             Row::Divider(k) => divider_refs[k].get_untracked(),
         };
         let initial = grouped(members, |i| shown[i]);
-        // Returns the verdicts the list is in the order of: while the list
-        // is not there to move, that stays the order it was built in.
-        super::effect_with(move |before: Option<Vec<Verdict>>| {
-            let now = verdicts.get();
-            let before = before.unwrap_or_else(|| shown.clone());
-            if now == before {
-                return now;
-            }
-            let Some(list) = list.get_untracked() else { return before };
-            regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
-            now
+        // The move waits for the task after the click's frame is painted:
+        // the card's new verdict shows at once where it stands, and one
+        // frame later it takes its place in its group, outside the work the
+        // click's frame waits for (as the "what changed" lines do). Several
+        // clicks before that task are one move, to where the last one left it.
+        // `arranged`: the verdicts the list is in the order of; while the
+        // list is not there to move, the order it was built in.
+        let arranged = Rc::new(RefCell::new(Some(shown.clone())));
+        super::effect(move || {
+            verdicts.track();
+            let Some(before) = arranged.borrow_mut().take() else { return };
+            let arranged = arranged.clone();
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        let now = verdicts.get_untracked();
+                        let placed = match list.get_untracked() {
+                            Some(list) if now != before => {
+                                regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
+                                now
+                            }
+                            _ => before,
+                        };
+                        *arranged.borrow_mut() = Some(placed);
+                    },
+                    std::time::Duration::ZERO,
+                )
+            });
         });
         // A memo: most verdict moves leave the quiet group as it was, and
         // then its count and long list of names are not rebuilt.
