@@ -104,6 +104,30 @@ test('through a run of edits, every card moves to its verdict\'s group and cards
   expect(moves, 'the run moved some verdicts').toBeGreaterThan(3);
 });
 
+test('on a phone, the Verdicts tab shows its cards in their groups from its first frame, after edits made on the library tab', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Verdicts' }).click();
+  await sections.getByRole('button', { name: 'Library' }).click();
+  for (const id of ['nato-path-open', 'crimea-de-jure-russian', 'army-demilitarised']) {
+    await clause(page, id).locator('.toggle').click();
+  }
+  // Read in the frame the tab opens in, before any task after it.
+  const rows = await page.evaluate(() => new Promise((resolve) => {
+    const nav = document.querySelector('nav[aria-label="Sections"]');
+    [...nav.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Verdicts').click();
+    requestAnimationFrame(() => resolve([...document.querySelectorAll('#party-cards > li')].map((li) => ({
+      divider: li.classList.contains('divider'),
+      verdict: ['crosses-red-line', 'conflicts-with-demand', 'strains-preference', 'no-objection'].find((c) => li.classList.contains(c)),
+      actor: li.dataset.actor,
+      hidden: li.hidden,
+    }))));
+  }));
+  const seen = expectGrouped(rows);
+  expect(seen[0]).toBe('crosses-red-line');
+});
+
 test('after an edit the cards it moved show what changed for a moment, and a live region says it', async ({ page }) => {
   await openApp(page);
   const { verdicts } = regions(page);

@@ -106,29 +106,34 @@ pub fn VerdictsPanel() -> impl IntoView {
         // frame later it takes its place in its group, outside the work the
         // click's frame waits for (as the "what changed" lines do). Several
         // clicks before that task are one move, to where the last one left it.
+        // On a phone the list catches up at once instead: its cards move
+        // while its tab is hidden only when the tab opens, which must show
+        // them in order from its first frame.
         // `arranged`: the verdicts the list is in the order of; while the
         // list is not there to move, the order it was built in.
         let arranged = Rc::new(RefCell::new(Some(shown.clone())));
+        let place: Rc<dyn Fn(Vec<Verdict>)> = Rc::new({
+            let arranged = arranged.clone();
+            move |before: Vec<Verdict>| {
+                let now = verdicts.get_untracked();
+                let placed = match list.get_untracked() {
+                    Some(list) if now != before => {
+                        regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
+                        now
+                    }
+                    _ => before,
+                };
+                *arranged.borrow_mut() = Some(placed);
+            }
+        });
         super::effect(move || {
             verdicts.track();
             let Some(before) = arranged.borrow_mut().take() else { return };
-            let arranged = arranged.clone();
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        let now = verdicts.get_untracked();
-                        let placed = match list.get_untracked() {
-                            Some(list) if now != before => {
-                                regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
-                                now
-                            }
-                            _ => before,
-                        };
-                        *arranged.borrow_mut() = Some(placed);
-                    },
-                    std::time::Duration::ZERO,
-                )
-            });
+            if state.tabs.get_untracked() {
+                return place(before);
+            }
+            let place = place.clone();
+            request_animation_frame(move || set_timeout(move || place(before), std::time::Duration::ZERO));
         });
         // A memo: most verdict moves leave the quiet group as it was, and
         // then its count and long list of names are not rebuilt.
