@@ -115,7 +115,8 @@ pub fn VerdictsPanel() -> impl IntoView {
         let place: Rc<dyn Fn(Vec<Verdict>)> = Rc::new({
             let arranged = arranged.clone();
             move |before: Vec<Verdict>| {
-                let now = verdicts.get_untracked();
+                // Read after paint: the panel may have gone since (never a panic).
+                let Some(now) = verdicts.try_get_untracked() else { return };
                 let placed = match list.get_untracked() {
                     Some(list) if now != before => {
                         regroup(&list, &grouped(members, |i| now[i]), |i| before[i] != now[i], node_of);
