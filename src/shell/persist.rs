@@ -507,15 +507,9 @@ impl Persistence {
         }
     }
 
-    /// The open draft as the reader sees it: its stored fields with the
-    /// editor's plan, which may be ahead of what storage holds.
-    fn on_screen(self) -> Draft {
-        let mut draft = self.current.get_untracked();
-        draft.plan = self.state.editor.with_untracked(|e| e.plan().clone());
-        draft
-    }
-
-    /// The open draft, to come back to after another takes the screen.
+    /// The open draft as stored (`base`) and as on screen (the editor's
+    /// plan, which may be ahead of storage): to come back to after another
+    /// takes the screen, or to copy.
     fn left(self) -> Left {
         Left { base: self.current.get_untracked(), plan: self.state.editor.with_untracked(|e| e.plan().clone()) }
     }
@@ -526,9 +520,9 @@ impl Persistence {
             return self.save_shared_copy();
         }
         self.leave_notice();
-        self.end_viewing();
         self.save_now();
-        let source = self.on_screen();
+        let Left { base, plan } = self.left();
+        let source = Draft { plan, ..base };
         match store().duplicate(&source, self.next_id(), now()) {
             Ok(copy) => {
                 self.show(copy);
