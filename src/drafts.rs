@@ -105,6 +105,17 @@ pub fn name_of(plan: &Plan) -> &str {
     }
 }
 
+/// The title this tab's version takes when the reader keeps it apart from
+/// another tab's save of the same draft: told apart in the drafts list when
+/// both carry the same name, left as the reader wrote it when they differ.
+pub fn kept_copy_title(mine: &Plan, theirs: &Plan) -> String {
+    if name_of(mine) == name_of(theirs) {
+        format!("{} (this tab's version)", name_of(mine))
+    } else {
+        mine.title.clone()
+    }
+}
+
 /// The stored form of a draft.
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -947,5 +958,15 @@ mod tests {
     #[test]
     fn an_untitled_draft_has_a_name_to_show() {
         assert_eq!(sample("a", "  ").name(), "Untitled draft");
+    }
+
+    #[test]
+    fn a_version_kept_apart_from_another_tabs_is_told_apart_only_when_the_names_match() {
+        let (mine, theirs) = (sample("a", "Geneva"), sample("a", "Geneva"));
+        assert_eq!(kept_copy_title(&mine.plan, &theirs.plan), "Geneva (this tab's version)");
+        let renamed = sample("a", "Geneva, their edit");
+        assert_eq!(kept_copy_title(&mine.plan, &renamed.plan), "Geneva");
+        let (blank, blank_too) = (sample("a", ""), sample("a", " "));
+        assert_eq!(kept_copy_title(&blank.plan, &blank_too.plan), "Untitled draft (this tab's version)");
     }
 }

@@ -309,6 +309,8 @@ test('a draft changed in another tab is followed, or, with changes here, nothing
       await conflictIn(page).getByRole('button', { name: 'Keep mine as a new draft' }).click();
       await expect(conflictIn(page)).toBeHidden();
       await saved(page);
+      // Told apart from the other tab's version of the same name in the drafts list.
+      await expect(page.getByLabel('Title')).toHaveValue("Shared (this tab's version)");
     }
   }
   const stored = Object.values(await storedDrafts(a)).map((d) => d.plan.clauses.map((c) => c.id).sort().join(' '));

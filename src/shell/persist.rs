@@ -851,8 +851,9 @@ impl Persistence {
 
     /// Resolves a conflict by keeping this tab's version as a new draft.
     pub fn keep_mine_as_copy(self) {
-        if let Status::Conflict(_) = self.status.get_untracked() {
-            let mine = self.state.editor.with_untracked(|e| e.plan().clone());
+        if let Status::Conflict(theirs) = self.status.get_untracked() {
+            let mut mine = self.state.editor.with_untracked(|e| e.plan().clone());
+            mine.title = crate::drafts::kept_copy_title(&mine, &theirs.plan);
             // Not `adopt`: its first save would write this tab's version over theirs.
             self.status.set(Status::Saved);
             self.store_as_new(mine);
