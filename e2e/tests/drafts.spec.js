@@ -449,6 +449,39 @@ test('with storage full, a new draft or another draft from the picker asks befor
   expect(stored.plan.clauses.map((c) => c.id).sort()).toEqual(unsaved);
 });
 
+test('with storage full, Undo that reopens an unsaved draft asks before leaving the changes made since, and they can come back in turn', async ({ page }) => {
+  const unsaved = await draftWithRefusedChanges(page);
+  page.once('dialog', (d) => d.accept());
+  await (await draftsMenu(page)).locator('#draft-picker').selectOption({ label: 'Other' });
+  await expect(page.getByLabel('Title')).toHaveValue('Other');
+  // Work on "Other" that storage refuses too, while the notice about Draft A still shows.
+  await page.getByLabel('Title').fill('Other, edited');
+  await clause(page, 'turkey-maritime-security').locator('.toggle').click();
+  await expect(page.locator('.save-status')).toHaveText(/Not saved: .*full/);
+  const undo = () => page.getByRole('status').filter({ hasText: 'was not saved' })
+    .getByRole('button', { name: 'Undo: reopen the unsaved draft' });
+
+  // Cancelled: "Other, edited" stays, with its change.
+  let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await undo().click();
+  expect(asked).toContain("“Other, edited” has changes that could not be saved (the browser's storage is full). Open “Draft A” in its place anyway?");
+  await expect(page.getByLabel('Title')).toHaveValue('Other, edited');
+  expect(await draftIds(page)).toEqual(['turkey-maritime-security']);
+
+  // Accepted: Draft A is back with its changes, and Undo now brings "Other, edited" back.
+  page.once('dialog', (d) => d.accept());
+  await undo().click();
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+  await expect(page.getByRole('status').filter({ hasText: 'was not saved' }))
+    .toContainText('“Other, edited” was not saved: Undo brings it back while this notice shows.');
+  page.once('dialog', (d) => d.accept());
+  await undo().click();
+  await expect(page.getByLabel('Title')).toHaveValue('Other, edited');
+  expect(await draftIds(page)).toEqual(['turkey-maritime-security']);
+});
+
 test('a draft deleted right after an edit stays deleted: the pending save does not store it again', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Keep');
@@ -705,7 +738,7 @@ test('with storage full, a link opened over refused changes asks first; leaving 
   await page.evaluate((hash) => { location.hash = hash; }, link);
   await expect(page.getByRole('status').filter({ hasText: 'was not opened' }))
     .toHaveText(/The shared plan was not opened, so “Draft A” stays on screen with its unsaved changes\./);
-  expect(asked.message).toContain("“Draft A” has changes that could not be saved (the browser's storage is full). Open the shared plan in its place anyway? Back to your drafts brings it back;");
+  expect(asked.message).toContain("“Draft A” has changes that could not be saved (the browser's storage is full). Open the shared plan in its place anyway? Back to your drafts (or, once you change the shared plan, its notice's Undo) brings it back;");
   expect(await draftIds(page)).toEqual(unsaved);
   await expect(bar).toHaveCount(0);
 
@@ -747,6 +780,30 @@ test('with storage full, a link opened over refused changes asks first; leaving 
   await started.getByRole('button', { name: 'Undo: delete the new draft' }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Draft A');
   expect(await draftIds(page)).toEqual(unsaved);
+});
+
+test('with storage full, a link opened over refused changes, then edited: its notice\'s Undo brings the changes back, asking first about the edited copy', async ({ page, browser }) => {
+  const link = await linkMadeElsewhere(browser, 'Sent');
+  const unsaved = await draftWithRefusedChanges(page);
+  answer(page, true);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(page.getByRole('region', { name: /^Viewing a shared plan/ })).toBeVisible();
+  const shared = await draftIds(page);
+  await clause(page, 'turkey-maritime-security').locator('.toggle').click();
+  const notice = page.getByRole('status').filter({ hasText: 'Your change made a new draft' });
+  await expect(notice).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
+
+  const asked = answer(page, true);
+  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  expect(asked.message).toContain('“Sent” has changes that could not be saved');
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+  // The edited copy is a notice's Undo away in turn.
+  answer(page, true);
+  await page.getByRole('status').filter({ hasText: '“Sent” was not saved' })
+    .getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('Sent');
+  expect(await draftIds(page)).toEqual([...shared, 'turkey-maritime-security'].sort());
 });
 
 test('with storage full, an edit to a shared plan makes it a draft of the reader\'s own, so leaving it asks and Undo brings the edit back', async ({ page, browser }) => {

@@ -668,6 +668,11 @@ impl Persistence {
     /// there, with the changes storage refused, unsaved). `made_here`: the
     /// draft on screen was made by that action, and is deleted.
     pub fn undo_leave(self, previous: Left, made_here: bool) {
+        // The draft on screen may have changes storage refused since the
+        // notice came (an edit to the draft opened in place of `previous`):
+        // leaving it asks, as any other leave does, and its Undo brings them
+        // back in turn. A new draft's Undo shows only while it has no edit.
+        let mut left = None;
         if made_here {
             let created = self.current.with_untracked(|c| c.id.clone());
             if let Err(e) = store().delete(&created) {
@@ -676,10 +681,19 @@ impl Persistence {
             }
             self.refresh_entries();
         } else {
-            self.save_now();
+            // Cancelled, nothing moved: the notice and its Undo stay.
+            let notice = self.notice.get_untracked();
+            let Some(unsaved) = self.may_leave(&format!("“{}”", previous.name()), UNDO_BRINGS) else {
+                return self.notice.set(notice);
+            };
+            left = unsaved;
         }
         self.reopen(previous);
         self.notice.set(None);
+        if let Some(left) = left {
+            let text = format!("“{}” was not saved: Undo brings it back while this notice shows.", left.name());
+            self.say(text, Some(UndoStep::Reopen(Box::new(left))));
+        }
     }
 
     /// Shows a draft that was open before, as it was left: changes storage
@@ -723,7 +737,10 @@ impl Persistence {
         let (previous, previous_as_of) = match self.shared.get_value() {
             Some(v) => (v.previous, v.previous_as_of),
             None => {
-                let Some(unsaved) = self.may_leave("the shared plan", "Back to your drafts brings it back") else {
+                let Some(unsaved) = self.may_leave(
+                    "the shared plan",
+                    "Back to your drafts (or, once you change the shared plan, its notice's Undo) brings it back",
+                ) else {
                     return;
                 };
                 // A full storage or another tab's save speaks of that draft, and comes back with it.
