@@ -461,8 +461,15 @@ test('with storage full, Undo that reopens an unsaved draft asks before leaving 
   const undo = () => page.getByRole('status').filter({ hasText: 'was not saved' })
     .getByRole('button', { name: 'Undo: reopen the unsaved draft' });
 
-  // Cancelled: "Other, edited" stays, with its change.
+  // A new draft, cancelled: nothing moves, and the notice about Draft A stays.
   let asked = '';
+  page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  expect(asked).toContain('“Other, edited” has changes that could not be saved');
+  await expect(page.getByLabel('Title')).toHaveValue('Other, edited');
+  await expect(undo()).toBeVisible();
+
+  // Undo, cancelled: "Other, edited" stays, with its change.
   page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
   await undo().click();
   expect(asked).toContain("“Other, edited” has changes that could not be saved (the browser's storage is full). Open “Draft A” in its place anyway?");

@@ -486,6 +486,11 @@ impl Persistence {
             "“{name}” has changes that could not be saved{why}. Open {other} in its place anyway? {back}; to keep it for good, cancel and export it (Drafts, Export file)."
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
+            // Nothing moved. A notice with an Undo stays: it may be the only
+            // way back to another draft's unsaved changes.
+            if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.undo.is_some())) {
+                return None;
+            }
             self.say(
                 format!(
                     "{} was not opened, so “{name}” stays on screen with its unsaved changes.",
@@ -681,11 +686,7 @@ impl Persistence {
             }
             self.refresh_entries();
         } else {
-            // Cancelled, nothing moved: the notice and its Undo stay.
-            let notice = self.notice.get_untracked();
-            let Some(unsaved) = self.may_leave(&format!("“{}”", previous.name()), UNDO_BRINGS) else {
-                return self.notice.set(notice);
-            };
+            let Some(unsaved) = self.may_leave(&format!("“{}”", previous.name()), UNDO_BRINGS) else { return };
             left = unsaved;
         }
         self.reopen(previous);
