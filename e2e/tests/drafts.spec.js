@@ -489,6 +489,52 @@ test('with storage full, Undo that reopens an unsaved draft asks before leaving 
   expect(await draftIds(page)).toEqual(['turkey-maritime-security']);
 });
 
+test('with storage full, a notice whose Undo holds a draft\'s unsaved changes outlives other messages and edits, and the page asks before it goes', async ({ page }) => {
+  const unsaved = await draftWithRefusedChanges(page);
+  answer(page, true);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  const notice = page.getByRole('status').filter({ hasText: '“Draft A” was not saved: Undo brings it back while this notice shows.' });
+  await expect(notice.getByRole('button', { name: 'Undo: delete the new draft' })).toBeVisible();
+
+  // Duplicate would end the notice: asked. Refused by storage, its message keeps the Undo and says so again.
+  let asked = answer(page, true);
+  await (await draftsMenu(page)).getByRole('button', { name: 'Duplicate' }).click();
+  expect(asked.message).toContain('“Draft A” has changes that could not be saved, and only the notice\'s Undo brings them back, while the draft on screen stays. Duplicate this draft anyway?');
+  await expect(notice).toContainText('Could not duplicate');
+  await expect(notice.getByRole('button', { name: 'Undo: delete the new draft' })).toBeVisible();
+  // Closing the tab would lose them: the browser asks.
+  const unload = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const closing = await unload;
+  expect(closing.type()).toBe('beforeunload');
+  await closing.dismiss();
+
+  // An edit to the new draft: its Undo no longer deletes it, but still brings Draft A back.
+  await clause(page, 'turkey-maritime-security').locator('.toggle').click();
+  const reopen = notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' });
+  await expect(reopen).toBeVisible();
+  await expect(notice.getByRole('button', { name: 'Undo: delete the new draft' })).toHaveCount(0);
+
+  // Dismiss and another draft both ask, naming Draft A; cancelled, the notice stays.
+  asked = answer(page, false);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  expect(asked.message).toContain('“Draft A” has changes that could not be saved, and only this notice\'s Undo brings them back. Dismiss it and lose them?');
+  asked = answer(page, false);
+  await (await draftsMenu(page)).locator('#draft-picker').selectOption({ label: 'Other' });
+  expect(asked.message).toContain('Open “Other” in its place anyway?');
+  expect(asked.message).toContain('The changes to “Draft A” that the notice\'s Undo would bring back are lost.');
+  await expect(reopen).toBeVisible();
+
+  // Undo: asked about the new draft's own refused change; Draft A is back, and the new draft is an Undo away.
+  asked = answer(page, true);
+  await reopen.click();
+  expect(asked.message).toContain('has changes that could not be saved');
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+  await expect(page.getByRole('status').filter({ hasText: 'was not saved' })
+    .getByRole('button', { name: 'Undo: reopen the unsaved draft' })).toBeVisible();
+});
+
 test('a draft deleted right after an edit stays deleted: the pending save does not store it again', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Keep');

@@ -149,7 +149,7 @@ impl Action {
                 });
                 persist.notice.set(None);
             }
-            Action::DismissNotice => persist.notice.set(None),
+            Action::DismissNotice => persist.dismiss_notice(),
             Action::DismissLink => {
                 persist.broken_link.set(None);
                 clear_fragment();
@@ -211,11 +211,23 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
     // A notice speaks of one draft and shows only while it is open, and an
     // undoable edit's only while the draft is as the edit left it.
     let open = persist.current.with(|c| c.id.clone());
-    let true_now = |step: &UndoStep| state.editor.with(|e| step.still_true(e));
-    if let Some(n) = persist.notice.get().filter(|n| n.draft == open && n.undo.as_ref().is_none_or(true_now)) {
-        let mut actions: Vec<Action> = n.undo.into_iter().map(Action::UndoNotice).collect();
+    // Past its edit, a new draft's Undo no longer deletes it, but still
+    // brings back the unsaved draft it was made over (`after_edit`).
+    let now_true = |step: UndoStep| {
+        if state.editor.with(|e| step.still_true(e)) {
+            Some(step)
+        } else {
+            step.after_edit()
+        }
+    };
+    let shown = persist.notice.get().filter(|n| n.draft == open).and_then(|n| match n.undo {
+        None => Some((n.text, None)),
+        Some(step) => now_true(step).map(|step| (n.text, Some(step))),
+    });
+    if let Some((text, undo)) = shown {
+        let mut actions: Vec<Action> = undo.into_iter().map(Action::UndoNotice).collect();
         actions.push(Action::DismissNotice);
-        out.push(Banner { text: n.text, actions });
+        out.push(Banner { text, actions });
     }
     out
 }

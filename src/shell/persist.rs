@@ -27,6 +27,11 @@ const SAVE_DELAY: Duration = Duration::from_millis(600);
 /// How a draft left for another comes back, in the question before leaving it.
 const UNDO_BRINGS: &str = "Undo brings it back while its notice shows";
 
+/// How a notice says that the draft `name` left the screen unsaved.
+fn not_saved(name: &str) -> String {
+    format!("“{name}” was not saved: Undo brings it back while this notice shows.")
+}
+
 /// What the draft's storage is doing, for the status line and the banners.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
@@ -114,6 +119,25 @@ pub enum UndoStep {
 }
 
 impl UndoStep {
+    /// The draft this Undo brings back when storage refused its changes:
+    /// while the notice shows, their only copy.
+    fn holds_unsaved(&self) -> Option<&Left> {
+        match self {
+            UndoStep::NewDraft(left, _) | UndoStep::Reopen(left) if left.unsaved() => Some(left),
+            _ => None,
+        }
+    }
+
+    /// What this Undo becomes once it is no longer true (`still_true`): a
+    /// new draft with work in it is not deleted, but the unsaved draft it
+    /// was made over still comes back; an editor step goes.
+    pub fn after_edit(self) -> Option<UndoStep> {
+        match self {
+            UndoStep::NewDraft(left, _) if left.unsaved() => Some(UndoStep::Reopen(left)),
+            _ => None,
+        }
+    }
+
     /// Whether the notice carrying this step still says something true. An
     /// edit's Undo is one step of the editor's history: after any later
     /// edit (or an undo) it would take back something else, so it goes.
@@ -241,7 +265,8 @@ impl Persistence {
         // draft a shared plan was opened over): the browser asks first.
         let unload = window_event_listener(ev::beforeunload, move |e| {
             self.save_now();
-            if self.dirty() || self.shared.with_value(|v| v.as_ref().is_some_and(|v| v.previous.unsaved())) {
+            let elsewhere = self.shared.with_value(|v| v.as_ref().is_some_and(|v| v.previous.unsaved()));
+            if self.dirty() || elsewhere || self.held().is_some() {
                 e.prevent_default();
             }
         });
@@ -405,9 +430,43 @@ impl Persistence {
     }
 
     /// Says something about the open draft; it shows while that draft is open.
+    /// A message without an Undo never takes the place of an Undo that
+    /// holds a draft's unsaved changes (`held`): it keeps that Undo and
+    /// says so again.
     pub fn say(self, text: impl Into<String>, undo: Option<UndoStep>) {
+        let mut text = text.into();
+        let undo = undo.or_else(|| {
+            let held = self.held()?;
+            text = format!("{text} {}", not_saved(held.holds_unsaved()?.name()));
+            Some(held)
+        });
         let draft = self.current.with_untracked(|c| c.id.clone());
-        self.notice.set(Some(Notice { text: text.into(), draft, undo }));
+        self.notice.set(Some(Notice { text, draft, undo }));
+    }
+
+    /// Dismissing a notice whose Undo holds a draft's unsaved changes
+    /// loses them: the reader is asked first.
+    pub fn dismiss_notice(self) {
+        if let Some(held) = self.held() {
+            let name = held.holds_unsaved().map_or("", Left::name);
+            let question = format!(
+                "“{name}” has changes that could not be saved, and only this notice's Undo brings them back. Dismiss it and lose them? To keep them, cancel, use Undo and export that draft (Drafts, Export file)."
+            );
+            if !window().confirm_with_message(&question).unwrap_or(false) {
+                return;
+            }
+        }
+        self.notice.set(None);
+    }
+
+    /// The Undo of the notice on screen when it brings back a draft whose
+    /// changes storage refused: while it shows, their only copy.
+    fn held(self) -> Option<UndoStep> {
+        let open = self.current.with_untracked(|c| c.id.clone());
+        self.notice.with_untracked(|n| {
+            let undo = n.as_ref().filter(|n| n.draft == open)?.undo.clone()?;
+            undo.holds_unsaved().is_some().then_some(undo)
+        })
     }
 
     /// The reader leaves the open draft: its notice goes. Its Undo would
@@ -432,11 +491,7 @@ impl Persistence {
                 Some(draft) => {
                     self.show(draft);
                     if let Some(previous) = unsaved {
-                        let text = format!(
-                            "“{}” was not saved: Undo brings it back while this notice shows.",
-                            previous.name()
-                        );
-                        self.say(text, Some(UndoStep::Reopen(Box::new(previous))));
+                        self.say(not_saved(previous.name()), Some(UndoStep::Reopen(Box::new(previous))));
                     }
                 }
                 None => self.say("That draft is no longer stored (deleted in another tab?).", None),
@@ -454,10 +509,7 @@ impl Persistence {
         self.state.editor.set(Editor::default());
         self.settle_status();
         if let Some(previous) = unsaved {
-            let text = format!(
-                "A new draft is open. “{}” was not saved: Undo brings it back while this notice shows.",
-                previous.name()
-            );
+            let text = format!("A new draft is open. {}", not_saved(previous.name()));
             self.say(text, Some(UndoStep::NewDraft(Box::new(previous), Editor::default().version())));
         }
     }
@@ -472,8 +524,14 @@ impl Persistence {
     fn may_leave(self, other: &str, back: &str) -> Option<Option<Left>> {
         self.save_now();
         let leaving = self.shared.get_value().map_or_else(|| self.left(), |v| v.previous);
+        // The notice's Undo, which holds another draft's unsaved changes, goes with the draft on screen.
+        let held = self.held();
+        let held = held.as_ref().and_then(UndoStep::holds_unsaved).map(Left::name);
         if !leaving.unsaved() {
-            return Some(None);
+            return match held {
+                Some(held) => self.may_drop_held(held, &format!("Open {other}")).then_some(None),
+                None => Some(None),
+            };
         }
         let name = leaving.name();
         // Viewing, the status speaks of the shared plan, not of this draft.
@@ -483,7 +541,8 @@ impl Persistence {
             format!(" ({})", self.status.with_untracked(Status::reason))
         };
         let question = format!(
-            "“{name}” has changes that could not be saved{why}. Open {other} in its place anyway? {back}; to keep it for good, cancel and export it (Drafts, Export file)."
+            "“{name}” has changes that could not be saved{why}. Open {other} in its place anyway? {back}; to keep it for good, cancel and export it (Drafts, Export file).{}",
+            held.map(|h| format!(" The changes to “{h}” that the notice's Undo would bring back are lost.")).unwrap_or_default()
         );
         if !window().confirm_with_message(&question).unwrap_or(false) {
             // Nothing moved. A notice with an Undo stays: it may be the only
@@ -501,6 +560,16 @@ impl Persistence {
             return None;
         }
         Some(Some(leaving))
+    }
+
+    /// Before `doing` ("Open a new draft", "Duplicate this draft") ends
+    /// the notice whose Undo holds the draft `held`'s unsaved changes:
+    /// whether the reader goes on.
+    fn may_drop_held(self, held: &str, doing: &str) -> bool {
+        let question = format!(
+            "“{held}” has changes that could not be saved, and only the notice's Undo brings them back, while the draft on screen stays. {doing} anyway? Those changes are then lost; to keep them, cancel, use Undo and export that draft (Drafts, Export file)."
+        );
+        window().confirm_with_message(&question).unwrap_or(false)
     }
 
     /// After another draft takes the screen: a full storage or another tab's
@@ -524,12 +593,19 @@ impl Persistence {
         if self.is_viewing() {
             return self.save_shared_copy();
         }
-        self.leave_notice();
+        // The copy takes the screen, and the notice goes with the draft it speaks of.
+        let held = self.held();
+        if let Some(held) = held.as_ref().and_then(UndoStep::holds_unsaved) {
+            if !self.may_drop_held(held.name(), "Duplicate this draft") {
+                return;
+            }
+        }
         self.save_now();
         let Left { base, plan } = self.left();
         let source = Draft { plan, ..base };
         match store().duplicate(&source, self.next_id(), now()) {
             Ok(copy) => {
+                self.leave_notice();
                 self.show(copy);
                 self.refresh_entries();
             }
@@ -653,7 +729,7 @@ impl Persistence {
         let was_unsaved = unsaved.is_some();
         let previous = unsaved.unwrap_or_else(|| self.left());
         let kept = if was_unsaved {
-            format!("“{}” was not saved: Undo brings it back while this notice shows.", previous.name())
+            not_saved(previous.name())
         } else if self.is_viewing() {
             "The shared plan is no longer on screen; its link still opens it.".to_string()
         } else {
@@ -686,14 +762,18 @@ impl Persistence {
             }
             self.refresh_entries();
         } else {
-            let Some(unsaved) = self.may_leave(&format!("“{}”", previous.name()), UNDO_BRINGS) else { return };
+            // The notice whose Undo this is holds `previous`, which comes back: it is not lost.
+            let notice = self.notice.get_untracked();
+            self.notice.set(None);
+            let Some(unsaved) = self.may_leave(&format!("“{}”", previous.name()), UNDO_BRINGS) else {
+                return self.notice.set(notice);
+            };
             left = unsaved;
         }
         self.reopen(previous);
         self.notice.set(None);
         if let Some(left) = left {
-            let text = format!("“{}” was not saved: Undo brings it back while this notice shows.", left.name());
-            self.say(text, Some(UndoStep::Reopen(Box::new(left))));
+            self.say(not_saved(left.name()), Some(UndoStep::Reopen(Box::new(left))));
         }
     }
 
@@ -805,7 +885,7 @@ impl Persistence {
         self.end_viewing();
         let mut text = "Your change made a new draft: a copy of the shared plan.".to_string();
         let undo = v.previous.unsaved().then(|| {
-            text += &format!(" “{}” was not saved: Undo brings it back while this notice shows.", v.previous.name());
+            text += &format!(" {}", not_saved(v.previous.name()));
             UndoStep::Reopen(Box::new(v.previous))
         });
         self.say(text, undo);
