@@ -518,7 +518,7 @@ test('with storage full, a notice whose Undo holds a draft\'s unsaved changes ou
   // Dismiss and another draft both ask, naming Draft A; cancelled, the notice stays.
   asked = answer(page, false);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
-  expect(asked.message).toContain('“Draft A” has changes that could not be saved, and only this notice\'s Undo brings them back. Dismiss it and lose them?');
+  expect(asked.message).toContain('“Draft A” has changes that could not be saved, and only the notice\'s Undo brings them back, while the draft on screen stays. Dismiss this notice anyway?');
   asked = answer(page, false);
   await (await draftsMenu(page)).locator('#draft-picker').selectOption({ label: 'Other' });
   expect(asked.message).toContain('Open “Other” in its place anyway?');

@@ -434,7 +434,11 @@ impl Persistence {
     /// holds a draft's unsaved changes (`held`): it keeps that Undo and
     /// says so again.
     pub fn say(self, text: impl Into<String>, undo: Option<UndoStep>) {
-        let mut text = text.into();
+        self.say_text(text.into(), undo);
+    }
+
+    /// `say`, compiled once rather than once per type of text.
+    fn say_text(self, mut text: String, undo: Option<UndoStep>) {
         let undo = undo.or_else(|| {
             let held = self.held()?;
             text = format!("{text} {}", not_saved(held.holds_unsaved()?.name()));
@@ -447,12 +451,9 @@ impl Persistence {
     /// Dismissing a notice whose Undo holds a draft's unsaved changes
     /// loses them: the reader is asked first.
     pub fn dismiss_notice(self) {
-        if let Some(held) = self.held() {
-            let name = held.holds_unsaved().map_or("", Left::name);
-            let question = format!(
-                "“{name}” has changes that could not be saved, and only this notice's Undo brings them back. Dismiss it and lose them? To keep them, cancel, use Undo and export that draft (Drafts, Export file)."
-            );
-            if !window().confirm_with_message(&question).unwrap_or(false) {
+        let held = self.held();
+        if let Some(held) = held.as_ref().and_then(UndoStep::holds_unsaved) {
+            if !self.may_drop_held(held.name(), "Dismiss this notice") {
                 return;
             }
         }
@@ -463,10 +464,8 @@ impl Persistence {
     /// changes storage refused: while it shows, their only copy.
     fn held(self) -> Option<UndoStep> {
         let open = self.current.with_untracked(|c| c.id.clone());
-        self.notice.with_untracked(|n| {
-            let undo = n.as_ref().filter(|n| n.draft == open)?.undo.clone()?;
-            undo.holds_unsaved().is_some().then_some(undo)
-        })
+        let undo = self.notice.get_untracked().filter(|n| n.draft == open)?.undo?;
+        undo.holds_unsaved().is_some().then_some(undo)
     }
 
     /// The reader leaves the open draft: its notice goes. Its Undo would
@@ -547,7 +546,7 @@ impl Persistence {
         if !window().confirm_with_message(&question).unwrap_or(false) {
             // Nothing moved. A notice with an Undo stays: it may be the only
             // way back to another draft's unsaved changes.
-            if self.notice.with_untracked(|n| n.as_ref().is_some_and(|n| n.undo.is_some())) {
+            if self.notice.get_untracked().is_some_and(|n| n.undo.is_some()) {
                 return None;
             }
             self.say(
