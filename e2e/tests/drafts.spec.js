@@ -115,6 +115,9 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await saved(page);
   await (await draftsMenu(page)).getByRole('button', { name: 'Duplicate' }).click();
   await saved(page);
+  // Said, for a reader who does not see the title change.
+  await expect(page.getByRole('status').filter({ hasText: 'is kept in your drafts' }))
+    .toHaveText(/“Copy of Second” is open; “Second” is kept in your drafts\./);
   // Renaming is editing the title; the list follows.
   await page.getByLabel('Title').fill('Second, copy');
   await saved(page);

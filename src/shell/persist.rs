@@ -605,8 +605,11 @@ impl Persistence {
         match store().duplicate(&source, self.next_id(), now()) {
             Ok(copy) => {
                 self.leave_notice();
+                // Said, as the copy's title is the only other sign that the draft on screen changed.
+                let text = format!("“{}” is open; “{}” is kept in your drafts.", copy.name(), source.name());
                 self.show(copy);
                 self.refresh_entries();
+                self.say(text, None);
             }
             Err(e) => self.say(format!("Could not duplicate: {e}."), None),
         }
