@@ -538,6 +538,22 @@ test('with storage full, a notice whose Undo holds a draft\'s unsaved changes ou
     .getByRole('button', { name: 'Undo: reopen the unsaved draft' })).toBeVisible();
 });
 
+test('with storage full, a plan started in the new draft made over refused changes keeps the Undo that brings them back', async ({ page }) => {
+  const unsaved = await draftWithRefusedChanges(page);
+  answer(page, true);
+  await (await draftsMenu(page)).getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('');
+  // The blank new draft is filled (the toolbar's Undo empties it again); Draft A's way back stays.
+  await startFrom(page, US28);
+  const notice = page.getByRole('status').filter({ hasText: 'This draft was blank' });
+  await expect(notice).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
+  const asked = answer(page, true);
+  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  expect(asked.message).toContain('has changes that could not be saved');
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+});
+
 test('a draft deleted right after an edit stays deleted: the pending save does not store it again', async ({ page }) => {
   await openApp(page);
   await page.getByLabel('Title').fill('Keep');

@@ -430,20 +430,24 @@ impl Persistence {
     }
 
     /// Says something about the open draft; it shows while that draft is open.
-    /// A message without an Undo never takes the place of an Undo that
-    /// holds a draft's unsaved changes (`held`): it keeps that Undo and
-    /// says so again.
+    /// A message without an Undo, or with the editor's (Clear, a blank
+    /// draft filled: the toolbar's Undo does the same), never takes the
+    /// place of an Undo that holds a draft's unsaved changes (`held`): it
+    /// keeps that Undo and says so again. Leaving the draft asks first.
     pub fn say(self, text: impl Into<String>, undo: Option<UndoStep>) {
         self.say_text(text.into(), undo);
     }
 
     /// `say`, compiled once rather than once per type of text.
     fn say_text(self, mut text: String, undo: Option<UndoStep>) {
-        let undo = undo.or_else(|| {
-            let held = self.held()?;
-            text = format!("{text} {}", not_saved(held.holds_unsaved()?.name()));
-            Some(held)
-        });
+        let editors = matches!(undo, None | Some(UndoStep::Clear(_) | UndoStep::FilledBlank(_)));
+        let undo = match self.held().filter(|_| editors) {
+            Some(held) => {
+                text = format!("{text} {}", not_saved(held.holds_unsaved().map_or("", Left::name)));
+                Some(held)
+            }
+            None => undo,
+        };
         let draft = self.current.with_untracked(|c| c.id.clone());
         self.notice.set(Some(Notice { text, draft, undo }));
     }
