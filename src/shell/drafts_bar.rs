@@ -211,18 +211,12 @@ fn draft_notices(state: State, persist: Persistence) -> Vec<Banner> {
     // A notice speaks of one draft and shows only while it is open, and an
     // undoable edit's only while the draft is as the edit left it.
     let open = persist.current.with(|c| c.id.clone());
-    // Past its edit, a new draft's Undo no longer deletes it, but still
-    // brings back the unsaved draft it was made over (`after_edit`).
-    let now_true = |step: UndoStep| {
-        if state.editor.with(|e| step.still_true(e)) {
-            Some(step)
-        } else {
-            step.after_edit()
+    // A notice whose Undo no longer offers anything (`UndoStep::now`) goes with it.
+    let shown = persist.notice.get().filter(|n| n.draft == open).and_then(|n| {
+        match n.undo.map(|step| state.editor.with(|e| step.now(e))) {
+            Some(None) => None,
+            undo => Some((n.text, undo.flatten())),
         }
-    };
-    let shown = persist.notice.get().filter(|n| n.draft == open).and_then(|n| match n.undo {
-        None => Some((n.text, None)),
-        Some(step) => now_true(step).map(|step| (n.text, Some(step))),
     });
     if let Some((text, undo)) = shown {
         let mut actions: Vec<Action> = undo.into_iter().map(Action::UndoNotice).collect();

@@ -128,25 +128,22 @@ impl UndoStep {
         }
     }
 
-    /// What this Undo becomes once it is no longer true (`still_true`): a
-    /// new draft with work in it is not deleted, but the unsaved draft it
-    /// was made over still comes back; an editor step goes.
-    pub fn after_edit(self) -> Option<UndoStep> {
+    /// What the notice carrying this step offers with the editor as it is
+    /// now. An edit's Undo is one step of the editor's history: after any
+    /// later edit (or an undo) it would take back something else, so it
+    /// goes. A new draft's Undo past an edit no longer deletes the draft
+    /// (that work would go too), but still reopens an unsaved draft it was
+    /// made over.
+    pub fn now(self, editor: &Editor) -> Option<UndoStep> {
         match self {
+            UndoStep::Reopen(_) => Some(self),
+            UndoStep::NewDraft(_, version) | UndoStep::Clear(version) | UndoStep::FilledBlank(version)
+                if editor.version() == version =>
+            {
+                Some(self)
+            }
             UndoStep::NewDraft(left, _) if left.unsaved() => Some(UndoStep::Reopen(left)),
             _ => None,
-        }
-    }
-
-    /// Whether the notice carrying this step still says something true. An
-    /// edit's Undo is one step of the editor's history: after any later
-    /// edit (or an undo) it would take back something else, so it goes.
-    pub fn still_true(&self, editor: &Editor) -> bool {
-        match *self {
-            UndoStep::Reopen(_) => true,
-            UndoStep::NewDraft(_, version) | UndoStep::Clear(version) | UndoStep::FilledBlank(version) => {
-                editor.version() == version
-            }
         }
     }
 }
@@ -455,13 +452,9 @@ impl Persistence {
     /// Dismissing a notice whose Undo holds a draft's unsaved changes
     /// loses them: the reader is asked first.
     pub fn dismiss_notice(self) {
-        let held = self.held();
-        if let Some(held) = held.as_ref().and_then(UndoStep::holds_unsaved) {
-            if !self.may_drop_held(held.name(), "Dismiss this notice") {
-                return;
-            }
+        if self.may_drop_held("Dismiss this notice") {
+            self.notice.set(None);
         }
-        self.notice.set(None);
     }
 
     /// The Undo of the notice on screen when it brings back a draft whose
@@ -470,6 +463,11 @@ impl Persistence {
         let open = self.current.with_untracked(|c| c.id.clone());
         let undo = self.notice.get_untracked().filter(|n| n.draft == open)?.undo?;
         undo.holds_unsaved().is_some().then_some(undo)
+    }
+
+    /// The name of the draft whose unsaved changes `held` holds.
+    fn held_name(self) -> Option<String> {
+        self.held()?.holds_unsaved().map(|left| left.name().to_string())
     }
 
     /// The reader leaves the open draft: its notice goes. Its Undo would
@@ -527,15 +525,11 @@ impl Persistence {
     fn may_leave(self, other: &str, back: &str) -> Option<Option<Left>> {
         self.save_now();
         let leaving = self.shared.get_value().map_or_else(|| self.left(), |v| v.previous);
-        // The notice's Undo, which holds another draft's unsaved changes, goes with the draft on screen.
-        let held = self.held();
-        let held = held.as_ref().and_then(UndoStep::holds_unsaved).map(Left::name);
+        // The notice's Undo, which may hold another draft's unsaved changes, goes with the draft on screen.
         if !leaving.unsaved() {
-            return match held {
-                Some(held) => self.may_drop_held(held, &format!("Open {other}")).then_some(None),
-                None => Some(None),
-            };
+            return self.may_drop_held(&format!("Open {other}")).then_some(None);
         }
+        let held = self.held_name();
         let name = leaving.name();
         // Viewing, the status speaks of the shared plan, not of this draft.
         let why = if self.is_viewing() {
@@ -566,9 +560,10 @@ impl Persistence {
     }
 
     /// Before `doing` ("Open a new draft", "Duplicate this draft") ends
-    /// the notice whose Undo holds the draft `held`'s unsaved changes:
-    /// whether the reader goes on.
-    fn may_drop_held(self, held: &str, doing: &str) -> bool {
+    /// the notice, if its Undo holds a draft's unsaved changes (`held`):
+    /// whether the reader goes on. Always, when it holds none.
+    fn may_drop_held(self, doing: &str) -> bool {
+        let Some(held) = self.held_name() else { return true };
         let question = format!(
             "“{held}” has changes that could not be saved, and only the notice's Undo brings them back, while the draft on screen stays. {doing} anyway? Those changes are then lost; to keep them, cancel, use Undo and export that draft (Drafts, Export file)."
         );
@@ -597,11 +592,8 @@ impl Persistence {
             return self.save_shared_copy();
         }
         // The copy takes the screen, and the notice goes with the draft it speaks of.
-        let held = self.held();
-        if let Some(held) = held.as_ref().and_then(UndoStep::holds_unsaved) {
-            if !self.may_drop_held(held.name(), "Duplicate this draft") {
-                return;
-            }
+        if !self.may_drop_held("Duplicate this draft") {
+            return;
         }
         self.save_now();
         let Left { base, plan } = self.left();
