@@ -226,6 +226,8 @@ test('a card tells a jump to the draft from an add, and adding says "Added X" wi
   await expect(note).toHaveText(new RegExp(`^Added “${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`));
   const undo = note.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
+  // The focus is heard, the status inserted with its words may not be: Undo names what it undoes.
+  await expect(undo).toHaveAccessibleName(`Undo: added “${title}” to the draft.`);
   await expect(row).toHaveCount(1);
   await undo.press('Enter');
   await expect(row).toHaveCount(0);

@@ -113,11 +113,18 @@ test('drafts can be created, renamed, duplicated, switched, and deleted with und
   await expect(rows(page)).toHaveCount(0);
   await page.getByLabel('Title').fill('Second');
   await saved(page);
+  // The notices' live region is there, empty, before its first notice: a
+  // status inserted with its words is not heard by every screen reader.
+  const notices = page.locator('.banners:not(.page-alerts)');
+  await expect(notices).toHaveAttribute('role', 'status');
+  await expect(notices).toBeEmpty();
   await (await draftsMenu(page)).getByRole('button', { name: 'Duplicate' }).click();
   await saved(page);
   // Said, for a reader who does not see the title change.
   await expect(page.getByRole('status').filter({ hasText: 'is kept in your drafts' }))
     .toHaveText(/“Copy of Second” is open; “Second” is kept in your drafts\./);
+  await expect(notices.locator('.banner')).toHaveCount(1);
+  await expect(notices.locator('[role=status], [role=alert]')).toHaveCount(0);
   // Renaming is editing the title; the list follows.
   await page.getByLabel('Title').fill('Second, copy');
   await saved(page);
