@@ -63,6 +63,20 @@ async function draftWithRefusedChanges(page) {
   return ['army-cap', 'crimea-restored-to-ukraine'];
 }
 
+/**
+ * The notice names Draft A's refused changes (`draftWithRefusedChanges`), and
+ * its Undo brings them back, asking first (`asking`: what the question says)
+ * about the draft on screen, which it would leave.
+ */
+async function undoBringsBackDraftA(page, notice, unsaved, asking) {
+  await expect(notice).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
+  const asked = answer(page, true);
+  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
+  expect(asked.message).toContain(asking);
+  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
+  expect(await draftIds(page)).toEqual(unsaved);
+}
+
 async function exportDraft(page, button) {
   button ??= (await draftsMenu(page)).getByRole('button', { name: 'Export file' });
   const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -553,12 +567,7 @@ test('with storage full, a plan started in the new draft made over refused chang
   // The blank new draft is filled (the toolbar's Undo empties it again); Draft A's way back stays.
   await startFrom(page, US28);
   const notice = page.getByRole('status').filter({ hasText: 'This draft was blank' });
-  await expect(notice).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
-  const asked = answer(page, true);
-  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
-  expect(asked.message).toContain('has changes that could not be saved');
-  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
-  expect(await draftIds(page)).toEqual(unsaved);
+  await undoBringsBackDraftA(page, notice, unsaved, 'has changes that could not be saved');
 });
 
 test('a draft deleted right after an edit stays deleted: the pending save does not store it again', async ({ page }) => {
@@ -870,13 +879,7 @@ test('with storage full, a link opened over refused changes, then edited: its no
   const shared = await draftIds(page);
   await clause(page, 'turkey-maritime-security').locator('.toggle').click();
   const notice = page.getByRole('status').filter({ hasText: 'Your change made a new draft' });
-  await expect(notice).toContainText('“Draft A” was not saved: Undo brings it back while this notice shows.');
-
-  const asked = answer(page, true);
-  await notice.getByRole('button', { name: 'Undo: reopen the unsaved draft' }).click();
-  expect(asked.message).toContain('“Sent” has changes that could not be saved');
-  await expect(page.getByLabel('Title')).toHaveValue('Draft A');
-  expect(await draftIds(page)).toEqual(unsaved);
+  await undoBringsBackDraftA(page, notice, unsaved, '“Sent” has changes that could not be saved');
   // The edited copy is a notice's Undo away in turn.
   answer(page, true);
   await page.getByRole('status').filter({ hasText: '“Sent” was not saved' })
